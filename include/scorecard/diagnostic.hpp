@@ -1,0 +1,49 @@
+#pragma once
+// Diagnostics: every problem the library finds in user data, with its position.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scorecard {
+
+// A position in an input file. line and column are 1-based; 0 means unknown.
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { warning, error };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourceLocation where;
+  std::string message;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+std::string_view to_string(Severity severity);
+
+// "FILE:LINE:COL: error: MESSAGE" (the position is shortened when unknown).
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+bool has_errors(const Diagnostics& diagnostics);
+std::size_t count(const Diagnostics& diagnostics, Severity severity);
+
+// Turns every warning into an error (validate --strict).
+void promote_warnings(Diagnostics& diagnostics);
+
+// Thrown only where no result can be produced at all (e.g. the built-in rubric is broken).
+class LoadError : public std::runtime_error {
+ public:
+  explicit LoadError(Diagnostic diagnostic);
+  const Diagnostic& diagnostic() const noexcept { return m_diagnostic; }
+
+ private:
+  Diagnostic m_diagnostic;
+};
+
+}  // namespace scorecard

@@ -1,0 +1,121 @@
+#pragma once
+// The rubric: tiers, criteria, questions, rating rules and the overall rule. Everything
+// domain-specific lives here as data; the engine knows no criterion by name.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <scorecard/diagnostic.hpp>
+
+namespace scorecard {
+
+// The answer every question accepts; it never satisfies a rule's condition.
+inline constexpr std::string_view k_unclear = "unclear";
+
+struct Tier {
+  int number = 0;           // 1 is best
+  std::string id;           // short id, e.g. "strong"
+  std::string label;        // e.g. "On Track to a Strong Policy"
+  std::string short_label;  // e.g. "On Track"
+  std::string color;        // "#RRGGBB" for web output
+  std::string terminal_color;  // green, yellow, red, blue, magenta, cyan, white
+};
+
+struct Question {
+  std::string id;
+  std::string text;
+  std::string type;                 // name of the answer type
+  std::vector<std::string> values;  // the type's values, without "unclear"
+  bool scored = true;               // false: recorded for footnotes only
+};
+
+struct Condition {
+  std::string question;
+  std::vector<std::string> values;  // the answer must be one of these
+};
+
+struct Rule {
+  int tier = 0;
+  std::vector<Condition> when;      // all must hold
+  std::vector<Condition> when_any;  // at least one must hold (if any are given)
+  std::string because;              // optional explanation shown with the result
+  SourceLocation where;
+
+  bool unconditional() const { return when.empty() && when_any.empty(); }
+};
+
+struct Criterion {
+  std::string id;
+  std::string title;
+  std::string abbrev;  // column header in narrow tables
+  std::string description;
+  double weight = 1.0;
+  bool optional = false;
+  std::vector<Question> questions;
+  std::vector<Rule> rules;  // first match wins; the last one is unconditional
+
+  const Question* find_question(std::string_view question_id) const;
+};
+
+struct Cutoff {
+  int tier = 0;
+  double max_mean = 0.0;
+};
+
+struct Requirement {
+  std::string criterion;
+  int tier = 0;  // the criterion must be at this tier or better
+};
+
+struct Gate {
+  int tier = 0;  // the overall tier this gate guards
+  std::vector<Requirement> requirements;
+};
+
+struct CalibrationCase {
+  std::string jurisdiction;
+  std::vector<int> tiers;  // one per criterion, in rubric order
+  int expect = 0;
+  SourceLocation where;
+};
+
+struct OverallRule {
+  std::string method;          // "weighted_mean"
+  std::vector<Cutoff> cutoffs;  // ascending; a mean above every cut-off gets the worst tier
+  std::vector<Gate> gates;
+  std::string provenance;
+  std::vector<CalibrationCase> calibration;
+};
+
+struct Rubric {
+  std::string source_name;  // file it was loaded from, for diagnostics
+  std::string id;
+  std::string version;
+  std::string title;
+  std::string description;
+  std::vector<Tier> tiers;  // numbered 1..N in order
+  std::vector<Criterion> criteria;
+  OverallRule overall;
+
+  const Criterion* find_criterion(std::string_view criterion_id) const;
+  const Tier* find_tier(int number) const;
+  int worst_tier() const { return static_cast<int>(tiers.size()); }
+  std::vector<std::string> criterion_ids() const;
+};
+
+struct RubricLoad {
+  std::optional<Rubric> rubric;  // set when there is no error
+  Diagnostics diagnostics;
+};
+
+RubricLoad load_rubric_from_string(std::string_view text, const std::string& display_name);
+RubricLoad load_rubric_file(const std::string& path);
+
+// The CPD rubric compiled into the binary (data/rubrics/cpd-ice.yaml). Throws LoadError
+// if it does not load, which a test guards against.
+const Rubric& builtin_rubric();
+std::string_view builtin_rubric_text();
+
+}  // namespace scorecard

@@ -1,0 +1,39 @@
+#pragma once
+// Small text helpers shared by the loader, the validator and the renderers.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scorecard {
+
+// The candidate closest to word by edit distance, if it is close enough to be a likely typo.
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates);
+
+// " (did you mean "x"?)" or "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// 2722586 -> "2,722,586".
+std::string group_thousands(long long value);
+
+// Fixed three-decimal rendering used everywhere a weighted mean is shown.
+std::string format_mean(double mean);
+
+// Number of terminal columns a UTF-8 string occupies (one per code point; good for our text).
+std::size_t display_width(std::string_view text);
+
+// Cuts text to at most width columns, ending in "…" when cut.
+std::string truncate_display(std::string_view text, std::size_t width);
+
+// Joins items with sep.
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
+}  // namespace scorecard
+
+namespace scorecard {
+// Splits text into lines of at most width columns, breaking at spaces; runs of white
+// space collapse to one space. A word longer than width gets a line of its own.
+std::vector<std::string> wrap(std::string_view text, std::size_t width);
+}  // namespace scorecard

@@ -1,0 +1,165 @@
+#include "app.hpp"
+
+#include <iostream>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <scorecard/text_util.hpp>
+#include <scorecard/version.hpp>
+
+#include "terminal.hpp"
+
+namespace scorecard::cli {
+
+const Rubric* Context::rubric() {
+  if (m_tried) return m_loaded ? &*m_loaded : nullptr;
+  m_tried = true;
+  if (m_options.rubric_path.empty()) {
+    m_loaded = builtin_rubric();
+    return &*m_loaded;
+  }
+  RubricLoad load = load_rubric_file(m_options.rubric_path);
+  print(load.diagnostics);
+  if (!load.rubric) {
+    std::cerr << fmt::format("scorecard: error: the rubric \"{}\" is invalid ({} error{})\n", m_options.rubric_path,
+                             count(load.diagnostics, Severity::error),
+                             count(load.diagnostics, Severity::error) == 1 ? "" : "s");
+    return nullptr;
+  }
+  m_loaded = std::move(load.rubric);
+  return &*m_loaded;
+}
+
+void Context::print(const Diagnostics& diagnostics) const {
+  const bool color = use_color(m_options.color, 2);
+  for (const auto& d : diagnostics) {
+    std::string line = format_diagnostic(d);
+    if (color) {
+      // Colour only the severity word, as compilers do.
+      const std::string word = fmt::format("{}:", to_string(d.severity));
+      const auto at = line.find(" " + word + " ");
+      if (at != std::string::npos) {
+        const auto style = fmt::fg(d.severity == Severity::error ? fmt::terminal_color::red
+                                                                 : fmt::terminal_color::magenta) |
+                           fmt::emphasis::bold;
+        line = line.substr(0, at + 1) + fmt::format(style, "{}", word) + line.substr(at + 1 + word.size());
+      }
+    }
+    std::cerr << line << '\n';
+  }
+}
+
+RenderOptions Context::render_options() const {
+  return {use_color(m_options.color, 1), terminal_width()};
+}
+
+std::string Context::summary(const Dataset& dataset) {
+  const std::size_t errors = count(dataset.diagnostics, Severity::error);
+  const std::size_t warnings = count(dataset.diagnostics, Severity::warning);
+  return fmt::format("{} error{}, {} warning{} in {} file{}", errors, errors == 1 ? "" : "s", warnings,
+                     warnings == 1 ? "" : "s", dataset.files.size(), dataset.files.size() == 1 ? "" : "s");
+}
+
+Dataset Context::load(const std::vector<std::string>& paths, bool show_warnings, bool strict) {
+  Dataset dataset = load_dataset(paths, *rubric());
+  if (strict) {
+    promote_warnings(dataset.diagnostics);
+    // Files with promoted warnings are no longer fit to score.
+    if (has_errors(dataset.diagnostics)) dataset.scores.clear();
+  }
+  Diagnostics shown;
+  for (const auto& d : dataset.diagnostics) {
+    if (d.severity == Severity::error || show_warnings) shown.push_back(d);
+  }
+  print(shown);
+  return dataset;
+}
+
+namespace {
+
+const std::vector<std::string> k_commands = {"score", "compare", "validate", "rubric"};
+
+// "scroe" -> a usage error naming the closest command, before CLI11 sees it.
+std::optional<std::string> unknown_command(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--rubric" || arg == "--color") {
+      ++i;  // skip the option's value
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    if (std::find(k_commands.begin(), k_commands.end(), arg) != k_commands.end()) return std::nullopt;
+    return fmt::format("unknown command \"{}\"{}", arg, did_you_mean(arg, k_commands));
+  }
+  return std::nullopt;
+}
+
+int usage_error(const std::string& message, const std::string& command) {
+  std::cerr << "scorecard: error: " << message << '\n'
+            << "Run 'scorecard" << (command.empty() ? "" : " " + command) << " --help' for usage.\n";
+  return k_exit_usage;
+}
+
+// The deepest subcommand that was parsed, as "compare" or "rubric check".
+std::string parsed_command(const CLI::App& app) {
+  std::string path;
+  const CLI::App* current = &app;
+  while (true) {
+    const auto subs = current->get_subcommands();
+    if (subs.empty()) break;
+    current = subs.front();
+    path += (path.empty() ? "" : " ") + current->get_name();
+  }
+  return path;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv) {
+  CLI::App app{"Rate how far US cities and counties keep their jails and police out of federal immigration "
+               "enforcement, from YAML files with citations.",
+               "scorecard"};
+  app.set_version_flag("--version", fmt::format("scorecard (policy-scorecard) {}", version()));
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer("Exit codes: 0 ok, 2 usage error, 3 invalid input. Docs: docs/cli.md");
+
+  GlobalOptions options;
+  app.add_option("--rubric", options.rubric_path, "Rubric file to use instead of the built-in CPD rubric")
+      ->type_name("FILE");
+  app.add_option("--color", options.color, "Colour output: auto (when a terminal), always or never; NO_COLOR is honoured")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
+  app.add_flag("-q,--quiet", options.quiet, "Print no notes or summaries, only results and errors");
+
+  std::vector<Command> commands = {setup_score(app), setup_compare(app), setup_validate(app)};
+  for (auto& c : setup_rubric(app)) commands.push_back(std::move(c));
+
+  if (auto message = unknown_command(argc, argv)) return usage_error(*message, "");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
+  } catch (const CLI::ParseError& e) {
+    return usage_error(e.what(), parsed_command(app));
+  }
+
+  Context context(options);
+  try {
+    for (auto& command : commands) {
+      if (command.app->parsed()) return command.run(context);
+    }
+  } catch (const UsageError& e) {
+    return usage_error(e.what(), e.command());
+  } catch (const LoadError& e) {
+    std::cerr << "scorecard: error: " << e.what() << '\n';
+    return k_exit_invalid;
+  } catch (const std::exception& e) {
+    std::cerr << "scorecard: internal error: " << e.what() << '\n';
+    return 70;  // EX_SOFTWARE: a bug, never bad input
+  }
+  return usage_error("no command given", "");
+}
+
+}  // namespace scorecard::cli

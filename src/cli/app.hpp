@@ -1,0 +1,80 @@
+#pragma once
+// The CLI's shared state: global options, and helpers every subcommand uses to load the
+// rubric and the data and to report diagnostics.
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include <scorecard/dataset.hpp>
+#include <scorecard/diagnostic.hpp>
+#include <scorecard/render.hpp>
+#include <scorecard/rubric.hpp>
+
+namespace scorecard::cli {
+
+// Exit codes (docs/cli.md).
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_failed = 1;  // reserved for `check`
+inline constexpr int k_exit_usage = 2;
+inline constexpr int k_exit_invalid = 3;
+
+struct GlobalOptions {
+  std::string rubric_path;
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+// A usage error found after parsing (e.g. an unknown --sort key); exits 2.
+class UsageError : public std::runtime_error {
+ public:
+  UsageError(std::string message, std::string command)
+      : std::runtime_error(std::move(message)), m_command(std::move(command)) {}
+  const std::string& command() const { return m_command; }
+
+ private:
+  std::string m_command;
+};
+
+class Context {
+ public:
+  explicit Context(const GlobalOptions& options) : m_options(options) {}
+
+  const GlobalOptions& options() const { return m_options; }
+
+  // The rubric from --rubric, or the built-in one. nullptr after printing errors.
+  const Rubric* rubric();
+
+  // Loads the paths; prints errors (and warnings when show_warnings) to stderr.
+  Dataset load(const std::vector<std::string>& paths, bool show_warnings, bool strict = false);
+
+  void print(const Diagnostics& diagnostics) const;
+  RenderOptions render_options() const;  // for stdout
+
+  // One line summary of a dataset's problems, e.g. "2 errors, 1 warning in 12 files".
+  static std::string summary(const Dataset& dataset);
+
+ private:
+  const GlobalOptions& m_options;
+  std::optional<Rubric> m_loaded;
+  bool m_tried = false;
+};
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int(Context&)> run;
+};
+
+// One per subcommand (cmd_*.cpp).
+Command setup_score(CLI::App& app);
+Command setup_compare(CLI::App& app);
+Command setup_validate(CLI::App& app);
+std::vector<Command> setup_rubric(CLI::App& app);
+
+// Parses argv and runs the chosen subcommand; returns the exit code.
+int run(int argc, const char* const* argv);
+
+}  // namespace scorecard::cli

@@ -1,0 +1,103 @@
+// Many files: expand paths, load, validate, score.
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <scorecard/dataset.hpp>
+#include <scorecard/load.hpp>
+#include <scorecard/validate.hpp>
+
+namespace scorecard {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_yaml_name(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+void sort_by_position(Diagnostics& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+  std::vector<std::string> files;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& file) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(file, ec);
+    if (seen.insert(ec ? file : canonical.string()).second) files.push_back(file);
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      diagnostics.push_back({Severity::error, {path, 0, 0}, "no such file or directory"});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      add(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      if (it->is_regular_file(type_ec) && is_yaml_name(it->path())) found.push_back(it->path().string());
+    }
+    if (ec) {
+      diagnostics.push_back({Severity::error, {path, 0, 0}, fmt::format("cannot read directory: {}", ec.message())});
+    }
+    std::sort(found.begin(), found.end());
+    if (found.empty() && !ec) {
+      diagnostics.push_back({Severity::error, {path, 0, 0}, "directory holds no YAML files (*.yaml, *.yml)"});
+    }
+    for (const auto& f : found) add(f);
+  }
+  return files;
+}
+
+Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric) {
+  Dataset dataset;
+  dataset.files = expand_paths(paths, dataset.diagnostics);
+  std::vector<JurisdictionLoad> loads;
+  loads.reserve(dataset.files.size());
+  for (const auto& file : dataset.files) {
+    JurisdictionLoad load = load_jurisdiction_file(file);
+    if (load.jurisdiction) {
+      Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric);
+      load.diagnostics.insert(load.diagnostics.end(), more.begin(), more.end());
+    }
+    loads.push_back(std::move(load));
+  }
+  // Ids must be unique across the data set.
+  std::map<std::string, std::string> first_file;
+  for (auto& load : loads) {
+    if (!load.jurisdiction || load.jurisdiction->id.empty()) continue;
+    const auto& j = *load.jurisdiction;
+    auto [it, inserted] = first_file.emplace(j.id, j.file);
+    if (!inserted) {
+      load.diagnostics.push_back(
+          {Severity::error, j.id_where, fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id, it->second)});
+    }
+  }
+  for (auto& load : loads) {
+    sort_by_position(load.diagnostics);
+    const bool ok = !has_errors(load.diagnostics);
+    dataset.diagnostics.insert(dataset.diagnostics.end(), load.diagnostics.begin(), load.diagnostics.end());
+    if (ok && load.jurisdiction) dataset.scores.push_back(score_jurisdiction(rubric, std::move(*load.jurisdiction)));
+  }
+  return dataset;
+}
+
+}  // namespace scorecard

@@ -1,0 +1,39 @@
+#include <scorecard/diagnostic.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace scorecard {
+
+std::string_view to_string(Severity severity) {
+  return severity == Severity::error ? "error" : "warning";
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string position = d.where.file;
+  if (d.where.line > 0) {
+    position += fmt::format(":{}", d.where.line);
+    if (d.where.column > 0) position += fmt::format(":{}", d.where.column);
+  }
+  if (position.empty()) return fmt::format("{}: {}", to_string(d.severity), d.message);
+  return fmt::format("{}: {}: {}", position, to_string(d.severity), d.message);
+}
+
+bool has_errors(const Diagnostics& diagnostics) {
+  return count(diagnostics, Severity::error) > 0;
+}
+
+std::size_t count(const Diagnostics& diagnostics, Severity severity) {
+  return static_cast<std::size_t>(std::count_if(
+      diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+void promote_warnings(Diagnostics& diagnostics) {
+  for (auto& d : diagnostics) d.severity = Severity::error;
+}
+
+LoadError::LoadError(Diagnostic diagnostic)
+    : std::runtime_error(format_diagnostic(diagnostic)), m_diagnostic(std::move(diagnostic)) {}
+
+}  // namespace scorecard

@@ -1,0 +1,287 @@
+// Jurisdiction files: YAML -> Jurisdiction, reporting structural problems with positions.
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include <scorecard/load.hpp>
+#include <scorecard/text_util.hpp>
+
+#include "yaml_util.hpp"
+
+namespace scorecard {
+namespace {
+
+using detail::MapEntry;
+using detail::YamlContext;
+
+const std::vector<std::string> k_root_keys = {"id",  "name", "state", "kind", "population", "jail_authority",
+                                              "reviewed", "sources", "criteria"};
+const std::vector<std::string> k_source_keys = {"title", "url", "date", "pinpoint"};
+const std::vector<std::string> k_criterion_keys = {"rating", "answers", "sources", "note"};
+const std::vector<std::string> k_kinds = {"city", "county", "state", "other"};
+
+bool is_slug(std::string_view text) {
+  if (text.empty()) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+bool is_state_code(std::string_view text) {
+  return text.size() == 2 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+std::string file_stem(const std::string& display_name) {
+  return std::filesystem::path(display_name).stem().string();
+}
+
+void read_slug(const MapEntry& entry, const YamlContext& ctx, std::string& out) {
+  if (auto text = detail::read_string(entry, ctx)) {
+    if (is_slug(*text)) {
+      out = *text;
+    } else {
+      ctx.error(entry.value, fmt::format("\"{}\" must use only a-z, 0-9 and '-', found \"{}\"", entry.key, *text));
+    }
+  }
+}
+
+void read_date(const MapEntry& entry, const YamlContext& ctx, std::string& out) {
+  if (auto text = detail::read_string(entry, ctx)) {
+    if (detail::is_valid_date(*text)) {
+      out = *text;
+    } else {
+      ctx.error(entry.value, fmt::format("invalid date \"{}\" for \"{}\"; expected YYYY-MM-DD, YYYY-MM or YYYY",
+                                         *text, entry.key));
+    }
+  }
+}
+
+void read_sources(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
+  if (!entry.value.IsMap()) {
+    ctx.error(entry.value.IsNull() ? entry.key_node : entry.value,
+              fmt::format("expected a mapping of source ids to citations for \"sources\", found {}",
+                          detail::kind_name(entry.value)));
+    return;
+  }
+  for (const auto& source_entry : detail::read_mapping(entry.value, ctx)) {
+    Source source;
+    source.id = source_entry.key;
+    source.where = ctx.at(source_entry.key_node);
+    if (!is_slug(source.id)) {
+      ctx.error(source_entry.key_node,
+                fmt::format("source id \"{}\" must use only a-z, 0-9 and '-'", source.id));
+    }
+    if (!source_entry.value.IsMap()) {
+      ctx.error(source_entry.value.IsNull() ? source_entry.key_node : source_entry.value,
+                fmt::format("expected a mapping with \"title\" and \"url\" for source \"{}\", found {}", source.id,
+                            detail::kind_name(source_entry.value)));
+      j.sources.push_back(std::move(source));
+      continue;
+    }
+    const std::string where = fmt::format("source \"{}\"", source.id);
+    const auto fields = detail::read_mapping(source_entry.value, ctx);
+    detail::check_known_keys(fields, k_source_keys, ctx, where);
+    if (const auto* title = detail::require_entry(fields, "title", source_entry.value, ctx, where)) {
+      if (auto text = detail::read_string(*title, ctx)) source.title = *text;
+    }
+    if (const auto* url = detail::find_entry(fields, "url")) {
+      if (auto text = detail::read_string(*url, ctx)) {
+        if (text->rfind("https://", 0) == 0 || text->rfind("http://", 0) == 0) {
+          source.url = *text;
+        } else {
+          ctx.error(url->value, fmt::format("url of source \"{}\" must start with https:// or http://", source.id));
+        }
+      }
+    }
+    if (const auto* date = detail::find_entry(fields, "date")) read_date(*date, ctx, source.date);
+    if (const auto* pinpoint = detail::find_entry(fields, "pinpoint")) {
+      if (auto text = detail::read_string(*pinpoint, ctx)) source.pinpoint = *text;
+    }
+    j.sources.push_back(std::move(source));
+  }
+}
+
+void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData& c) {
+  const std::string where = fmt::format("criterion \"{}\"", c.id);
+  const auto fields = detail::read_mapping(entry.value, ctx);
+  detail::check_known_keys(fields, k_criterion_keys, ctx, where);
+  if (const auto* rating = detail::find_entry(fields, "rating")) {
+    c.rating_where = ctx.at(rating->value);
+    if (auto value = detail::read_integer(*rating, ctx)) {
+      // Range against the rubric's tiers is checked by the validator; keep it in int.
+      c.rating = static_cast<int>(std::clamp<long long>(*value, -1000, 1000));
+    }
+  }
+  if (const auto* answers = detail::find_entry(fields, "answers")) {
+    if (!answers->value.IsMap()) {
+      ctx.error(answers->value.IsNull() ? answers->key_node : answers->value,
+                fmt::format("expected a mapping of question ids to answers for \"answers\" in {}, found {}", where,
+                            detail::kind_name(answers->value)));
+    } else {
+      c.has_answers = true;
+      for (const auto& answer_entry : detail::read_mapping(answers->value, ctx)) {
+        if (auto value = detail::read_string(answer_entry, ctx)) {
+          c.answers.push_back(
+              {answer_entry.key, *value, ctx.at(answer_entry.key_node), ctx.at(answer_entry.value)});
+        }
+      }
+    }
+  }
+  if (const auto* sources = detail::find_entry(fields, "sources")) {
+    if (auto ids = detail::read_string_list(*sources, ctx)) {
+      for (const auto& [id, node] : *ids) c.sources.push_back({id, ctx.at(node)});
+    }
+  }
+  if (const auto* note = detail::find_entry(fields, "note")) {
+    if (auto text = detail::read_string(*note, ctx, true)) c.note = *text;
+  }
+}
+
+void read_criteria(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
+  j.criteria_where = ctx.at(entry.key_node);
+  if (!entry.value.IsMap()) {
+    ctx.error(entry.value.IsNull() ? entry.key_node : entry.value,
+              fmt::format("expected a mapping of criterion ids for \"criteria\", found {}",
+                          detail::kind_name(entry.value)));
+    return;
+  }
+  for (const auto& criterion_entry : detail::read_mapping(entry.value, ctx)) {
+    CriterionData c;
+    c.id = criterion_entry.key;
+    c.where = ctx.at(criterion_entry.key_node);
+    if (criterion_entry.value.IsMap()) {
+      c.is_mapping = true;
+      read_criterion(criterion_entry, ctx, c);
+    } else {
+      ctx.error(criterion_entry.value.IsNull() ? criterion_entry.key_node : criterion_entry.value,
+                fmt::format("expected a mapping with \"rating\" or \"answers\" for criterion \"{}\", found {}", c.id,
+                            detail::kind_name(criterion_entry.value)));
+    }
+    j.criteria.push_back(std::move(c));
+  }
+}
+
+void read_root(const YAML::Node& root, const YamlContext& ctx, Jurisdiction& j) {
+  const auto entries = detail::read_mapping(root, ctx);
+  detail::check_known_keys(entries, k_root_keys, ctx, "the jurisdiction");
+
+  if (const auto* id = detail::find_entry(entries, "id")) {
+    j.id_where = ctx.at(id->value);
+    read_slug(*id, ctx, j.id);
+  } else {
+    j.id_where = ctx.at(root);
+    j.id = file_stem(ctx.file);
+    if (!is_slug(j.id)) {
+      ctx.error(j.id_where, fmt::format("the file name \"{}\" is not a valid id; add an \"id\" key using only "
+                                        "a-z, 0-9 and '-'",
+                                        j.id));
+    }
+  }
+  if (const auto* name = detail::require_entry(entries, "name", root, ctx, "the jurisdiction")) {
+    if (auto text = detail::read_string(*name, ctx)) j.name = *text;
+  }
+  if (const auto* state = detail::find_entry(entries, "state")) {
+    if (auto text = detail::read_string(*state, ctx)) {
+      if (is_state_code(*text)) {
+        j.state = *text;
+      } else {
+        ctx.error(state->value, fmt::format("\"state\" must be a two-letter postal code such as \"IL\", found \"{}\"",
+                                            *text));
+      }
+    }
+  }
+  if (const auto* kind = detail::find_entry(entries, "kind")) {
+    if (auto text = detail::read_string(*kind, ctx)) {
+      if (std::find(k_kinds.begin(), k_kinds.end(), *text) != k_kinds.end()) {
+        j.kind = *text;
+      } else {
+        ctx.error(kind->value, fmt::format("\"kind\" must be one of city, county, state, other; found \"{}\"{}", *text,
+                                           did_you_mean(*text, k_kinds)));
+      }
+    }
+  }
+  if (const auto* population = detail::find_entry(entries, "population")) {
+    if (auto value = detail::read_integer(*population, ctx)) {
+      if (*value < 0) {
+        ctx.error(population->value, fmt::format("\"population\" cannot be negative, found {}", *value));
+      } else {
+        j.population = *value;
+      }
+    }
+  }
+  if (const auto* jail = detail::find_entry(entries, "jail_authority")) read_slug(*jail, ctx, j.jail_authority);
+  if (const auto* reviewed = detail::find_entry(entries, "reviewed")) read_date(*reviewed, ctx, j.reviewed);
+  if (const auto* sources = detail::find_entry(entries, "sources")) read_sources(*sources, ctx, j);
+  if (const auto* criteria = detail::require_entry(entries, "criteria", root, ctx, "the jurisdiction")) {
+    read_criteria(*criteria, ctx, j);
+  }
+}
+
+}  // namespace
+
+const CriterionData* Jurisdiction::find_criterion(std::string_view criterion_id) const {
+  for (const auto& c : criteria) {
+    if (c.id == criterion_id) return &c;
+  }
+  return nullptr;
+}
+
+const Source* Jurisdiction::find_source(std::string_view source_id) const {
+  for (const auto& s : sources) {
+    if (s.id == source_id) return &s;
+  }
+  return nullptr;
+}
+
+JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std::string& display_name) {
+  JurisdictionLoad result;
+  const YamlContext ctx{display_name, result.diagnostics};
+  auto root = detail::parse_single_document(text, ctx);
+  if (!root) return result;
+  if (!root->IsMap()) {
+    ctx.error(*root, fmt::format("expected a mapping of keys to values at the top of the file, found {}",
+                                 detail::kind_name(*root)));
+    return result;
+  }
+  Jurisdiction j;
+  j.file = display_name;
+  j.where = ctx.at(*root);
+  read_root(*root, ctx, j);
+  result.jurisdiction = std::move(j);
+  return result;
+}
+
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics) {
+  auto fail = [&](std::string message) {
+    diagnostics.push_back({Severity::error, {path, 0, 0}, std::move(message)});
+    return std::nullopt;
+  };
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) return fail("no such file");
+  if (std::filesystem::is_directory(status)) return fail("is a directory, not a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("cannot be read (permission denied?)");
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > k_max_file_bytes) {
+      return fail(fmt::format("file is larger than the {} MiB limit", k_max_file_bytes / (1024 * 1024)));
+    }
+  }
+  if (in.bad()) return fail("cannot be read");
+  return text;
+}
+
+JurisdictionLoad load_jurisdiction_file(const std::string& path) {
+  JurisdictionLoad result;
+  auto text = read_text_file(path, result.diagnostics);
+  if (!text) return result;
+  return load_jurisdiction_from_string(*text, path);
+}
+
+}  // namespace scorecard

@@ -1,0 +1,489 @@
+// Rubric files: YAML -> Rubric, checking that the rubric is well-formed (every reference
+// resolves, every rule can be reached, the overall rule is complete).
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <scorecard/load.hpp>
+#include <scorecard/rubric.hpp>
+#include <scorecard/text_util.hpp>
+
+#include "yaml_util.hpp"
+
+namespace scorecard {
+namespace {
+
+using detail::MapEntry;
+using detail::YamlContext;
+
+const std::vector<std::string> k_root_keys = {"id", "version", "title", "description", "tiers",
+                                              "answer_types", "criteria", "overall"};
+const std::vector<std::string> k_tier_keys = {"tier", "id", "label", "short_label", "color", "terminal_color"};
+const std::vector<std::string> k_criterion_keys = {"id", "title", "abbrev", "description", "weight",
+                                                   "optional", "questions", "rules"};
+const std::vector<std::string> k_question_keys = {"id", "text", "type", "scored"};
+const std::vector<std::string> k_rule_keys = {"tier", "when", "when_any", "because"};
+const std::vector<std::string> k_overall_keys = {"method", "cutoffs", "gates", "provenance", "calibration"};
+const std::vector<std::string> k_cutoff_keys = {"tier", "max_mean"};
+const std::vector<std::string> k_gate_keys = {"tier", "requires"};
+const std::vector<std::string> k_calibration_keys = {"jurisdiction", "tiers", "expect"};
+const std::vector<std::string> k_methods = {"weighted_mean"};
+const std::vector<std::string> k_terminal_colors = {"black", "red",     "green", "yellow",
+                                                    "blue",  "magenta", "cyan",  "white"};
+
+using AnswerTypes = std::map<std::string, std::vector<std::string>>;
+
+class RubricReader {
+ public:
+  RubricReader(const YamlContext& ctx, Rubric& rubric) : m_ctx(ctx), m_rubric(rubric) {}
+
+  void read(const YAML::Node& root) {
+    const auto entries = detail::read_mapping(root, m_ctx);
+    detail::check_known_keys(entries, k_root_keys, m_ctx, "the rubric");
+    for (const char* key : {"id", "version", "title"}) {
+      if (const auto* e = detail::require_entry(entries, key, root, m_ctx, "the rubric")) {
+        if (auto text = detail::read_string(*e, m_ctx)) field(key) = *text;
+      }
+    }
+    if (const auto* e = detail::find_entry(entries, "description")) {
+      if (auto text = detail::read_string(*e, m_ctx)) m_rubric.description = *text;
+    }
+    if (const auto* e = detail::require_entry(entries, "tiers", root, m_ctx, "the rubric")) read_tiers(*e);
+    if (const auto* e = detail::find_entry(entries, "answer_types")) read_answer_types(*e);
+    if (const auto* e = detail::require_entry(entries, "criteria", root, m_ctx, "the rubric")) read_criteria(*e);
+    if (const auto* e = detail::require_entry(entries, "overall", root, m_ctx, "the rubric")) read_overall(*e);
+  }
+
+ private:
+  std::string& field(std::string_view key) {
+    if (key == "id") return m_rubric.id;
+    if (key == "version") return m_rubric.version;
+    return m_rubric.title;
+  }
+
+  // Each list item must be a mapping; returns its entries after checking the keys.
+  std::optional<std::vector<MapEntry>> item_mapping(const YAML::Node& item, const std::vector<std::string>& keys,
+                                                    std::string_view where) {
+    if (!item.IsMap()) {
+      m_ctx.error(item, fmt::format("expected a mapping in {}, found {}", where, detail::kind_name(item)));
+      return std::nullopt;
+    }
+    auto entries = detail::read_mapping(item, m_ctx);
+    detail::check_known_keys(entries, keys, m_ctx, where);
+    return entries;
+  }
+
+  bool expect_list(const MapEntry& e) {
+    if (e.value.IsSequence()) return true;
+    m_ctx.error(e.value.IsNull() ? e.key_node : e.value,
+                fmt::format("expected a list for \"{}\", found {}", e.key, detail::kind_name(e.value)));
+    return false;
+  }
+
+  bool expect_map(const MapEntry& e) {
+    if (e.value.IsMap()) return true;
+    m_ctx.error(e.value.IsNull() ? e.key_node : e.value,
+                fmt::format("expected a mapping for \"{}\", found {}", e.key, detail::kind_name(e.value)));
+    return false;
+  }
+
+  // A tier number that must name one of the rubric's tiers.
+  std::optional<int> read_tier(const MapEntry& e) {
+    auto value = detail::read_integer(e, m_ctx);
+    if (!value) return std::nullopt;
+    if (*value < 1 || *value > m_rubric.worst_tier()) {
+      m_ctx.error(e.value, fmt::format("tier {} is out of range; the rubric's tiers are 1 to {}", *value,
+                                       m_rubric.worst_tier()));
+      return std::nullopt;
+    }
+    return static_cast<int>(*value);
+  }
+
+  void read_tiers(const MapEntry& e) {
+    if (!expect_list(e)) return;
+    for (const auto& item : e.value) {
+      auto entries = item_mapping(item, k_tier_keys, "a tier");
+      if (!entries) continue;
+      Tier tier;
+      const std::string where = "a tier";
+      if (const auto* n = detail::require_entry(*entries, "tier", item, m_ctx, where)) {
+        if (auto value = detail::read_integer(*n, m_ctx)) {
+          if (*value != static_cast<long long>(m_rubric.tiers.size()) + 1) {
+            m_ctx.error(n->value, fmt::format("tiers must be numbered 1, 2, 3... in order; expected {}, found {}",
+                                              m_rubric.tiers.size() + 1, *value));
+          }
+        }
+      }
+      tier.number = static_cast<int>(m_rubric.tiers.size()) + 1;
+      if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, where)) {
+        if (auto text = detail::read_string(*id, m_ctx)) tier.id = *text;
+      }
+      if (const auto* label = detail::require_entry(*entries, "label", item, m_ctx, where)) {
+        if (auto text = detail::read_string(*label, m_ctx)) tier.label = *text;
+      }
+      tier.short_label = tier.label;
+      if (const auto* s = detail::find_entry(*entries, "short_label")) {
+        if (auto text = detail::read_string(*s, m_ctx)) tier.short_label = *text;
+      }
+      tier.color = "#808080";
+      if (const auto* c = detail::find_entry(*entries, "color")) {
+        if (auto text = detail::read_string(*c, m_ctx)) {
+          const bool hex = text->size() == 7 && (*text)[0] == '#' &&
+                           std::all_of(text->begin() + 1, text->end(), [](char ch) { return std::isxdigit(ch) != 0; });
+          if (hex) {
+            tier.color = *text;
+          } else {
+            m_ctx.error(c->value, fmt::format("\"color\" must be \"#RRGGBB\", found \"{}\"", *text));
+          }
+        }
+      }
+      if (const auto* c = detail::find_entry(*entries, "terminal_color")) {
+        if (auto text = detail::read_string(*c, m_ctx)) {
+          if (std::find(k_terminal_colors.begin(), k_terminal_colors.end(), *text) != k_terminal_colors.end()) {
+            tier.terminal_color = *text;
+          } else {
+            m_ctx.error(c->value, fmt::format("unknown terminal_color \"{}\"; use one of {}{}", *text,
+                                              join(k_terminal_colors, ", "), did_you_mean(*text, k_terminal_colors)));
+          }
+        }
+      }
+      m_rubric.tiers.push_back(std::move(tier));
+    }
+    if (m_rubric.tiers.size() < 2) m_ctx.error(e.key_node, "a rubric needs at least two tiers");
+  }
+
+  void read_answer_types(const MapEntry& e) {
+    if (!expect_map(e)) return;
+    for (const auto& type : detail::read_mapping(e.value, m_ctx)) {
+      auto values = detail::read_string_list(type, m_ctx);
+      if (!values) continue;
+      std::vector<std::string> names;
+      for (const auto& [value, node] : *values) {
+        if (value == k_unclear) {
+          m_ctx.error(node, "\"unclear\" is an answer of every type and must not be listed");
+        } else if (std::find(names.begin(), names.end(), value) != names.end()) {
+          m_ctx.error(node, fmt::format("duplicate answer \"{}\" in type \"{}\"", value, type.key));
+        } else {
+          names.push_back(value);
+        }
+      }
+      if (names.empty()) m_ctx.error(type.value.IsNull() ? type.key_node : type.value,
+                                     fmt::format("answer type \"{}\" has no answers", type.key));
+      m_types[type.key] = std::move(names);
+    }
+  }
+
+  void read_criteria(const MapEntry& e) {
+    if (!expect_list(e)) return;
+    for (const auto& item : e.value) {
+      auto entries = item_mapping(item, k_criterion_keys, "a criterion");
+      if (!entries) continue;
+      Criterion c;
+      if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, "a criterion")) {
+        if (auto text = detail::read_string(*id, m_ctx)) {
+          c.id = *text;
+          if (m_rubric.find_criterion(c.id)) {
+            m_ctx.error(id->value, fmt::format("duplicate criterion id \"{}\"", c.id));
+          }
+        }
+      }
+      const std::string where = fmt::format("criterion \"{}\"", c.id);
+      if (const auto* title = detail::require_entry(*entries, "title", item, m_ctx, where)) {
+        if (auto text = detail::read_string(*title, m_ctx)) c.title = *text;
+      }
+      c.abbrev = c.title.substr(0, 6);
+      if (const auto* abbrev = detail::find_entry(*entries, "abbrev")) {
+        if (auto text = detail::read_string(*abbrev, m_ctx)) c.abbrev = *text;
+      }
+      if (const auto* d = detail::find_entry(*entries, "description")) {
+        if (auto text = detail::read_string(*d, m_ctx)) c.description = *text;
+      }
+      if (const auto* w = detail::find_entry(*entries, "weight")) {
+        if (auto value = detail::read_number(*w, m_ctx)) {
+          if (*value <= 0 || *value > 1000) {
+            m_ctx.error(w->value, fmt::format("weight of {} must be above 0 and at most 1000", where));
+          } else {
+            c.weight = *value;
+          }
+        }
+      }
+      if (const auto* o = detail::find_entry(*entries, "optional")) {
+        if (auto value = detail::read_bool(*o, m_ctx)) c.optional = *value;
+      }
+      if (const auto* q = detail::find_entry(*entries, "questions")) read_questions(*q, c);
+      if (const auto* r = detail::require_entry(*entries, "rules", item, m_ctx, where)) read_rules(*r, item, c);
+      m_rubric.criteria.push_back(std::move(c));
+    }
+    if (m_rubric.criteria.empty()) m_ctx.error(e.key_node, "a rubric needs at least one criterion");
+  }
+
+  void read_questions(const MapEntry& e, Criterion& c) {
+    if (!expect_list(e)) return;
+    const std::string where = fmt::format("a question of criterion \"{}\"", c.id);
+    for (const auto& item : e.value) {
+      auto entries = item_mapping(item, k_question_keys, where);
+      if (!entries) continue;
+      Question q;
+      if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, where)) {
+        if (auto text = detail::read_string(*id, m_ctx)) {
+          q.id = *text;
+          if (c.find_question(q.id)) m_ctx.error(id->value, fmt::format("duplicate question id \"{}\"", q.id));
+        }
+      }
+      if (const auto* text = detail::require_entry(*entries, "text", item, m_ctx, where)) {
+        if (auto value = detail::read_string(*text, m_ctx)) q.text = *value;
+      }
+      if (const auto* type = detail::require_entry(*entries, "type", item, m_ctx, where)) {
+        if (auto value = detail::read_string(*type, m_ctx)) {
+          q.type = *value;
+          if (auto it = m_types.find(q.type); it != m_types.end()) {
+            q.values = it->second;
+          } else {
+            std::vector<std::string> names;
+            for (const auto& [name, values] : m_types) names.push_back(name);
+            m_ctx.error(type->value, fmt::format("unknown answer type \"{}\"{}", q.type, did_you_mean(q.type, names)));
+          }
+        }
+      }
+      if (const auto* scored = detail::find_entry(*entries, "scored")) {
+        if (auto value = detail::read_bool(*scored, m_ctx)) q.scored = *value;
+      }
+      c.questions.push_back(std::move(q));
+    }
+  }
+
+  std::vector<Condition> read_conditions(const MapEntry& e, const Criterion& c) {
+    std::vector<Condition> conditions;
+    if (!expect_map(e)) return conditions;
+    std::vector<std::string> question_ids;
+    for (const auto& q : c.questions) question_ids.push_back(q.id);
+    for (const auto& entry : detail::read_mapping(e.value, m_ctx)) {
+      const Question* q = c.find_question(entry.key);
+      if (!q) {
+        m_ctx.error(entry.key_node, fmt::format("unknown question \"{}\" in a rule of criterion \"{}\"{}", entry.key,
+                                                c.id, did_you_mean(entry.key, question_ids)));
+        continue;
+      }
+      Condition condition{q->id, {}};
+      std::vector<std::pair<std::string, YAML::Node>> values;
+      if (entry.value.IsSequence()) {
+        if (auto list = detail::read_string_list(entry, m_ctx)) values = *list;
+      } else if (auto text = detail::read_string(entry, m_ctx)) {
+        values.emplace_back(*text, entry.value);
+      }
+      for (const auto& [value, node] : values) {
+        if (value == k_unclear) {
+          m_ctx.error(node, "\"unclear\" never satisfies a condition and cannot be used in a rule");
+        } else if (std::find(q->values.begin(), q->values.end(), value) == q->values.end()) {
+          if (!q->values.empty()) {
+            m_ctx.error(node, fmt::format("\"{}\" is not an answer of question \"{}\" (type \"{}\": {}){}", value,
+                                          q->id, q->type, join(q->values, ", "), did_you_mean(value, q->values)));
+          }
+        } else {
+          condition.values.push_back(value);
+        }
+      }
+      if (!condition.values.empty()) conditions.push_back(std::move(condition));
+    }
+    if (conditions.empty() && e.value.IsMap()) m_ctx.error(e.key_node, fmt::format("\"{}\" has no valid condition", e.key));
+    return conditions;
+  }
+
+  void read_rules(const MapEntry& e, const YAML::Node& parent, Criterion& c) {
+    if (!expect_list(e)) return;
+    const std::string where = fmt::format("a rule of criterion \"{}\"", c.id);
+    for (const auto& item : e.value) {
+      auto entries = item_mapping(item, k_rule_keys, where);
+      if (!entries) continue;
+      Rule rule;
+      rule.where = m_ctx.at(item);
+      if (!c.rules.empty() && c.rules.back().unconditional()) {
+        m_ctx.error(item, fmt::format("rule can never match: an earlier rule of criterion \"{}\" has no condition",
+                                      c.id));
+      }
+      if (const auto* tier = detail::require_entry(*entries, "tier", item, m_ctx, where)) {
+        if (auto value = read_tier(*tier)) rule.tier = *value;
+      }
+      if (const auto* when = detail::find_entry(*entries, "when")) rule.when = read_conditions(*when, c);
+      if (const auto* any = detail::find_entry(*entries, "when_any")) rule.when_any = read_conditions(*any, c);
+      if (const auto* because = detail::find_entry(*entries, "because")) {
+        if (auto text = detail::read_string(*because, m_ctx)) rule.because = *text;
+      }
+      c.rules.push_back(std::move(rule));
+    }
+    if (c.rules.empty() || !c.rules.back().unconditional()) {
+      m_ctx.error(c.rules.empty() ? m_ctx.at(parent) : c.rules.back().where,
+                  fmt::format("the last rule of criterion \"{}\" must have no condition, so that every "
+                              "jurisdiction gets a tier",
+                              c.id));
+    }
+  }
+
+  void read_overall(const MapEntry& e) {
+    if (!expect_map(e)) return;
+    const auto entries = detail::read_mapping(e.value, m_ctx);
+    detail::check_known_keys(entries, k_overall_keys, m_ctx, "\"overall\"");
+    OverallRule& overall = m_rubric.overall;
+    if (const auto* m = detail::require_entry(entries, "method", e.value, m_ctx, "\"overall\"")) {
+      if (auto text = detail::read_string(*m, m_ctx)) {
+        if (std::find(k_methods.begin(), k_methods.end(), *text) == k_methods.end()) {
+          m_ctx.error(m->value, fmt::format("unknown overall method \"{}\"; supported: {}{}", *text,
+                                            join(k_methods, ", "), did_you_mean(*text, k_methods)));
+        } else {
+          overall.method = *text;
+        }
+      }
+    }
+    if (const auto* p = detail::find_entry(entries, "provenance")) {
+      if (auto text = detail::read_string(*p, m_ctx)) overall.provenance = *text;
+    }
+    if (const auto* c = detail::require_entry(entries, "cutoffs", e.value, m_ctx, "\"overall\"")) read_cutoffs(*c);
+    if (const auto* g = detail::find_entry(entries, "gates")) read_gates(*g);
+    if (const auto* c = detail::find_entry(entries, "calibration")) read_calibration(*c);
+  }
+
+  void read_cutoffs(const MapEntry& e) {
+    if (!expect_list(e)) return;
+    for (const auto& item : e.value) {
+      auto entries = item_mapping(item, k_cutoff_keys, "a cut-off");
+      if (!entries) continue;
+      Cutoff cutoff;
+      const auto* tier = detail::require_entry(*entries, "tier", item, m_ctx, "a cut-off");
+      const auto* max = detail::require_entry(*entries, "max_mean", item, m_ctx, "a cut-off");
+      if (!tier || !max) continue;
+      auto t = read_tier(*tier);
+      auto m = detail::read_number(*max, m_ctx);
+      if (!t || !m) continue;
+      cutoff.tier = *t;
+      cutoff.max_mean = *m;
+      auto& cutoffs = m_rubric.overall.cutoffs;
+      if (!cutoffs.empty() && (cutoff.tier <= cutoffs.back().tier || cutoff.max_mean < cutoffs.back().max_mean)) {
+        m_ctx.error(item, "cut-offs must go from the best tier to the worst, with rising max_mean");
+        continue;
+      }
+      cutoffs.push_back(cutoff);
+    }
+  }
+
+  void read_gates(const MapEntry& e) {
+    if (!expect_list(e)) return;
+    for (const auto& item : e.value) {
+      auto entries = item_mapping(item, k_gate_keys, "a gate");
+      if (!entries) continue;
+      Gate gate;
+      if (const auto* tier = detail::require_entry(*entries, "tier", item, m_ctx, "a gate")) {
+        if (auto t = read_tier(*tier)) gate.tier = *t;
+      }
+      if (const auto* req = detail::require_entry(*entries, "requires", item, m_ctx, "a gate")) {
+        if (expect_map(*req)) {
+          for (const auto& r : detail::read_mapping(req->value, m_ctx)) {
+            if (!m_rubric.find_criterion(r.key)) {
+              m_ctx.error(r.key_node, fmt::format("unknown criterion \"{}\" in a gate{}", r.key,
+                                                  did_you_mean(r.key, m_rubric.criterion_ids())));
+              continue;
+            }
+            if (auto t = read_tier(r)) gate.requirements.push_back({r.key, *t});
+          }
+        }
+      }
+      if (gate.tier > 0 && !gate.requirements.empty()) m_rubric.overall.gates.push_back(std::move(gate));
+    }
+  }
+
+  void read_calibration(const MapEntry& e) {
+    if (!expect_list(e)) return;
+    for (const auto& item : e.value) {
+      auto entries = item_mapping(item, k_calibration_keys, "a calibration case");
+      if (!entries) continue;
+      CalibrationCase c;
+      c.where = m_ctx.at(item);
+      bool ok = true;
+      if (const auto* j = detail::require_entry(*entries, "jurisdiction", item, m_ctx, "a calibration case")) {
+        if (auto text = detail::read_string(*j, m_ctx)) c.jurisdiction = *text;
+      }
+      if (const auto* t = detail::require_entry(*entries, "tiers", item, m_ctx, "a calibration case")) {
+        if (auto list = detail::read_string_list(*t, m_ctx)) {
+          if (list->size() != m_rubric.criteria.size()) {
+            m_ctx.error(t->value, fmt::format("expected {} tiers, one per criterion in rubric order, found {}",
+                                              m_rubric.criteria.size(), list->size()));
+            ok = false;
+          }
+          for (const auto& [text, node] : *list) {
+            auto tier = read_tier(MapEntry{"tiers", t->key_node, node});
+            if (!tier) ok = false;
+            c.tiers.push_back(tier.value_or(0));
+          }
+        } else {
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      if (const auto* x = detail::require_entry(*entries, "expect", item, m_ctx, "a calibration case")) {
+        if (auto t = read_tier(*x)) c.expect = *t; else ok = false;
+      } else {
+        ok = false;
+      }
+      if (ok) m_rubric.overall.calibration.push_back(std::move(c));
+    }
+  }
+
+  const YamlContext& m_ctx;
+  Rubric& m_rubric;
+  AnswerTypes m_types;
+};
+
+}  // namespace
+
+const Question* Criterion::find_question(std::string_view question_id) const {
+  for (const auto& q : questions) {
+    if (q.id == question_id) return &q;
+  }
+  return nullptr;
+}
+
+const Criterion* Rubric::find_criterion(std::string_view criterion_id) const {
+  for (const auto& c : criteria) {
+    if (c.id == criterion_id) return &c;
+  }
+  return nullptr;
+}
+
+const Tier* Rubric::find_tier(int number) const {
+  if (number < 1 || number > worst_tier()) return nullptr;
+  return &tiers[static_cast<std::size_t>(number - 1)];
+}
+
+std::vector<std::string> Rubric::criterion_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& c : criteria) ids.push_back(c.id);
+  return ids;
+}
+
+RubricLoad load_rubric_from_string(std::string_view text, const std::string& display_name) {
+  RubricLoad result;
+  const YamlContext ctx{display_name, result.diagnostics};
+  auto root = detail::parse_single_document(text, ctx);
+  if (!root) return result;
+  if (!root->IsMap()) {
+    ctx.error(*root, fmt::format("expected a mapping at the top of the rubric, found {}", detail::kind_name(*root)));
+    return result;
+  }
+  Rubric rubric;
+  rubric.source_name = display_name;
+  RubricReader(ctx, rubric).read(*root);
+  if (!has_errors(result.diagnostics)) result.rubric = std::move(rubric);
+  return result;
+}
+
+RubricLoad load_rubric_file(const std::string& path) {
+  RubricLoad result;
+  auto text = read_text_file(path, result.diagnostics);
+  if (!text) return result;
+  return load_rubric_from_string(*text, path);
+}
+
+}  // namespace scorecard

@@ -1,0 +1,24 @@
+#pragma once
+// Private helpers shared by the text renderers.
+
+#include <string>
+#include <string_view>
+
+#include <scorecard/render.hpp>
+#include <scorecard/rubric.hpp>
+
+namespace scorecard::detail {
+
+// text, coloured with the tier's terminal colour when options.color is set.
+std::string paint(const Rubric& rubric, int tier, std::string_view text, const RenderOptions& options);
+
+// "1 On Track" style cell text, or "—" when there is no tier.
+std::string tier_cell(const Rubric& rubric, const std::optional<int>& tier, bool short_label);
+
+// Pads text (measured in display columns) to width, on the left or the right.
+std::string pad(std::string_view text, std::size_t width, bool right_align = false);
+
+// Width for wrapped prose: the terminal's, capped for readability; 100 when unknown.
+std::size_t prose_width(const RenderOptions& options);
+
+}  // namespace scorecard::detail

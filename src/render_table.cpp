@@ -1,0 +1,137 @@
+// compare: the comparison table, with a legend.
+
+#include <algorithm>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <scorecard/render.hpp>
+#include <scorecard/text_util.hpp>
+
+#include "render_detail.hpp"
+
+namespace scorecard {
+namespace detail {
+
+std::string paint(const Rubric& rubric, int tier, std::string_view text, const RenderOptions& options) {
+  const Tier* t = rubric.find_tier(tier);
+  if (!options.color || !t || t->terminal_color.empty()) return std::string(text);
+  static const std::pair<std::string_view, fmt::terminal_color> k_colors[] = {
+      {"black", fmt::terminal_color::black},   {"red", fmt::terminal_color::red},
+      {"green", fmt::terminal_color::green},   {"yellow", fmt::terminal_color::yellow},
+      {"blue", fmt::terminal_color::blue},     {"magenta", fmt::terminal_color::magenta},
+      {"cyan", fmt::terminal_color::cyan},     {"white", fmt::terminal_color::white}};
+  for (const auto& [name, color] : k_colors) {
+    if (name == t->terminal_color) return fmt::format(fmt::fg(color) | fmt::emphasis::bold, "{}", text);
+  }
+  return std::string(text);
+}
+
+std::string tier_cell(const Rubric& rubric, const std::optional<int>& tier, bool short_label) {
+  if (!tier) return "—";
+  const Tier* t = rubric.find_tier(*tier);
+  if (!t) return std::to_string(*tier);
+  return fmt::format("{} {}", *tier, short_label ? t->short_label : t->label);
+}
+
+std::string pad(std::string_view text, std::size_t width, bool right_align) {
+  const std::size_t w = display_width(text);
+  const std::string fill(w < width ? width - w : 0, ' ');
+  return right_align ? fill + std::string(text) : std::string(text) + fill;
+}
+
+std::size_t prose_width(const RenderOptions& options) {
+  if (options.width == 0) return 100;
+  return std::clamp<std::size_t>(options.width, 40, 100);
+}
+
+}  // namespace detail
+
+namespace {
+
+struct Column {
+  std::string header;
+  bool right_align = false;
+  std::size_t width = 0;
+};
+
+}  // namespace
+
+void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
+                          const RenderOptions& options, std::ostream& out) {
+  std::vector<Column> columns = {{"Jurisdiction", false, 0}, {"State", false, 0}, {"Population", true, 0}};
+  for (const auto& c : rubric.criteria) columns.push_back({c.abbrev, true, 0});
+  columns.push_back({"Overall", false, 0});
+  columns.push_back({"Score", true, 0});
+
+  // Plain cell text first, so that widths ignore colour codes.
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& s : scores) {
+    const auto& j = s.jurisdiction;
+    std::vector<std::string> row = {j.name, j.state.empty() ? "—" : j.state,
+                                    j.population ? group_thousands(*j.population) : "—"};
+    for (const auto& c : s.criteria) row.push_back(c.tier ? std::to_string(*c.tier) : "—");
+    row.push_back(detail::tier_cell(rubric, s.overall.tier, true));
+    row.push_back(s.overall.tier ? format_mean(s.overall.mean) : "—");
+    rows.push_back(std::move(row));
+  }
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    columns[i].width = display_width(columns[i].header);
+    for (const auto& row : rows) columns[i].width = std::max(columns[i].width, display_width(row[i]));
+  }
+  // Fit a terminal by narrowing the name column (never below 12 columns).
+  if (options.width > 0) {
+    std::size_t total = columns.size() - 1;
+    for (const auto& c : columns) total += c.width;
+    if (total > options.width) {
+      const std::size_t excess = total - options.width;
+      columns[0].width = std::max<std::size_t>(12, columns[0].width > excess ? columns[0].width - excess : 0);
+    }
+  }
+
+  auto emit_row = [&](const std::vector<std::string>& cells, const JurisdictionScore* s) {
+    std::string line;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) line += ' ';
+      std::string text = i == 0 ? truncate_display(cells[i], columns[i].width) : cells[i];
+      std::string padded = detail::pad(text, columns[i].width, columns[i].right_align);
+      if (s) {
+        const std::size_t first_criterion = 3;
+        const std::size_t overall_column = first_criterion + rubric.criteria.size();
+        if (i >= first_criterion && i < overall_column) {
+          const auto& tier = s->criteria[i - first_criterion].tier;
+          if (tier) padded = detail::paint(rubric, *tier, padded, options);
+        } else if (i == overall_column && s->overall.tier) {
+          padded = detail::paint(rubric, *s->overall.tier, padded, options);
+        }
+      }
+      line += padded;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  };
+
+  std::vector<std::string> header;
+  for (const auto& c : columns) header.push_back(c.header);
+  emit_row(header, nullptr);
+  for (std::size_t r = 0; r < rows.size(); ++r) emit_row(rows[r], &scores[r]);
+
+  // Legend.
+  const std::size_t width = detail::prose_width(options);
+  out << '\n';
+  std::vector<std::string> tiers;
+  for (const auto& t : rubric.tiers) tiers.push_back(detail::paint(rubric, t.number, fmt::format("{} {}", t.number, t.label), options));
+  out << "Tiers: " << join(tiers, " · ") << '\n';
+  std::vector<std::string> criteria;
+  for (const auto& c : rubric.criteria) criteria.push_back(fmt::format("{} = {}", c.abbrev, c.title));
+  for (const auto& line : wrap("Columns: " + join(criteria, ", ") + ".", width)) out << line << '\n';
+  for (const auto& line :
+       wrap(fmt::format("Score: the weighted mean of the criterion tiers (lower is better). {} jurisdiction{}; "
+                        "'scorecard rubric show' explains the method.",
+                        scores.size(), scores.size() == 1 ? "" : "s"),
+            width)) {
+    out << line << '\n';
+  }
+}
+
+}  // namespace scorecard

@@ -1,0 +1,212 @@
+// score cards, rubric show and rubric check: readable text.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <scorecard/render.hpp>
+#include <scorecard/text_util.hpp>
+
+#include "render_detail.hpp"
+
+namespace scorecard {
+namespace {
+
+void emit_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::size_t width,
+                  std::string_view first_prefix = {}) {
+  const std::string margin(indent, ' ');
+  const std::size_t room = width > indent + 20 ? width - indent : 20;
+  bool first = true;
+  const std::string_view prefix = first_prefix;
+  for (const auto& line : wrap(std::string(prefix) + std::string(text), room)) {
+    out << margin << line << '\n';
+    first = false;
+  }
+  (void)first;
+}
+
+std::string rule_match_text(const RuleMatch& match) {
+  if (match.reasons.empty()) return fmt::format("rule {}: no earlier rule matched", match.rule_index + 1);
+  return fmt::format("rule {}: {}", match.rule_index + 1, join(match.reasons, ", "));
+}
+
+std::string origin_text(const CriterionResult& r) {
+  switch (r.origin) {
+    case Origin::computed: return fmt::format("computed from answers ({})", rule_match_text(*r.computed));
+    case Origin::recorded:
+      if (!r.computed) return "recorded";
+      if (r.computed->tier == *r.tier) {
+        return fmt::format("recorded; its answers give the same tier ({})", rule_match_text(*r.computed));
+      }
+      return fmt::format("recorded; its answers would give tier {} ({})", r.computed->tier,
+                         rule_match_text(*r.computed));
+    case Origin::missing: break;
+  }
+  return "not rated";
+}
+
+std::string header_line(const Jurisdiction& j) {
+  std::vector<std::string> parts;
+  std::string title = j.name;
+  if (!j.state.empty()) title += ", " + j.state;
+  parts.push_back(title);
+  if (!j.kind.empty()) parts.push_back(j.kind);
+  if (j.population) parts.push_back("population " + group_thousands(*j.population));
+  if (!j.jail_authority.empty()) parts.push_back("jail run by " + j.jail_authority);
+  if (!j.reviewed.empty()) parts.push_back("reviewed " + j.reviewed);
+  return join(parts, " · ");
+}
+
+std::string source_text(const Source& s) {
+  std::string text = s.title;
+  if (!s.pinpoint.empty()) text += ", " + s.pinpoint;
+  if (!s.date.empty()) text += " (" + s.date + ")";
+  if (!s.url.empty()) text += " <" + s.url + ">";
+  return text;
+}
+
+void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderOptions& options, std::ostream& out) {
+  const std::size_t width = detail::prose_width(options);
+  const auto& j = s.jurisdiction;
+  out << header_line(j) << '\n';
+  if (s.overall.tier) {
+    out << "Overall: " << detail::paint(rubric, *s.overall.tier, detail::tier_cell(rubric, s.overall.tier, false), options)
+        << " (weighted mean " << format_mean(s.overall.mean) << ")\n";
+  } else {
+    out << "Overall: not rated (no criterion has a tier)\n";
+  }
+  for (const auto& gate : s.overall.gates) emit_wrapped(out, gate, 2, width, "gate: ");
+
+  std::size_t title_width = 0;
+  for (const auto& c : rubric.criteria) title_width = std::max(title_width, display_width(c.title));
+  for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+    const Criterion& c = rubric.criteria[i];
+    const CriterionResult& r = s.criteria[i];
+    out << '\n'
+        << "  " << detail::pad(c.title, title_width) << "  "
+        << (r.tier ? detail::paint(rubric, *r.tier, detail::tier_cell(rubric, r.tier, false), options) : "—") << '\n';
+    emit_wrapped(out, origin_text(r), 4, width);
+    if (r.origin == Origin::computed && !c.rules.empty()) {
+      const Rule& rule = c.rules[static_cast<std::size_t>(r.computed->rule_index)];
+      if (!rule.because.empty()) emit_wrapped(out, rule.because, 4, width, "why: ");
+    }
+    const CriterionData* data = j.find_criterion(c.id);
+    if (data && !data->note.empty()) emit_wrapped(out, data->note, 4, width, "note: ");
+    if (data && !data->sources.empty()) {
+      std::vector<std::string> ids;
+      for (const auto& ref : data->sources) ids.push_back(ref.id);
+      emit_wrapped(out, join(ids, ", "), 4, width, "sources: ");
+    }
+  }
+  if (!j.sources.empty()) {
+    out << "\nSources\n";
+    for (const auto& source : j.sources) emit_wrapped(out, source_text(source), 2, width, "[" + source.id + "] ");
+  }
+}
+
+std::string condition_text(const Condition& c) {
+  return fmt::format("{} is {}", c.question, join(c.values, " or "));
+}
+
+std::string rule_text(const Rule& rule) {
+  std::vector<std::string> parts;
+  for (const auto& c : rule.when) parts.push_back(condition_text(c));
+  std::string text = fmt::format("tier {} ", rule.tier);
+  if (rule.unconditional()) return text + "otherwise";
+  text += "when " + join(parts, " and ");
+  if (!rule.when_any.empty()) {
+    std::vector<std::string> any;
+    for (const auto& c : rule.when_any) any.push_back(condition_text(c));
+    text += (parts.empty() ? "" : " and ") + std::string(any.size() > 1 ? "any of: " : "") + join(any, "; ");
+  }
+  return text;
+}
+
+std::string weight_text(double weight) { return fmt::format("{:g}", weight); }
+
+}  // namespace
+
+void render_score_cards(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
+                        const RenderOptions& options, std::ostream& out) {
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (i > 0) out << '\n' << std::string(std::min<std::size_t>(detail::prose_width(options), 72), '-') << "\n\n";
+    render_card(rubric, scores[i], options, out);
+  }
+}
+
+void render_rubric_text(const Rubric& rubric, std::ostream& out) {
+  const std::size_t width = 100;
+  out << rubric.title << '\n' << "rubric " << rubric.id << ", version " << rubric.version << "\n\n";
+  if (!rubric.description.empty()) {
+    emit_wrapped(out, rubric.description, 0, width);
+    out << '\n';
+  }
+  out << "Tiers (1 is best)\n";
+  for (const auto& t : rubric.tiers) out << fmt::format("  {}  {:<10} {}\n", t.number, t.id, t.label);
+
+  out << "\nCriteria\n";
+  for (const auto& c : rubric.criteria) {
+    out << fmt::format("\n  {} ({}), weight {}{}\n", c.title, c.id, weight_text(c.weight),
+                       c.optional ? ", optional" : "");
+    if (!c.description.empty()) emit_wrapped(out, c.description, 4, width);
+    if (!c.questions.empty()) out << "    Questions:\n";
+    for (const auto& q : c.questions) {
+      std::vector<std::string> values = q.values;
+      values.emplace_back(k_unclear);
+      out << fmt::format("      {} [{}]{}\n", q.id, join(values, " | "), q.scored ? "" : " (not scored)");
+      emit_wrapped(out, q.text, 8, width);
+    }
+    out << "    Rules (the first that matches gives the tier):\n";
+    for (const auto& r : c.rules) {
+      emit_wrapped(out, rule_text(r), 6, width);
+      if (!r.because.empty()) emit_wrapped(out, r.because, 8, width, "why: ");
+    }
+  }
+
+  const auto& overall = rubric.overall;
+  out << "\nOverall tier\n";
+  std::vector<std::string> weights;
+  for (const auto& c : rubric.criteria) weights.push_back(fmt::format("{} {}", c.id, weight_text(c.weight)));
+  emit_wrapped(out, fmt::format("The weighted mean of the criterion tiers. Weights: {}.", join(weights, ", ")), 2,
+               width);
+  std::vector<std::string> cuts;
+  for (const auto& cut : overall.cutoffs) cuts.push_back(fmt::format("mean <= {:.2f} gives tier {}", cut.max_mean, cut.tier));
+  cuts.push_back(fmt::format("a higher mean gives tier {}", rubric.worst_tier()));
+  emit_wrapped(out, join(cuts, "; ") + ".", 2, width);
+  for (const auto& gate : overall.gates) {
+    std::vector<std::string> reqs;
+    for (const auto& r : gate.requirements) reqs.push_back(fmt::format("{} at tier {}", r.criterion, r.tier));
+    emit_wrapped(out,
+                 fmt::format("Gate: tier {} is reached only with {} or better; otherwise the next tier applies.",
+                             gate.tier, join(reqs, ", ")),
+                 2, width);
+  }
+  if (!overall.provenance.empty()) emit_wrapped(out, overall.provenance, 2, width, "Provenance: ");
+  if (!overall.calibration.empty()) {
+    emit_wrapped(out,
+                 fmt::format("Calibration: {} published result{} that the rule must reproduce; "
+                             "'scorecard rubric check' verifies them.",
+                             overall.calibration.size(), overall.calibration.size() == 1 ? "" : "s"),
+                 2, width);
+  }
+}
+
+void render_calibration(const Rubric& rubric, const std::vector<CalibrationResult>& results, std::ostream& out) {
+  out << fmt::format("rubric {} {}: {} criteria, {} calibration case{}\n", rubric.id, rubric.version,
+                     rubric.criteria.size(), results.size(), results.size() == 1 ? "" : "s");
+  std::size_t name_width = 12;
+  for (const auto& r : results) name_width = std::max(name_width, display_width(r.calibration->jurisdiction));
+  std::size_t reproduced = 0;
+  for (const auto& r : results) {
+    std::vector<std::string> tiers;
+    for (int t : r.calibration->tiers) tiers.push_back(std::to_string(t));
+    const bool ok = r.reproduced();
+    reproduced += ok ? 1 : 0;
+    out << fmt::format("  {}  {}  mean {}  expected {}  got {}  {}\n", detail::pad(r.calibration->jurisdiction, name_width),
+                       join(tiers, " "), format_mean(r.result.mean), r.calibration->expect,
+                       r.result.tier ? std::to_string(*r.result.tier) : "—", ok ? "ok" : "MISMATCH");
+  }
+  out << fmt::format("{} of {} calibration cases reproduced\n", reproduced, results.size());
+}
+
+}  // namespace scorecard

@@ -1,0 +1,216 @@
+#include "yaml_util.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+
+#include <scorecard/text_util.hpp>
+
+namespace scorecard::detail {
+
+SourceLocation YamlContext::at(const YAML::Mark& mark) const {
+  if (mark.is_null()) return {file, 0, 0};
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+SourceLocation YamlContext::at(const YAML::Node& node) const { return at(node.Mark()); }
+
+void YamlContext::error(const SourceLocation& where, std::string message) const {
+  diagnostics.push_back({Severity::error, where, std::move(message)});
+}
+
+void YamlContext::warning(const SourceLocation& where, std::string message) const {
+  diagnostics.push_back({Severity::warning, where, std::move(message)});
+}
+
+namespace {
+
+// yaml-cpp messages are upper-case sentences; ours start lower-case.
+std::string lower_first(std::string message) {
+  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  return message;
+}
+
+}  // namespace
+
+std::optional<YAML::Node> parse_single_document(std::string_view text, const YamlContext& ctx) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    ctx.error(ctx.at(e.mark), fmt::format("YAML nesting is deeper than {} levels", e.depth()));
+    return std::nullopt;
+  } catch (const YAML::ParserException& e) {
+    ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
+    return std::nullopt;
+  }
+  if (documents.empty() || (documents.size() == 1 && documents[0].IsNull())) {
+    ctx.error({ctx.file, 0, 0}, "the file is empty; expected a mapping of keys to values");
+    return std::nullopt;
+  }
+  if (documents.size() > 1) {
+    ctx.error(ctx.at(documents[1]), fmt::format("the file holds {} YAML documents; expected exactly one",
+                                                documents.size()));
+    return std::nullopt;
+  }
+  return documents[0];
+}
+
+std::string_view kind_name(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar: return "a string";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined: break;
+  }
+  return "nothing";
+}
+
+std::vector<MapEntry> read_mapping(const YAML::Node& map, const YamlContext& ctx) {
+  std::vector<MapEntry> entries;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const YAML::Node key = it->first;
+    if (!key.IsScalar()) {
+      ctx.error(key, fmt::format("expected a plain string as a key, found {}", kind_name(key)));
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    if (const MapEntry* first = find_entry(entries, name)) {
+      const SourceLocation was = ctx.at(first->key_node);
+      ctx.error(key, fmt::format("duplicate key \"{}\" (first defined at line {})", name, was.line));
+      continue;
+    }
+    entries.push_back({name, key, it->second});
+  }
+  return entries;
+}
+
+void check_known_keys(const std::vector<MapEntry>& entries, const std::vector<std::string>& known,
+                      const YamlContext& ctx, std::string_view where) {
+  for (const auto& entry : entries) {
+    if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
+      ctx.error(entry.key_node, fmt::format("unknown key \"{}\" in {}{}", entry.key, where,
+                                            did_you_mean(entry.key, known)));
+    }
+  }
+}
+
+const MapEntry* find_entry(const std::vector<MapEntry>& entries, std::string_view key) {
+  for (const auto& entry : entries) {
+    if (entry.key == key) return &entry;
+  }
+  return nullptr;
+}
+
+const MapEntry* require_entry(const std::vector<MapEntry>& entries, std::string_view key,
+                              const YAML::Node& parent, const YamlContext& ctx, std::string_view where) {
+  const MapEntry* entry = find_entry(entries, key);
+  if (!entry) ctx.error(parent, fmt::format("missing required key \"{}\" in {}", key, where));
+  return entry;
+}
+
+std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty) {
+  if (!entry.value.IsScalar()) {
+    const YAML::Node& at = entry.value.IsNull() ? entry.key_node : entry.value;
+    ctx.error(at, fmt::format("expected a string for \"{}\", found {}", entry.key, kind_name(entry.value)));
+    return std::nullopt;
+  }
+  const std::string& text = entry.value.Scalar();
+  if (!allow_empty && text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    ctx.error(entry.value, fmt::format("\"{}\" is empty", entry.key));
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<long long> read_integer(const MapEntry& entry, const YamlContext& ctx) {
+  auto text = read_string(entry, ctx);
+  if (!text) return std::nullopt;
+  long long value = 0;
+  const char* first = text->data();
+  const char* last = first + text->size();
+  auto [end, ec] = std::from_chars(first, last, value);
+  if (ec == std::errc::result_out_of_range) {
+    ctx.error(entry.value, fmt::format("\"{}\" is out of range: \"{}\"", entry.key, *text));
+    return std::nullopt;
+  }
+  if (ec != std::errc() || end != last) {
+    ctx.error(entry.value, fmt::format("expected a whole number for \"{}\", found \"{}\"", entry.key, *text));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> read_number(const MapEntry& entry, const YamlContext& ctx) {
+  auto text = read_string(entry, ctx);
+  if (!text) return std::nullopt;
+  double value = 0;
+  const char* first = text->data();
+  const char* last = first + text->size();
+  auto [end, ec] = std::from_chars(first, last, value);
+  if (ec != std::errc() || end != last || !std::isfinite(value)) {
+    ctx.error(entry.value, fmt::format("expected a number for \"{}\", found \"{}\"", entry.key, *text));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> read_bool(const MapEntry& entry, const YamlContext& ctx) {
+  auto text = read_string(entry, ctx);
+  if (!text) return std::nullopt;
+  if (*text == "true") return true;
+  if (*text == "false") return false;
+  ctx.error(entry.value, fmt::format("expected true or false for \"{}\", found \"{}\"", entry.key, *text));
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::pair<std::string, YAML::Node>>> read_string_list(const MapEntry& entry,
+                                                                                const YamlContext& ctx) {
+  if (!entry.value.IsSequence()) {
+    const YAML::Node& at = entry.value.IsNull() ? entry.key_node : entry.value;
+    ctx.error(at, fmt::format("expected a list for \"{}\", found {}", entry.key, kind_name(entry.value)));
+    return std::nullopt;
+  }
+  std::vector<std::pair<std::string, YAML::Node>> items;
+  bool ok = true;
+  for (const auto& item : entry.value) {
+    if (!item.IsScalar()) {
+      ctx.error(item, fmt::format("expected a string in \"{}\", found {}", entry.key, kind_name(item)));
+      ok = false;
+      continue;
+    }
+    items.emplace_back(item.Scalar(), item);
+  }
+  if (!ok) return std::nullopt;
+  return items;
+}
+
+bool is_valid_date(std::string_view text) {
+  auto digits = [&](std::size_t from, std::size_t count, int& out) {
+    if (from + count > text.size()) return false;
+    out = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      out = out * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  int year = 0, month = 0, day = 0;
+  if (!digits(0, 4, year) || year < 1000) return false;
+  if (text.size() == 4) return true;
+  if (text.size() < 7 || text[4] != '-' || !digits(5, 2, month) || month < 1 || month > 12) return false;
+  if (text.size() == 7) return true;
+  if (text.size() != 10 || text[7] != '-' || !digits(8, 2, day) || day < 1) return false;
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int days = k_days[month - 1] + (month == 2 && leap ? 1 : 0);
+  return day <= days;
+}
+
+}  // namespace scorecard::detail

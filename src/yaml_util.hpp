@@ -1,0 +1,65 @@
+#pragma once
+// Private helpers shared by the two loaders: the only code, with them, that sees yaml-cpp.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include <scorecard/diagnostic.hpp>
+
+namespace scorecard::detail {
+
+struct YamlContext {
+  std::string file;
+  Diagnostics& diagnostics;
+
+  SourceLocation at(const YAML::Node& node) const;
+  SourceLocation at(const YAML::Mark& mark) const;
+  void error(const SourceLocation& where, std::string message) const;
+  void warning(const SourceLocation& where, std::string message) const;
+  void error(const YAML::Node& node, std::string message) const { error(at(node), std::move(message)); }
+};
+
+struct MapEntry {
+  std::string key;
+  YAML::Node key_node;
+  YAML::Node value;
+};
+
+// Parses text that must hold exactly one YAML document; reports syntax errors, empty
+// input and extra documents. Returns the document's root when there is one.
+std::optional<YAML::Node> parse_single_document(std::string_view text, const YamlContext& ctx);
+
+// "a string", "a list", "a mapping" or "nothing": for "expected X, found Y" messages.
+std::string_view kind_name(const YAML::Node& node);
+
+// The entries of a mapping in file order. Reports keys that are not plain strings and
+// duplicate keys (keeping the first). what: e.g. "the file", "criterion \"custody\"".
+std::vector<MapEntry> read_mapping(const YAML::Node& map, const YamlContext& ctx);
+
+// Reports every key not in known, with a "did you mean" where one is close.
+void check_known_keys(const std::vector<MapEntry>& entries, const std::vector<std::string>& known,
+                      const YamlContext& ctx, std::string_view where);
+
+const MapEntry* find_entry(const std::vector<MapEntry>& entries, std::string_view key);
+
+// Reports a missing required key at the parent mapping.
+const MapEntry* require_entry(const std::vector<MapEntry>& entries, std::string_view key,
+                              const YAML::Node& parent, const YamlContext& ctx, std::string_view where);
+
+// Typed readers: each reports a wrong type at the value and returns nullopt.
+std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty = false);
+std::optional<long long> read_integer(const MapEntry& entry, const YamlContext& ctx);
+std::optional<double> read_number(const MapEntry& entry, const YamlContext& ctx);
+std::optional<bool> read_bool(const MapEntry& entry, const YamlContext& ctx);
+// A sequence of plain strings (block or flow).
+std::optional<std::vector<std::pair<std::string, YAML::Node>>> read_string_list(const MapEntry& entry,
+                                                                                const YamlContext& ctx);
+
+// YYYY-MM-DD (a real calendar date), YYYY-MM or YYYY.
+bool is_valid_date(std::string_view text);
+
+}  // namespace scorecard::detail
