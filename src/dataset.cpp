@@ -21,13 +21,6 @@ bool is_yaml_name(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-void sort_by_position(Diagnostics& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.where.line != b.where.line) return a.where.line < b.where.line;
-    return a.where.column < b.where.column;
-  });
-}
-
 }  // namespace
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diagnostics) {

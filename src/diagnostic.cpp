@@ -29,6 +29,13 @@ std::size_t count(const Diagnostics& diagnostics, Severity severity) {
       diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
+void sort_by_position(Diagnostics& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+}
+
 void promote_warnings(Diagnostics& diagnostics) {
   for (auto& d : diagnostics) d.severity = Severity::error;
 }

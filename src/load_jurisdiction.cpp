@@ -250,6 +250,7 @@ JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std:
   j.file = display_name;
   j.where = ctx.at(*root);
   read_root(*root, ctx, j);
+  sort_by_position(result.diagnostics);
   result.jurisdiction = std::move(j);
   return result;
 }

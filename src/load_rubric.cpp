@@ -277,11 +277,10 @@ class RubricReader {
       for (const auto& [value, node] : values) {
         if (value == k_unclear) {
           m_ctx.error(node, "\"unclear\" never satisfies a condition and cannot be used in a rule");
-        } else if (std::find(q->values.begin(), q->values.end(), value) == q->values.end()) {
-          if (!q->values.empty()) {
-            m_ctx.error(node, fmt::format("\"{}\" is not an answer of question \"{}\" (type \"{}\": {}){}", value,
-                                          q->id, q->type, join(q->values, ", "), did_you_mean(value, q->values)));
-          }
+        } else if (!q->values.empty() &&  // an unknown type is reported once, at the question
+                   std::find(q->values.begin(), q->values.end(), value) == q->values.end()) {
+          m_ctx.error(node, fmt::format("\"{}\" is not an answer of question \"{}\" (type \"{}\": {}){}", value,
+                                        q->id, q->type, join(q->values, ", "), did_you_mean(value, q->values)));
         } else {
           condition.values.push_back(value);
         }
@@ -295,12 +294,13 @@ class RubricReader {
   void read_rules(const MapEntry& e, const YAML::Node& parent, Criterion& c) {
     if (!expect_list(e)) return;
     const std::string where = fmt::format("a rule of criterion \"{}\"", c.id);
+    bool after_catch_all = false;  // an earlier rule has no condition at all
     for (const auto& item : e.value) {
       auto entries = item_mapping(item, k_rule_keys, where);
       if (!entries) continue;
       Rule rule;
       rule.where = m_ctx.at(item);
-      if (!c.rules.empty() && c.rules.back().unconditional()) {
+      if (after_catch_all) {
         m_ctx.error(item, fmt::format("rule can never match: an earlier rule of criterion \"{}\" has no condition",
                                       c.id));
       }
@@ -312,6 +312,8 @@ class RubricReader {
       if (const auto* because = detail::find_entry(*entries, "because")) {
         if (auto text = detail::read_string(*because, m_ctx)) rule.because = *text;
       }
+      // A rule whose conditions were all invalid is not a catch-all: its errors suffice.
+      if (!detail::find_entry(*entries, "when") && !detail::find_entry(*entries, "when_any")) after_catch_all = true;
       c.rules.push_back(std::move(rule));
     }
     if (c.rules.empty() || !c.rules.back().unconditional()) {
@@ -475,6 +477,7 @@ RubricLoad load_rubric_from_string(std::string_view text, const std::string& dis
   Rubric rubric;
   rubric.source_name = display_name;
   RubricReader(ctx, rubric).read(*root);
+  sort_by_position(result.diagnostics);
   if (!has_errors(result.diagnostics)) result.rubric = std::move(rubric);
   return result;
 }

@@ -12,17 +12,15 @@
 namespace scorecard {
 namespace {
 
+// Writes text wrapped to width at the given indent; lines after the first hang two
+// columns deeper so that each item stays visible as one block.
 void emit_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::size_t width,
-                  std::string_view first_prefix = {}) {
-  const std::string margin(indent, ' ');
-  const std::size_t room = width > indent + 20 ? width - indent : 20;
-  bool first = true;
-  const std::string_view prefix = first_prefix;
-  for (const auto& line : wrap(std::string(prefix) + std::string(text), room)) {
-    out << margin << line << '\n';
-    first = false;
+                  std::string_view prefix = {}) {
+  const std::size_t room = width > indent + 22 ? width - indent - 2 : 20;
+  const auto lines = wrap(std::string(prefix) + std::string(text), room);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out << std::string(indent + (i > 0 ? 2 : 0), ' ') << lines[i] << '\n';
   }
-  (void)first;
 }
 
 std::string rule_match_text(const RuleMatch& match) {

@@ -50,7 +50,7 @@ std::optional<YAML::Node> parse_single_document(std::string_view text, const Yam
     return std::nullopt;
   }
   if (documents.empty() || (documents.size() == 1 && documents[0].IsNull())) {
-    ctx.error({ctx.file, 0, 0}, "the file is empty; expected a mapping of keys to values");
+    ctx.error({ctx.file, 1, 1}, "the file is empty; expected a mapping of keys to values");
     return std::nullopt;
   }
   if (documents.size() > 1) {

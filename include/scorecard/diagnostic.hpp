@@ -33,6 +33,9 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 bool has_errors(const Diagnostics& diagnostics);
 std::size_t count(const Diagnostics& diagnostics, Severity severity);
 
+// Orders diagnostics of one file by line, then column (stable for equal positions).
+void sort_by_position(Diagnostics& diagnostics);
+
 // Turns every warning into an error (validate --strict).
 void promote_warnings(Diagnostics& diagnostics);
 

@@ -1,0 +1,36 @@
+#pragma once
+// Shared helpers for the unit tests.
+
+#include <string>
+#include <vector>
+
+#include <scorecard/diagnostic.hpp>
+
+namespace scorecard::test {
+
+// Each diagnostic as "file:line:col: severity: message", for exact comparison.
+inline std::vector<std::string> lines(const Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics) out.push_back(format_diagnostic(d));
+  return out;
+}
+
+// A complete, valid jurisdiction for the built-in rubric; tests append or edit text.
+inline const char* const k_valid_file = R"(name: Testville
+state: IL
+kind: city
+population: 1000
+sources:
+  law: {title: Testville ordinance 1, url: "https://example.org/law", date: 2020-02-29}
+criteria:
+  custody: {rating: 1, sources: [law]}
+  interviews: {rating: 1, sources: [law]}
+  rights_trainings: {rating: 3, sources: [law]}
+  release_notification: {rating: 1, sources: [law]}
+  information_sharing: {rating: 2, sources: [law]}
+  status_inquiry: {rating: 1, sources: [law]}
+  collaboration: {rating: 3, sources: [law]}
+  contracts: {rating: 1, sources: [law]}
+)";
+
+}  // namespace scorecard::test

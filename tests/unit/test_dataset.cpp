@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <scorecard/dataset.hpp>
+
+#include "helpers.hpp"
+
+using namespace scorecard;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh directory under the system temp dir, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("scorecard-test-" + std::to_string(std::random_device{}()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string write(const std::string& name, const std::string& text) const {
+    const fs::path file = path / name;
+    fs::create_directories(file.parent_path());
+    std::ofstream(file) << text;
+    return file.string();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("directories are searched recursively for YAML files in a stable order", "[dataset]") {
+  TempDir dir;
+  dir.write("b.yaml", "x");
+  dir.write("sub/a.yml", "x");
+  dir.write("a.yaml", "x");
+  dir.write("notes.txt", "x");
+  Diagnostics d;
+  const auto files = expand_paths({dir.path.string()}, d);
+  CHECK(d.empty());
+  REQUIRE(files.size() == 3);
+  CHECK(fs::path(files[0]).filename() == "a.yaml");
+  CHECK(fs::path(files[1]).filename() == "b.yaml");
+  CHECK(fs::path(files[2]).filename() == "a.yml");
+}
+
+TEST_CASE("missing paths and directories without YAML are errors, and a file named twice is read once", "[dataset]") {
+  TempDir dir;
+  dir.write("readme.txt", "x");
+  const std::string file = dir.write("one.yaml", "x");
+  Diagnostics d;
+  const auto files = expand_paths({"/nonexistent/path", (dir.path / "readme.txt").string(), file, file}, d);
+  CHECK(files == std::vector<std::string>{(dir.path / "readme.txt").string(), file});
+  CHECK(test::lines(d) == std::vector<std::string>{"/nonexistent/path: error: no such file or directory"});
+  TempDir empty;
+  Diagnostics e;
+  CHECK(expand_paths({empty.path.string()}, e).empty());
+  CHECK(test::lines(e) ==
+        std::vector<std::string>{empty.path.string() + ": error: directory holds no YAML files (*.yaml, *.yml)"});
+}
+
+TEST_CASE("one bad file does not stop the others, and duplicate ids are errors", "[dataset]") {
+  TempDir dir;
+  dir.write("a.yaml", std::string(test::k_valid_file) + "id: same\n");
+  dir.write("b.yaml", std::string(test::k_valid_file) + "id: same\n");
+  dir.write("c.yaml", "name: [broken\n");
+  dir.write("d.yaml", test::k_valid_file);
+  const Dataset data = load_dataset({dir.path.string()}, builtin_rubric());
+  CHECK(data.files.size() == 4);
+  REQUIRE(data.scores.size() == 2);
+  CHECK(data.scores[0].jurisdiction.id == "same");
+  CHECK(data.scores[1].jurisdiction.id == "d");
+  REQUIRE(count(data.diagnostics, Severity::error) == 2);
+  CHECK(data.diagnostics[0].message == "duplicate jurisdiction id \"same\" (also in " + (dir.path / "a.yaml").string() + ")");
+  CHECK(data.diagnostics[0].where.line == 16);
+}
+
+TEST_CASE("the bundled data reproduces CPD's 96 criterion tiers and 12 overall tiers", "[dataset][data]") {
+  const Rubric& rubric = builtin_rubric();
+  const Dataset data = load_dataset({std::string(SCORECARD_SOURCE_DIR) + "/data/jurisdictions"}, rubric);
+  CHECK_FALSE(has_errors(data.diagnostics));
+  REQUIRE(data.scores.size() == rubric.overall.calibration.size());
+  std::size_t criterion_tiers = 0;
+  for (const auto& expected : rubric.overall.calibration) {
+    INFO(expected.jurisdiction);
+    const auto it = std::find_if(data.scores.begin(), data.scores.end(),
+                                 [&](const JurisdictionScore& s) { return s.jurisdiction.id == expected.jurisdiction; });
+    REQUIRE(it != data.scores.end());
+    for (std::size_t i = 0; i < expected.tiers.size(); ++i) {
+      INFO(rubric.criteria[i].id);
+      CHECK(it->criteria[i].tier == expected.tiers[i]);
+      ++criterion_tiers;
+    }
+    CHECK(it->overall.tier == expected.expect);
+  }
+  CHECK(criterion_tiers == 96);
+}

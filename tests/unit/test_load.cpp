@@ -1,0 +1,176 @@
+#include <catch2/catch.hpp>
+
+#include <scorecard/load.hpp>
+
+#include "helpers.hpp"
+
+using namespace scorecard;
+using scorecard::test::lines;
+
+namespace {
+JurisdictionLoad load(const std::string& text, const std::string& name = "t.yaml") {
+  return load_jurisdiction_from_string(text, name);
+}
+}  // namespace
+
+TEST_CASE("a valid file loads every field", "[load]") {
+  const auto result = load(std::string(test::k_valid_file) + "id: testville\njail_authority: test-county\nreviewed: 2024-05\n");
+  REQUIRE(result.diagnostics.empty());
+  REQUIRE(result.jurisdiction);
+  const Jurisdiction& j = *result.jurisdiction;
+  CHECK(j.id == "testville");
+  CHECK(j.name == "Testville");
+  CHECK(j.state == "IL");
+  CHECK(j.kind == "city");
+  CHECK(j.population == 1000);
+  CHECK(j.jail_authority == "test-county");
+  CHECK(j.reviewed == "2024-05");
+  REQUIRE(j.sources.size() == 1);
+  CHECK(j.sources[0].id == "law");
+  CHECK(j.sources[0].url == "https://example.org/law");
+  CHECK(j.sources[0].date == "2020-02-29");
+  REQUIRE(j.criteria.size() == 8);
+  CHECK(j.criteria[0].id == "custody");
+  CHECK(j.criteria[0].rating == 1);
+  CHECK(j.criteria[0].rating_where.line == 8);
+  CHECK(j.criteria[0].sources[0].id == "law");
+}
+
+TEST_CASE("the id defaults to the file stem", "[load]") {
+  CHECK(load(test::k_valid_file, "data/new-york-city.yaml").jurisdiction->id == "new-york-city");
+  const auto bad = load(test::k_valid_file, "data/New York.yaml");
+  CHECK(lines(bad.diagnostics) ==
+        std::vector<std::string>{"data/New York.yaml:1:1: error: the file name \"New York\" is not a valid id; add "
+                                 "an \"id\" key using only a-z, 0-9 and '-'"});
+}
+
+TEST_CASE("answers, notes and flow lists are read with their positions", "[load]") {
+  const auto result = load("name: X\ncriteria:\n  custody:\n    answers:\n      detainer_hold_prohibited: none\n"
+                           "    note: >\n      folded\n      text\n    sources: [a, b]\n");
+  REQUIRE(result.diagnostics.empty());
+  const CriterionData& c = result.jurisdiction->criteria.at(0);
+  CHECK(c.has_answers);
+  CHECK_FALSE(c.rating);
+  REQUIRE(c.answers.size() == 1);
+  CHECK(c.answers[0].question == "detainer_hold_prohibited");
+  CHECK(c.answers[0].value == "none");
+  CHECK(c.answers[0].key_where.line == 5);
+  CHECK(c.answers[0].key_where.column == 7);
+  CHECK(c.answers[0].value_where.column == 33);
+  CHECK(c.note == "folded text\n");
+  CHECK(c.sources.size() == 2);
+}
+
+TEST_CASE("YAML syntax errors carry the parser's position", "[load]") {
+  const auto result = load("name: X\ncriteria:\n  custody: [1, 2\n");
+  CHECK_FALSE(result.jurisdiction);
+  CHECK(lines(result.diagnostics) ==
+        std::vector<std::string>{"t.yaml:4:1: error: invalid YAML: end of sequence flow not found"});
+}
+
+TEST_CASE("empty, comment-only, multi-document and non-mapping files are rejected", "[load]") {
+  CHECK(lines(load("").diagnostics) ==
+        std::vector<std::string>{"t.yaml:1:1: error: the file is empty; expected a mapping of keys to values"});
+  CHECK(lines(load("# nothing\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:1:1: error: the file is empty; expected a mapping of keys to values"});
+  CHECK(lines(load("name: A\n---\nname: B\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:3:1: error: the file holds 2 YAML documents; expected exactly one"});
+  CHECK(lines(load("- a\n- b\n").diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:1:1: error: expected a mapping of keys to values at the top of the file, found a list"});
+  CHECK(lines(load("just text\n").diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:1:1: error: expected a mapping of keys to values at the top of the file, found a string"});
+}
+
+TEST_CASE("unknown and duplicate keys are errors at the key", "[load]") {
+  const auto result = load("name: X\nnmae: Y\nname: Z\ncriteria: {}\n");
+  CHECK(lines(result.diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:2:1: error: unknown key \"nmae\" in the jurisdiction (did you mean \"name\"?)",
+            "t.yaml:3:1: error: duplicate key \"name\" (first defined at line 1)"});
+}
+
+TEST_CASE("duplicate keys are found at every level", "[load]") {
+  const auto result = load(
+      "name: X\nsources:\n  a: {title: T, title: U}\ncriteria:\n  custody: {rating: 1}\n  custody: {rating: 2}\n");
+  CHECK(lines(result.diagnostics) ==
+        std::vector<std::string>{"t.yaml:3:17: error: duplicate key \"title\" (first defined at line 3)",
+                                 "t.yaml:6:3: error: duplicate key \"custody\" (first defined at line 5)"});
+}
+
+TEST_CASE("missing required keys are reported at the parent mapping", "[load]") {
+  const auto result = load("\nstate: IL\n");
+  CHECK(lines(result.diagnostics) ==
+        std::vector<std::string>{"t.yaml:2:1: error: missing required key \"name\" in the jurisdiction",
+                                 "t.yaml:2:1: error: missing required key \"criteria\" in the jurisdiction"});
+}
+
+TEST_CASE("wrong types name what was expected and what was found", "[load]") {
+  const auto result = load("name: [a, b]\ncriteria: []\nsources: x\n");
+  CHECK(lines(result.diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:1:7: error: expected a string for \"name\", found a list",
+            "t.yaml:2:11: error: expected a mapping of criterion ids for \"criteria\", found a list",
+            "t.yaml:3:10: error: expected a mapping of source ids to citations for \"sources\", found a string"});
+  CHECK(lines(load("name:\ncriteria:\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:1:1: error: expected a string for \"name\", found nothing",
+                                 "t.yaml:2:1: error: expected a mapping of criterion ids for \"criteria\", found "
+                                 "nothing"});
+}
+
+TEST_CASE("field values are checked: state, kind, population, dates, ids, urls", "[load]") {
+  const auto result = load(R"(id: Bad_Id
+name: X
+state: Illinois
+kind: town
+population: -5
+reviewed: 2020-13-45
+jail_authority: Cook County
+sources:
+  Law: {title: T, url: ftp://example.org, date: 2019-02-29}
+  ok: {url: "https://example.org"}
+criteria: {}
+)");
+  CHECK(lines(result.diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:1:5: error: \"id\" must use only a-z, 0-9 and '-', found \"Bad_Id\"",
+            "t.yaml:3:8: error: \"state\" must be a two-letter postal code such as \"IL\", found \"Illinois\"",
+            "t.yaml:4:7: error: \"kind\" must be one of city, county, state, other; found \"town\"",
+            "t.yaml:5:13: error: \"population\" cannot be negative, found -5",
+            "t.yaml:6:11: error: invalid date \"2020-13-45\" for \"reviewed\"; expected YYYY-MM-DD, YYYY-MM or YYYY",
+            "t.yaml:7:17: error: \"jail_authority\" must use only a-z, 0-9 and '-', found \"Cook County\"",
+            "t.yaml:9:3: error: source id \"Law\" must use only a-z, 0-9 and '-'",
+            "t.yaml:9:24: error: url of source \"Law\" must start with https:// or http://",
+            "t.yaml:9:49: error: invalid date \"2019-02-29\" for \"date\"; expected YYYY-MM-DD, YYYY-MM or YYYY",
+            "t.yaml:10:7: error: missing required key \"title\" in source \"ok\""});
+}
+
+TEST_CASE("numbers must be whole and in range", "[load]") {
+  CHECK(lines(load("name: X\npopulation: 2,722,586\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:2:13: error: expected a whole number for \"population\", found \"2,722,586\""});
+  CHECK(lines(load("name: X\npopulation: 123456789012345678901234567890\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:2:13: error: \"population\" is out of range: \"123456789012345678901234567890\""});
+  CHECK(lines(load("name: X\ncriteria:\n  custody: {rating: 1.5}\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:3:21: error: expected a whole number for \"rating\", found \"1.5\""});
+}
+
+TEST_CASE("criterion entries must be mappings with known keys", "[load]") {
+  const auto result = load("name: X\ncriteria:\n  custody: 1\n  interviews: {ratting: 1, answers: [a]}\n");
+  CHECK(lines(result.diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:3:12: error: expected a mapping with \"rating\" or \"answers\" for criterion \"custody\", found a "
+            "string",
+            "t.yaml:4:16: error: unknown key \"ratting\" in criterion \"interviews\" (did you mean \"rating\"?)",
+            "t.yaml:4:37: error: expected a mapping of question ids to answers for \"answers\" in criterion "
+            "\"interviews\", found a list"});
+  REQUIRE(result.jurisdiction);
+  CHECK_FALSE(result.jurisdiction->criteria[0].is_mapping);
+}
+
+TEST_CASE("a file that cannot be read is an error without a position", "[load]") {
+  const auto result = load_jurisdiction_file("/nonexistent/dir/x.yaml");
+  CHECK(lines(result.diagnostics) == std::vector<std::string>{"/nonexistent/dir/x.yaml: error: no such file"});
+}

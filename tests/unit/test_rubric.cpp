@@ -1,0 +1,160 @@
+#include <catch2/catch.hpp>
+
+#include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
+
+#include "helpers.hpp"
+
+using namespace scorecard;
+using scorecard::test::lines;
+
+namespace {
+
+const char* const k_tiny = R"(id: tiny
+version: "1"
+title: Tiny
+tiers:
+  - {tier: 1, id: good, label: Good}
+  - {tier: 2, id: bad, label: Bad}
+answer_types:
+  yes_no: [yes, no]
+criteria:
+  - id: a
+    title: A
+    questions:
+      - {id: q, type: yes_no, text: Q}
+    rules:
+      - {tier: 1, when: {q: "yes"}}
+      - {tier: 2}
+overall:
+  method: weighted_mean
+  cutoffs:
+    - {tier: 1, max_mean: 1.5}
+)";
+
+RubricLoad load(const std::string& text) { return load_rubric_from_string(text, "r.yaml"); }
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("the built-in CPD rubric loads with its eight criteria in display order", "[rubric]") {
+  const Rubric& r = builtin_rubric();
+  CHECK(r.id == "cpd-ice");
+  CHECK(r.criterion_ids() == std::vector<std::string>{"custody", "interviews", "rights_trainings",
+                                                      "release_notification", "information_sharing",
+                                                      "status_inquiry", "collaboration", "contracts"});
+  REQUIRE(r.tiers.size() == 3);
+  CHECK(r.tiers[0].label == "On Track to a Strong Policy");
+  CHECK(r.tiers[1].label == "Making Progress With Need for Improvement");
+  CHECK(r.tiers[2].label == "Significant Room for Improvement");
+  CHECK(r.tiers[0].id == "strong");
+  CHECK(r.tiers[1].id == "progress");
+  CHECK(r.tiers[2].id == "room");
+  CHECK(r.find_criterion("custody")->weight == 2);
+  CHECK(r.find_criterion("interviews")->weight == 2);
+  CHECK(r.find_criterion("release_notification")->weight == 2);
+  CHECK(r.find_criterion("contracts")->weight == 1);
+  CHECK(r.overall.calibration.size() == 12);
+}
+
+TEST_CASE("the built-in rubric reproduces all 12 of CPD's published overall tiers", "[rubric]") {
+  const auto results = check_calibration(builtin_rubric());
+  REQUIRE(results.size() == 12);
+  for (const auto& result : results) {
+    INFO(result.calibration->jurisdiction);
+    CHECK(result.reproduced());
+  }
+}
+
+TEST_CASE("the built-in rubric text is the data file, byte for byte", "[rubric]") {
+  CHECK(builtin_rubric_text().find("id: cpd-ice") != std::string_view::npos);
+  CHECK(builtin_rubric_text().find("CPD did not publish its overall formula") != std::string_view::npos);
+}
+
+TEST_CASE("a minimal rubric loads", "[rubric]") {
+  const auto result = load(k_tiny);
+  REQUIRE(result.diagnostics.empty());
+  REQUIRE(result.rubric);
+  const Criterion& a = result.rubric->criteria.at(0);
+  CHECK(a.abbrev == "A");
+  CHECK(a.weight == 1.0);
+  CHECK(a.questions.at(0).values == std::vector<std::string>{"yes", "no"});
+  CHECK(a.rules.size() == 2);
+  CHECK(a.rules[1].unconditional());
+}
+
+TEST_CASE("rubric errors: references that do not resolve", "[rubric]") {
+  std::string text = replace(k_tiny, "type: yes_no", "type: yesno");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{"r.yaml:13:23: error: unknown answer type \"yesno\" (did you mean \"yes_no\"?)"});
+  text = replace(k_tiny, "when: {q: \"yes\"}", "when: {p: \"yes\"}");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{
+            "r.yaml:15:19: error: \"when\" has no valid condition",
+            "r.yaml:15:26: error: unknown question \"p\" in a rule of criterion \"a\" (did you mean \"q\"?)"});
+  text = replace(k_tiny, "when: {q: \"yes\"}", "when: {q: maybe}");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{"r.yaml:15:19: error: \"when\" has no valid condition",
+                                 "r.yaml:15:29: error: \"maybe\" is not an answer of question \"q\" (type \"yes_no\": "
+                                 "yes, no)"});
+  text = replace(k_tiny, "when: {q: \"yes\"}", "when: {q: unclear}");
+  CHECK(lines(load(text).diagnostics).at(1) ==
+        "r.yaml:15:29: error: \"unclear\" never satisfies a condition and cannot be used in a rule");
+}
+
+TEST_CASE("rubric errors: rules that cannot give every jurisdiction a tier", "[rubric]") {
+  std::string text = replace(k_tiny, "      - {tier: 2}\n", "");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{"r.yaml:15:9: error: the last rule of criterion \"a\" must have no condition, so "
+                                 "that every jurisdiction gets a tier"});
+  text = replace(k_tiny, "      - {tier: 1, when: {q: \"yes\"}}\n      - {tier: 2}\n",
+                 "      - {tier: 2}\n      - {tier: 1, when: {q: \"yes\"}}\n      - {tier: 2}\n");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{
+            "r.yaml:16:9: error: rule can never match: an earlier rule of criterion \"a\" has no condition",
+            "r.yaml:17:9: error: rule can never match: an earlier rule of criterion \"a\" has no condition"});
+  text = replace(k_tiny, "{tier: 2}", "{tier: 3}");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{"r.yaml:16:16: error: tier 3 is out of range; the rubric's tiers are 1 to 2"});
+}
+
+TEST_CASE("rubric errors: the overall rule", "[rubric]") {
+  std::string text = replace(k_tiny, "method: weighted_mean", "method: weighted_median");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{"r.yaml:18:11: error: unknown overall method \"weighted_median\"; supported: "
+                                 "weighted_mean (did you mean \"weighted_mean\"?)"});
+  text = std::string(k_tiny) + "  gates:\n    - {tier: 1, requires: {b: 1}}\n";
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{"r.yaml:22:28: error: unknown criterion \"b\" in a gate (did you mean \"a\"?)"});
+  text = std::string(k_tiny) + "  calibration:\n    - {jurisdiction: x, tiers: [1, 2], expect: 1}\n";
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{
+            "r.yaml:22:32: error: expected 1 tiers, one per criterion in rubric order, found 2"});
+  text = replace(k_tiny, "    - {tier: 1, max_mean: 1.5}\n",
+                 "    - {tier: 1, max_mean: 1.5}\n    - {tier: 1, max_mean: 1.2}\n");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{
+            "r.yaml:21:7: error: cut-offs must go from the best tier to the worst, with rising max_mean"});
+}
+
+TEST_CASE("rubric errors: tiers", "[rubric]") {
+  std::string text = replace(k_tiny, "{tier: 2, id: bad, label: Bad}", "{tier: 3, id: bad, label: Bad, color: red}");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{
+            "r.yaml:6:12: error: tiers must be numbered 1, 2, 3... in order; expected 2, found 3",
+            "r.yaml:6:43: error: \"color\" must be \"#RRGGBB\", found \"red\""});
+  text = replace(k_tiny, "  yes_no: [yes, no]", "  yes_no: [yes, no, unclear]");
+  CHECK(lines(load(text).diagnostics) ==
+        std::vector<std::string>{
+            "r.yaml:8:21: error: \"unclear\" is an answer of every type and must not be listed"});
+}
+
+TEST_CASE("a rubric file that does not exist is an error", "[rubric]") {
+  CHECK(lines(load_rubric_file("/nonexistent/r.yaml").diagnostics) ==
+        std::vector<std::string>{"/nonexistent/r.yaml: error: no such file"});
+}

@@ -1,0 +1,191 @@
+#include <catch2/catch.hpp>
+
+#include <scorecard/load.hpp>
+#include <scorecard/score.hpp>
+
+#include "helpers.hpp"
+
+using namespace scorecard;
+
+namespace {
+
+std::vector<Answer> answers(std::initializer_list<std::pair<const char*, const char*>> list) {
+  std::vector<Answer> out;
+  for (const auto& [q, v] : list) out.push_back({q, v, {}, {}});
+  return out;
+}
+
+OverallResult overall(std::vector<int> tiers) {
+  std::vector<std::optional<int>> t(tiers.begin(), tiers.end());
+  return overall_tier(builtin_rubric(), t);
+}
+
+const Criterion& criterion(const char* id) { return *builtin_rubric().find_criterion(id); }
+
+}  // namespace
+
+TEST_CASE("the first matching rule gives the tier, with the answers that matched", "[score]") {
+  const RuleMatch m = match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "any_conviction"}}));
+  CHECK(m.tier == 1);
+  CHECK(m.rule_index == 0);
+  CHECK(m.reasons == std::vector<std::string>{"detainer_hold_prohibited is any_conviction"});
+  CHECK(match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "some_convictions"}})).tier == 2);
+}
+
+TEST_CASE("when_any needs one condition and when needs all", "[score]") {
+  CHECK(match_rules(criterion("custody"), answers({{"judicial_warrant_required", "yes"}})).tier == 1);
+  CHECK(match_rules(criterion("information_sharing"),
+                    answers({{"nonpublic_info_sharing_prohibited", "any_conviction"}}))
+            .tier == 2);
+  CHECK(match_rules(criterion("information_sharing"), answers({{"nonpublic_info_sharing_prohibited", "any_conviction"},
+                                                               {"applies_to_police_not_only_jail", "yes"}}))
+            .tier == 1);
+}
+
+TEST_CASE("rule order matters: a 287(g) agreement gives tier 3 before anything else", "[score]") {
+  const auto a = answers({{"has_287g_agreement", "yes"},
+                          {"joint_task_force_civil_enforcement_prohibited", "yes"},
+                          {"operational_support_prohibited", "yes"}});
+  CHECK(match_rules(criterion("collaboration"), a).tier == 3);
+  CHECK(match_rules(criterion("collaboration"), a).rule_index == 0);
+}
+
+TEST_CASE("unclear and missing answers never satisfy a condition", "[score]") {
+  const RuleMatch unclear = match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "unclear"}}));
+  CHECK(unclear.tier == 3);
+  CHECK(unclear.rule_index == 2);
+  CHECK(unclear.reasons.empty());
+  CHECK(match_rules(criterion("custody"), {}).tier == 3);
+}
+
+TEST_CASE("score_criterion prefers the recorded tier and keeps the computed one", "[score]") {
+  CriterionData data;
+  data.id = "custody";
+  data.rating = 1;
+  data.has_answers = true;
+  data.answers = answers({{"detainer_hold_prohibited", "none"}});
+  const CriterionResult r = score_criterion(criterion("custody"), &data);
+  CHECK(r.tier == 1);
+  CHECK(r.origin == Origin::recorded);
+  REQUIRE(r.computed);
+  CHECK(r.computed->tier == 3);
+  CHECK(r.disagrees());
+  data.rating.reset();
+  const CriterionResult computed = score_criterion(criterion("custody"), &data);
+  CHECK(computed.tier == 3);
+  CHECK(computed.origin == Origin::computed);
+  CHECK(score_criterion(criterion("custody"), nullptr).origin == Origin::missing);
+}
+
+TEST_CASE("overall: the weighted mean and its cut-offs", "[score]") {
+  const auto chicago = overall({1, 1, 3, 1, 2, 1, 3, 1});
+  CHECK(chicago.mean == Approx(16.0 / 11.0));
+  CHECK(chicago.tier == 1);
+  CHECK(chicago.gates.empty());
+  const auto all_ones = overall({1, 1, 1, 1, 1, 1, 1, 1});
+  CHECK(all_ones.mean == 1.0);
+  CHECK(all_ones.tier == 1);
+  const auto all_threes = overall({3, 3, 3, 3, 3, 3, 3, 3});
+  CHECK(all_threes.tier == 3);
+}
+
+TEST_CASE("overall: a mean exactly on a cut-off belongs to the better tier", "[score]") {
+  // No combination of whole tiers gives exactly 1.50 under the CPD weights, so use two equal weights.
+  auto load = load_rubric_from_string(R"(id: t
+version: "1"
+title: T
+tiers: [{tier: 1, id: a, label: A}, {tier: 2, id: b, label: B}]
+criteria:
+  - {id: x, title: X, rules: [{tier: 1}]}
+  - {id: y, title: Y, rules: [{tier: 1}]}
+overall: {method: weighted_mean, cutoffs: [{tier: 1, max_mean: 1.5}]}
+)",
+                                      "t.yaml");
+  REQUIRE(load.rubric);
+  std::vector<std::optional<int>> tiers = {1, 2};
+  CHECK(overall_tier(*load.rubric, tiers).mean == 1.5);
+  CHECK(overall_tier(*load.rubric, tiers).tier == 1);
+}
+
+TEST_CASE("overall: gates lower the tier and say why", "[score]") {
+  // San Francisco: mean 1.636 would be tier 2 anyway; make a mean-1 case that fails the tier-1 gate.
+  const auto r = overall({1, 3, 1, 1, 1, 1, 1, 1});
+  CHECK(r.mean == Approx(15.0 / 11.0));
+  CHECK(r.mean_tier == 1);
+  CHECK(r.tier == 2);
+  CHECK(r.gates == std::vector<std::string>{"tier 1 requires Immigration Interviews at tier 1 or better (it is 3)"});
+  // Custody 3 fails the tier-2 gate too, even with a low mean.
+  const auto custody3 = overall({3, 1, 1, 1, 1, 1, 1, 1});
+  CHECK(custody3.mean == Approx(15.0 / 11.0));
+  CHECK(custody3.tier == 3);
+  CHECK(custody3.gates == std::vector<std::string>{"tier 1 requires Custody at tier 1 or better (it is 3)",
+                                                   "tier 2 requires Custody at tier 2 or better (it is 3)"});
+}
+
+TEST_CASE("overall: missing criteria are left out of the mean and fail gates", "[score]") {
+  std::vector<std::optional<int>> tiers = {std::nullopt, 1, 1, 1, 1, 1, 1, 1};
+  const auto r = overall_tier(builtin_rubric(), tiers);
+  CHECK(r.mean == 1.0);
+  CHECK(r.mean_tier == 1);
+  CHECK(r.tier == 3);  // custody is named by both gates
+  CHECK(r.gates == std::vector<std::string>{"tier 1 requires Custody at tier 1 or better (it is missing)",
+                                            "tier 2 requires Custody at tier 2 or better (it is missing)"});
+  std::vector<std::optional<int>> none(8);
+  CHECK_FALSE(overall_tier(builtin_rubric(), none).tier);
+}
+
+TEST_CASE("score_jurisdiction scores every criterion in rubric order", "[score]") {
+  auto load = load_jurisdiction_from_string(test::k_valid_file, "t.yaml");
+  REQUIRE(load.jurisdiction);
+  const JurisdictionScore s = score_jurisdiction(builtin_rubric(), std::move(*load.jurisdiction));
+  REQUIRE(s.criteria.size() == 8);
+  CHECK(s.criteria[2].criterion == "rights_trainings");
+  CHECK(s.criteria[2].tier == 3);
+  CHECK(s.overall.tier == 1);
+  CHECK(s.jurisdiction.name == "Testville");
+}
+
+namespace {
+
+JurisdictionScore make(const char* name, std::optional<long long> population, int overall_tier_value, double mean,
+                       int custody) {
+  JurisdictionScore s;
+  s.jurisdiction.name = name;
+  s.jurisdiction.id = name;
+  s.jurisdiction.population = population;
+  s.overall.tier = overall_tier_value;
+  s.overall.mean = mean;
+  for (const auto& c : builtin_rubric().criteria) {
+    CriterionResult r;
+    r.criterion = c.id;
+    r.tier = c.id == "custody" ? custody : 1;
+    s.criteria.push_back(r);
+  }
+  return s;
+}
+
+std::vector<std::string> names(const std::vector<JurisdictionScore>& scores) {
+  std::vector<std::string> out;
+  for (const auto& s : scores) out.push_back(s.jurisdiction.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sort_scores orders by each key, and --reverse flips it", "[score]") {
+  std::vector<JurisdictionScore> s = {make("b", 10, 3, 2.5, 3), make("a", std::nullopt, 1, 1.2, 1),
+                                      make("c", 300, 3, 2.1, 2), make("d", 20, 2, 1.7, 1)};
+  const Rubric& r = builtin_rubric();
+  sort_scores(s, r, "overall", false);
+  CHECK(names(s) == std::vector<std::string>{"a", "d", "c", "b"});
+  sort_scores(s, r, "overall", true);
+  CHECK(names(s) == std::vector<std::string>{"b", "c", "d", "a"});
+  sort_scores(s, r, "name", false);
+  CHECK(names(s) == std::vector<std::string>{"a", "b", "c", "d"});
+  sort_scores(s, r, "population", false);
+  CHECK(names(s) == std::vector<std::string>{"c", "d", "b", "a"});
+  sort_scores(s, r, "population", true);
+  CHECK(names(s) == std::vector<std::string>{"b", "d", "c", "a"});  // unknown population stays last
+  sort_scores(s, r, "custody", false);
+  CHECK(names(s) == std::vector<std::string>{"a", "d", "c", "b"});  // ties by overall order
+}

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <scorecard/text_util.hpp>
+
+#include "yaml_util.hpp"
+
+using namespace scorecard;
+
+TEST_CASE("did_you_mean suggests the closest candidate, including swapped letters", "[text]") {
+  const std::vector<std::string> keys = {"name", "state", "kind", "population"};
+  CHECK(did_you_mean("nmae", keys) == " (did you mean \"name\"?)");
+  CHECK(did_you_mean("populaton", keys) == " (did you mean \"population\"?)");
+  CHECK(did_you_mean("zzzzzz", keys).empty());
+  CHECK(did_you_mean("", keys).empty());
+  CHECK_FALSE(closest_match(std::string(500, 'a'), keys).has_value());
+}
+
+TEST_CASE("group_thousands inserts commas", "[text]") {
+  CHECK(group_thousands(0) == "0");
+  CHECK(group_thousands(999) == "999");
+  CHECK(group_thousands(1000) == "1,000");
+  CHECK(group_thousands(2722586) == "2,722,586");
+  CHECK(group_thousands(-1234567) == "-1,234,567");
+}
+
+TEST_CASE("format_mean prints three decimals", "[text]") {
+  CHECK(format_mean(16.0 / 11.0) == "1.455");
+  CHECK(format_mean(1.5) == "1.500");
+}
+
+TEST_CASE("wrap breaks at spaces and keeps long words whole", "[text]") {
+  CHECK(wrap("one two three four", 9) == std::vector<std::string>{"one two", "three", "four"});
+  CHECK(wrap("  spaced\n\n out  ", 80) == std::vector<std::string>{"spaced out"});
+  CHECK(wrap("supercalifragilistic word", 5) == std::vector<std::string>{"supercalifragilistic", "word"});
+  CHECK(wrap("", 10).empty());
+}
+
+TEST_CASE("display width and truncation count code points, not bytes", "[text]") {
+  CHECK(display_width("café") == 4);
+  CHECK(truncate_display("Washington, DC", 8) == "Washing…");
+  CHECK(truncate_display("café", 4) == "café");
+  CHECK(display_width(truncate_display("ééééé", 3)) == 3);
+}
+
+TEST_CASE("is_valid_date accepts real dates, months and years only", "[text]") {
+  using detail::is_valid_date;
+  CHECK(is_valid_date("2019-12-19"));
+  CHECK(is_valid_date("2020-02-29"));
+  CHECK(is_valid_date("2019-06"));
+  CHECK(is_valid_date("1989"));
+  CHECK_FALSE(is_valid_date("2019-02-29"));
+  CHECK_FALSE(is_valid_date("2020-13-45"));
+  CHECK_FALSE(is_valid_date("2020-1-5"));
+  CHECK_FALSE(is_valid_date("19-12-2019"));
+  CHECK_FALSE(is_valid_date("2019-12-19T00:00"));
+  CHECK_FALSE(is_valid_date(""));
+}

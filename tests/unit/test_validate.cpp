@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include <scorecard/load.hpp>
+#include <scorecard/validate.hpp>
+
+#include "helpers.hpp"
+
+using namespace scorecard;
+using scorecard::test::lines;
+
+namespace {
+
+std::vector<std::string> validate(const std::string& text) {
+  auto load = load_jurisdiction_from_string(text, "v.yaml");
+  REQUIRE(load.diagnostics.empty());
+  Diagnostics d = validate_jurisdiction(*load.jurisdiction, builtin_rubric());
+  sort_by_position(d);
+  return lines(d);
+}
+
+std::string with(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a complete file with citations has no diagnostics", "[validate]") {
+  CHECK(validate(test::k_valid_file).empty());
+}
+
+TEST_CASE("unknown criteria get a suggestion and missing criteria are reported at criteria", "[validate]") {
+  const auto text = with(test::k_valid_file, "  custody: {rating: 1, sources: [law]}", "  custdy: {rating: 1, sources: [law]}");
+  CHECK(validate(text) ==
+        std::vector<std::string>{"v.yaml:7:1: error: missing criterion \"custody\"",
+                                 "v.yaml:8:3: error: unknown criterion \"custdy\" (did you mean \"custody\"?)"});
+}
+
+TEST_CASE("tiers outside the rubric's range are errors", "[validate]") {
+  CHECK(validate(with(test::k_valid_file, "custody: {rating: 1", "custody: {rating: 4")) ==
+        std::vector<std::string>{"v.yaml:8:21: error: rating 4 is out of range; the tiers are 1 to 3"});
+  CHECK(validate(with(test::k_valid_file, "custody: {rating: 1", "custody: {rating: 0")) ==
+        std::vector<std::string>{"v.yaml:8:21: error: rating 0 is out of range; the tiers are 1 to 3"});
+}
+
+TEST_CASE("unknown questions and answers outside the question's type are errors", "[validate]") {
+  const auto text = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                         "custody: {answers: {detainer_hold_prohibted: none, judicial_warrant_required: maybe}, "
+                         "sources: [law]}");
+  CHECK(validate(text) ==
+        std::vector<std::string>{
+            "v.yaml:8:23: error: unknown question \"detainer_hold_prohibted\" for criterion \"custody\" (did you mean "
+            "\"detainer_hold_prohibited\"?)",
+            "v.yaml:8:81: error: \"maybe\" is not an answer to \"judicial_warrant_required\"; expected one of yes, no, "
+            "unclear"});
+}
+
+TEST_CASE("\"unclear\" is an answer of every question", "[validate]") {
+  const auto text = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                         "custody: {answers: {detainer_hold_prohibited: unclear}, sources: [law]}");
+  CHECK(validate(text).empty());
+}
+
+TEST_CASE("a criterion needs a rating or answers", "[validate]") {
+  CHECK(validate(with(test::k_valid_file, "custody: {rating: 1, sources: [law]}", "custody: {sources: [law]}")) ==
+        std::vector<std::string>{"v.yaml:8:3: error: criterion \"custody\" needs a \"rating\" or \"answers\""});
+}
+
+TEST_CASE("sources must be defined, and every criterion should cite one", "[validate]") {
+  CHECK(validate(with(test::k_valid_file, "custody: {rating: 1, sources: [law]}", "custody: {rating: 1, sources: [lwa]}")) ==
+        std::vector<std::string>{
+            "v.yaml:8:34: error: source \"lwa\" is not defined under \"sources\" (did you mean \"law\"?)"});
+  CHECK(validate(with(test::k_valid_file, "custody: {rating: 1, sources: [law]}", "custody: {rating: 1}")) ==
+        std::vector<std::string>{"v.yaml:8:3: warning: criterion \"custody\" cites no source"});
+}
+
+TEST_CASE("a source that no criterion cites is a warning", "[validate]") {
+  const auto text = with(test::k_valid_file, "criteria:", "  spare: {title: Spare}\ncriteria:");
+  CHECK(validate(text) == std::vector<std::string>{"v.yaml:7:3: warning: source \"spare\" is never cited"});
+}
+
+TEST_CASE("a recorded tier that disagrees with the answers is a warning naming the rule", "[validate]") {
+  const auto text = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                         "custody: {rating: 1, answers: {detainer_hold_prohibited: some_convictions}, sources: [law]}");
+  CHECK(validate(text) ==
+        std::vector<std::string>{"v.yaml:8:21: warning: recorded tier 1 for \"custody\" differs from tier 2 computed "
+                                 "from its answers (rule 2: detainer_hold_prohibited is some_convictions)"});
+  const auto agreeing = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                             "custody: {rating: 1, answers: {judicial_warrant_required: \"yes\"}, sources: [law]}");
+  CHECK(validate(agreeing).empty());
+}
