@@ -123,8 +123,12 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
   for (const auto& t : rubric.tiers) tiers.push_back(detail::paint(rubric, t.number, fmt::format("{} {}", t.number, t.label), options));
   out << "Tiers: " << join(tiers, " · ") << '\n';
   std::vector<std::string> criteria;
-  for (const auto& c : rubric.criteria) criteria.push_back(fmt::format("{} = {}", c.abbrev, c.title));
-  for (const auto& line : wrap("Columns: " + join(criteria, ", ") + ".", width)) out << line << '\n';
+  for (const auto& c : rubric.criteria) {
+    if (c.abbrev != c.title) criteria.push_back(fmt::format("{} = {}", c.abbrev, c.title));
+  }
+  if (!criteria.empty()) {
+    for (const auto& line : wrap("Columns: " + join(criteria, ", ") + ".", width)) out << line << '\n';
+  }
   for (const auto& line :
        wrap(fmt::format("Score: the weighted mean of the criterion tiers (lower is better). {} jurisdiction{}; "
                         "'scorecard rubric show' explains the method.",

@@ -121,8 +121,10 @@ std::optional<std::string> read_string(const MapEntry& entry, const YamlContext&
     ctx.error(at, fmt::format("expected a string for \"{}\", found {}", entry.key, kind_name(entry.value)));
     return std::nullopt;
   }
-  const std::string& text = entry.value.Scalar();
-  if (!allow_empty && text.find_first_not_of(" \t\r\n") == std::string::npos) {
+  // Block scalars (">" and "|") end in a newline that no reader wants.
+  std::string text = entry.value.Scalar();
+  text.erase(text.find_last_not_of(" \t\r\n") + 1);
+  if (!allow_empty && text.empty()) {
     ctx.error(entry.value, fmt::format("\"{}\" is empty", entry.key));
     return std::nullopt;
   }

@@ -22,7 +22,7 @@ const Rubric* Context::rubric() {
   RubricLoad load = load_rubric_file(m_options.rubric_path);
   print(load.diagnostics);
   if (!load.rubric) {
-    std::cerr << fmt::format("scorecard: error: the rubric \"{}\" is invalid ({} error{})\n", m_options.rubric_path,
+    std::cerr << fmt::format("scorecard: error: cannot use the rubric \"{}\" ({} error{})\n", m_options.rubric_path,
                              count(load.diagnostics, Severity::error),
                              count(load.diagnostics, Severity::error) == 1 ? "" : "s");
     return nullptr;
@@ -54,11 +54,14 @@ RenderOptions Context::render_options() const {
   return {use_color(m_options.color, 1), terminal_width()};
 }
 
-std::string Context::summary(const Dataset& dataset) {
-  const std::size_t errors = count(dataset.diagnostics, Severity::error);
-  const std::size_t warnings = count(dataset.diagnostics, Severity::warning);
-  return fmt::format("{} error{}, {} warning{} in {} file{}", errors, errors == 1 ? "" : "s", warnings,
-                     warnings == 1 ? "" : "s", dataset.files.size(), dataset.files.size() == 1 ? "" : "s");
+std::string Context::summary(const Dataset& dataset, bool with_warnings) {
+  auto plural = [](std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  std::string text = plural(count(dataset.diagnostics, Severity::error), "error");
+  if (with_warnings) text += ", " + plural(count(dataset.diagnostics, Severity::warning), "warning");
+  if (!dataset.files.empty()) text += " in " + plural(dataset.files.size(), "file");
+  return text;
 }
 
 Dataset Context::load(const std::vector<std::string>& paths, bool show_warnings, bool strict) {
@@ -95,7 +98,9 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv) {
   return std::nullopt;
 }
 
-int usage_error(const std::string& message, const std::string& command) {
+int usage_error(std::string message, const std::string& command) {
+  // CLI11's messages start with a capital; ours do not.
+  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') message[0] = static_cast<char>(message[0] - 'A' + 'a');
   std::cerr << "scorecard: error: " << message << '\n'
             << "Run 'scorecard" << (command.empty() ? "" : " " + command) << " --help' for usage.\n";
   return k_exit_usage;

@@ -54,8 +54,9 @@ class Context {
   void print(const Diagnostics& diagnostics) const;
   RenderOptions render_options() const;  // for stdout
 
-  // One line summary of a dataset's problems, e.g. "2 errors, 1 warning in 12 files".
-  static std::string summary(const Dataset& dataset);
+  // One line summary of a dataset's problems: "2 errors, 1 warning in 12 files", or
+  // without warnings (for commands that do not print them) "2 errors in 12 files".
+  static std::string summary(const Dataset& dataset, bool with_warnings = true);
 
  private:
   const GlobalOptions& m_options;

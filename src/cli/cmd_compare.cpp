@@ -40,7 +40,7 @@ Command setup_compare(CLI::App& app) {
             }
             Dataset dataset = context.load(options->paths, false);
             if (has_errors(dataset.diagnostics)) {
-              if (!context.options().quiet) std::cerr << "scorecard: " << Context::summary(dataset) << "; nothing compared\n";
+              if (!context.options().quiet) std::cerr << "scorecard: " << Context::summary(dataset, false) << "; nothing compared\n";
               return k_exit_invalid;
             }
             sort_scores(dataset.scores, *rubric, options->sort, options->reverse);

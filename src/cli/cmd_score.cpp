@@ -23,7 +23,7 @@ Command setup_score(CLI::App& app) {
             if (!rubric) return k_exit_invalid;
             Dataset dataset = context.load(options->paths, false);
             if (has_errors(dataset.diagnostics)) {
-              if (!context.options().quiet) std::cerr << "scorecard: " << Context::summary(dataset) << "; nothing scored\n";
+              if (!context.options().quiet) std::cerr << "scorecard: " << Context::summary(dataset, false) << "; nothing scored\n";
               return k_exit_invalid;
             }
             if (options->format == "json") {

@@ -57,7 +57,7 @@ TEST_CASE("answers, notes and flow lists are read with their positions", "[load]
   CHECK(c.answers[0].key_where.line == 5);
   CHECK(c.answers[0].key_where.column == 7);
   CHECK(c.answers[0].value_where.column == 33);
-  CHECK(c.note == "folded text\n");
+  CHECK(c.note == "folded text");
   CHECK(c.sources.size() == 2);
 }
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Checks that `scorecard compare data/jurisdictions --format json` reproduces CPD's
+published 12-city table: 96 criterion tiers and 12 overall tiers.
+
+The table is written out here on its own (from shared/domain.md, section 3.1), not read
+from the rubric's calibration, so that a mistake in either one is caught.
+Usage: check_cpd_table.py SCORECARD_BINARY REPO_ROOT
+"""
+import json
+import subprocess
+import sys
+
+CRITERIA = ["custody", "interviews", "rights_trainings", "release_notification",
+            "information_sharing", "status_inquiry", "collaboration", "contracts"]
+# city: (criterion tiers in the order above, published overall tier)
+CPD = {
+    "chicago":       ([1, 1, 3, 1, 2, 1, 3, 1], 1),
+    "dallas":        ([3, 3, 3, 3, 3, 3, 3, 1], 3),
+    "durham":        ([3, 3, 3, 3, 3, 3, 3, 1], 3),
+    "louisville":    ([1, 3, 3, 3, 3, 1, 1, 1], 3),
+    "madison":       ([1, 3, 3, 3, 3, 1, 2, 1], 3),
+    "minneapolis":   ([1, 3, 3, 3, 3, 1, 1, 1], 3),
+    "new-york-city": ([1, 3, 3, 2, 3, 2, 2, 1], 3),
+    "san-diego":     ([1, 3, 3, 3, 1, 1, 1, 1], 3),
+    "san-francisco": ([1, 3, 3, 1, 1, 1, 2, 1], 2),
+    "seattle":       ([1, 3, 3, 3, 3, 1, 1, 1], 3),
+    "st-louis":      ([3, 3, 3, 3, 3, 3, 3, 1], 3),
+    "washington-dc": ([1, 1, 3, 1, 2, 1, 1, 2], 1),
+}
+
+
+def main():
+    binary, root = sys.argv[1], sys.argv[2]
+    out = subprocess.run([binary, "-q", "compare", "data/jurisdictions", "--format", "json"], cwd=root,
+                         check=True, capture_output=True, text=True).stdout
+    got = {j["id"]: j for j in json.loads(out)["jurisdictions"]}
+    problems = []
+    if set(got) != set(CPD):
+        problems.append(f"jurisdictions differ: {sorted(set(got) ^ set(CPD))}")
+    checked = 0
+    for city, (tiers, overall) in CPD.items():
+        if city not in got:
+            continue
+        for criterion, tier in zip(CRITERIA, tiers):
+            checked += 1
+            actual = got[city]["criteria"][criterion]["tier"]
+            if actual != tier:
+                problems.append(f"{city} {criterion}: expected {tier}, got {actual}")
+        checked += 1
+        if got[city]["overall"]["tier"] != overall:
+            problems.append(f"{city} overall: expected {overall}, got {got[city]['overall']['tier']}")
+    for p in problems:
+        print(p)
+    print(f"{checked - len(problems)} passed, {len(problems)} failed")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
