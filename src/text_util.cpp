@@ -35,7 +35,8 @@ bool is_continuation_byte(char c) {
 }  // namespace
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  if (word.size() > 200) return std::nullopt;  // not a typo; keeps the work bounded
+  // Neither a 200-letter word nor a list of thousands is a typo worth the quadratic work.
+  if (word.size() > 200 || candidates.size() > 1000) return std::nullopt;
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   for (const auto& candidate : candidates) {

@@ -1,6 +1,7 @@
 // Rubric-dependent checks of a loaded jurisdiction.
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -32,11 +33,10 @@ void check_answers(const CriterionData& data, const Criterion& criterion, Diagno
   }
 }
 
-void check_sources(const Jurisdiction& j, const CriterionData& data, Diagnostics& out) {
-  std::vector<std::string> source_ids;
-  for (const auto& s : j.sources) source_ids.push_back(s.id);
+void check_sources(const CriterionData& data, const std::vector<std::string>& source_ids,
+                   const std::unordered_set<std::string>& defined, Diagnostics& out) {
   for (const auto& ref : data.sources) {
-    if (!j.find_source(ref.id)) {
+    if (!defined.count(ref.id)) {
       out.push_back({Severity::error, ref.where,
                      fmt::format("source \"{}\" is not defined under \"sources\"{}", ref.id,
                                  did_you_mean(ref.id, source_ids))});
@@ -65,6 +65,16 @@ void check_agreement(const CriterionData& data, const Criterion& criterion, cons
 Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
   Diagnostics out;
   const std::vector<std::string> criterion_ids = rubric.criterion_ids();
+  std::vector<std::string> source_ids;
+  std::unordered_set<std::string> defined;
+  std::unordered_set<std::string> cited;
+  for (const auto& s : j.sources) {
+    source_ids.push_back(s.id);
+    defined.insert(s.id);
+  }
+  for (const auto& c : j.criteria) {
+    for (const auto& ref : c.sources) cited.insert(ref.id);
+  }
   for (const auto& data : j.criteria) {
     const Criterion* criterion = rubric.find_criterion(data.id);
     if (!criterion) {
@@ -83,7 +93,7 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
                                  rubric.worst_tier())});
     }
     check_answers(data, *criterion, out);
-    check_sources(j, data, out);
+    check_sources(data, source_ids, defined, out);
     check_agreement(data, *criterion, rubric, out);
   }
   if (j.criteria_where.line > 0) {
@@ -94,10 +104,7 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
     }
   }
   for (const auto& source : j.sources) {
-    const bool cited = std::any_of(j.criteria.begin(), j.criteria.end(), [&](const CriterionData& c) {
-      return std::any_of(c.sources.begin(), c.sources.end(), [&](const SourceRef& r) { return r.id == source.id; });
-    });
-    if (!cited) out.push_back({Severity::warning, source.where, fmt::format("source \"{}\" is never cited", source.id)});
+    if (!cited.count(source.id)) out.push_back({Severity::warning, source.where, fmt::format("source \"{}\" is never cited", source.id)});
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "yaml_util.hpp"
 
 #include <charconv>
+#include <unordered_map>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -74,6 +75,7 @@ std::string_view kind_name(const YAML::Node& node) {
 
 std::vector<MapEntry> read_mapping(const YAML::Node& map, const YamlContext& ctx) {
   std::vector<MapEntry> entries;
+  std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries; keeps big maps linear
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node key = it->first;
     if (!key.IsScalar()) {
@@ -81,8 +83,8 @@ std::vector<MapEntry> read_mapping(const YAML::Node& map, const YamlContext& ctx
       continue;
     }
     const std::string& name = key.Scalar();
-    if (const MapEntry* first = find_entry(entries, name)) {
-      const SourceLocation was = ctx.at(first->key_node);
+    if (auto [at, inserted] = seen.emplace(name, entries.size()); !inserted) {
+      const SourceLocation was = ctx.at(entries[at->second].key_node);
       ctx.error(key, fmt::format("duplicate key \"{}\" (first defined at line {})", name, was.line));
       continue;
     }

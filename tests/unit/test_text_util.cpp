@@ -13,6 +13,10 @@ TEST_CASE("did_you_mean suggests the closest candidate, including swapped letter
   CHECK(did_you_mean("zzzzzz", keys).empty());
   CHECK(did_you_mean("", keys).empty());
   CHECK_FALSE(closest_match(std::string(500, 'a'), keys).has_value());
+  // Suggestions are skipped for very long candidate lists (thousands of source ids).
+  std::vector<std::string> many(1001, "zzzz");
+  many.push_back("name");
+  CHECK_FALSE(closest_match("nmae", many).has_value());
 }
 
 TEST_CASE("group_thousands inserts commas", "[text]") {
