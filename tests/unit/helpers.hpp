@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include <scorecard/diagnostic.hpp>
 
 namespace scorecard::test {
@@ -13,6 +15,13 @@ inline std::vector<std::string> lines(const Diagnostics& diagnostics) {
   std::vector<std::string> out;
   for (const auto& d : diagnostics) out.push_back(format_diagnostic(d));
   return out;
+}
+
+// text with the first occurrence of from replaced by to; from must occur.
+inline std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
 }
 
 // A complete, valid jurisdiction for the built-in rubric; tests append or edit text.

@@ -7,6 +7,7 @@
 
 using namespace scorecard;
 using scorecard::test::lines;
+using scorecard::test::replace;
 
 namespace {
 
@@ -33,12 +34,6 @@ overall:
 )";
 
 RubricLoad load(const std::string& text) { return load_rubric_from_string(text, "r.yaml"); }
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 using namespace scorecard;
 using scorecard::test::lines;
+constexpr auto with = scorecard::test::replace;
 
 namespace {
 
@@ -16,12 +17,6 @@ std::vector<std::string> validate(const std::string& text) {
   Diagnostics d = validate_jurisdiction(*load.jurisdiction, builtin_rubric());
   sort_by_position(d);
   return lines(d);
-}
-
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
 }
 
 }  // namespace
