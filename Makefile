@@ -2,8 +2,8 @@
 # builds, then runs: `make demo` (the 12-city comparison) or `make test` (every test).
 BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
-DEPS    := cmake ninja-build g++ make python3 libyaml-cpp-dev libcli11-dev libfmt-dev \
-           nlohmann-json3-dev catch2
+DEPS    := cmake ninja-build g++ make python3 python3-jsonschema python3-yaml libyaml-cpp-dev \
+           libcli11-dev libfmt-dev nlohmann-json3-dev catch2
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
 

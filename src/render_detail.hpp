@@ -18,6 +18,12 @@ std::string tier_cell(const Rubric& rubric, const std::optional<int>& tier, bool
 // Pads text (measured in display columns) to width, on the left or the right.
 std::string pad(std::string_view text, std::size_t width, bool right_align = false);
 
+// A CSV cell: quoted when needed, formula-like text neutralised.
+std::string csv_cell(std::string_view text);
+
+// Text safe inside Markdown (table cells included): specials escaped, newlines folded.
+std::string markdown_text(std::string_view text);
+
 // Width for wrapped prose: the terminal's, capped for readability; 100 when unknown.
 std::size_t prose_width(const RenderOptions& options);
 

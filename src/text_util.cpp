@@ -68,6 +68,11 @@ std::string group_thousands(long long value) {
   return value < 0 ? "-" + out : out;
 }
 
+std::string format_residents(long long value) {
+  if (value < 1'000'000) return group_thousands(value);
+  return fmt::format("{:.1f} million", static_cast<double>(value) / 1e6);
+}
+
 std::string format_mean(double mean) { return fmt::format("{:.3f}", mean); }
 
 std::size_t display_width(std::string_view text) {

@@ -2,7 +2,10 @@
 // Renderers. Each writes one format to a stream; the CLI chooses which.
 
 #include <cstddef>
+#include <optional>
 #include <ostream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <scorecard/rubric.hpp>
@@ -10,7 +13,16 @@
 
 namespace scorecard {
 
-enum class Format { table, json };
+enum class Format { table, json, csv, markdown };
+std::optional<Format> parse_format(std::string_view text);
+
+// What produced an export, recorded in its JSON so that it can be reproduced.
+struct ExportInfo {
+  std::string sort = "overall";
+  bool reverse = false;
+  std::vector<std::string> filters;
+  std::string generated_at;  // ISO 8601 UTC, only with --timestamp; empty otherwise
+};
 
 struct RenderOptions {
   bool color = false;     // ANSI colours for tier cells
@@ -25,8 +37,22 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
 void render_score_cards(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
                         const RenderOptions& options, std::ostream& out);
 
-// The same document for score and compare; deterministic bytes.
-void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+// The same document for score, compare and export; deterministic bytes for the same input
+// (docs/schema/scorecard.schema.json).
+void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const ExportInfo& info,
+                 std::ostream& out);
+
+// One row per jurisdiction, RFC 4180, cells neutralised against formula injection.
+void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+
+// A GitHub-flavoured Markdown table with a legend.
+void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+
+// score --format markdown: a section per jurisdiction with its criteria and citations.
+void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+
+// The JSON Schema (draft-07) of jurisdiction files for this rubric, for editors.
+void render_jurisdiction_schema(const Rubric& rubric, std::ostream& out);
 
 // rubric show: the methodology as readable text.
 void render_rubric_text(const Rubric& rubric, std::ostream& out);

@@ -18,6 +18,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 // 2722586 -> "2,722,586".
 std::string group_thousands(long long value);
 
+// Residents for prose: "257,232", "2.7 million", "17.9 million".
+std::string format_residents(long long value);
+
 // Fixed three-decimal rendering used everywhere a weighted mean is shown.
 std::string format_mean(double mean);
 

@@ -81,13 +81,13 @@ Dataset Context::load(const std::vector<std::string>& paths, bool show_warnings,
 
 namespace {
 
-const std::vector<std::string> k_commands = {"score", "compare", "validate", "rubric"};
+const std::vector<std::string> k_commands = {"score", "compare", "export", "validate", "rubric"};
 
 // "scroe" -> a usage error naming the closest command, before CLI11 sees it.
 std::optional<std::string> unknown_command(int argc, const char* const* argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--rubric" || arg == "--color") {
+    if (arg == "--rubric" || arg == "--color" || arg == "-o" || arg == "--output" || arg == "--format") {
       ++i;  // skip the option's value
       continue;
     }
@@ -138,7 +138,7 @@ int run(int argc, const char* const* argv) {
       ->type_name("WHEN");
   app.add_flag("-q,--quiet", options.quiet, "Print no notes or summaries, only results and errors");
 
-  std::vector<Command> commands = {setup_score(app), setup_compare(app), setup_validate(app)};
+  std::vector<Command> commands = {setup_score(app), setup_compare(app), setup_export(app), setup_validate(app)};
   for (auto& c : setup_rubric(app)) commands.push_back(std::move(c));
 
   if (auto message = unknown_command(argc, argv)) return usage_error(*message, "");

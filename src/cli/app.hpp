@@ -73,6 +73,7 @@ struct Command {
 Command setup_score(CLI::App& app);
 Command setup_compare(CLI::App& app);
 Command setup_validate(CLI::App& app);
+Command setup_export(CLI::App& app);
 std::vector<Command> setup_rubric(CLI::App& app);
 
 // Parses argv and runs the chosen subcommand; returns the exit code.

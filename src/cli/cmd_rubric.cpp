@@ -17,6 +17,14 @@ std::vector<Command> setup_rubric(CLI::App& app) {
                                                   "overall rule");
   CLI::App* check = rubric->add_subcommand("check", "Verify that the rubric is well-formed and reproduces its "
                                                     "calibration cases");
+  CLI::App* schema = rubric->add_subcommand("schema", "Print the JSON Schema of jurisdiction files for this rubric "
+                                                      "(for editors; docs/schema/jurisdiction.schema.json)");
+  Command schema_command{schema, [](Context& context) {
+                           const Rubric* r = context.rubric();
+                           if (!r) return k_exit_invalid;
+                           render_jurisdiction_schema(*r, std::cout);
+                           return k_exit_ok;
+                         }};
   Command show_command{show, [](Context& context) {
                          const Rubric* r = context.rubric();
                          if (!r) return k_exit_invalid;
@@ -44,7 +52,7 @@ std::vector<Command> setup_rubric(CLI::App& app) {
                           context.print(problems);
                           return has_errors(problems) ? k_exit_invalid : k_exit_ok;
                         }};
-  return {show_command, check_command};
+  return {show_command, check_command, schema_command};
 }
 
 }  // namespace scorecard::cli

@@ -1,0 +1,37 @@
+#pragma once
+// Selecting jurisdictions: --filter state=CA --filter tier<=2 --filter custody=1.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
+
+namespace scorecard {
+
+enum class Comparison { equal, not_equal, less, less_equal, greater, greater_equal };
+
+// KEY OP VALUE. Keys: state, kind (=, != with a comma-separated list of values), tier (the
+// overall tier) and any criterion id (all six operators with a tier number).
+struct Filter {
+  std::string text;  // as given, for reports
+  std::string key;
+  Comparison op = Comparison::equal;
+  std::vector<std::string> values;  // state/kind: any of these; tiers: one number
+  int tier = 0;
+};
+
+struct FilterParse {
+  std::optional<Filter> filter;
+  std::string error;  // set when filter is not
+};
+
+FilterParse parse_filter(const std::string& text, const Rubric& rubric);
+
+bool matches(const JurisdictionScore& score, const Filter& filter, const Rubric& rubric);
+
+// Keeps the scores that match every filter, in order.
+void apply_filters(std::vector<JurisdictionScore>& scores, const std::vector<Filter>& filters, const Rubric& rubric);
+
+}  // namespace scorecard

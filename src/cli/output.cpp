@@ -1,0 +1,204 @@
+#include "output.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include <scorecard/filter.hpp>
+#include <scorecard/text_util.hpp>
+
+namespace scorecard::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The temporary file being written, removed by the signal handler if the run is stopped.
+char g_temp_path[4096];
+volatile std::sig_atomic_t g_temp_active = 0;
+
+extern "C" void remove_temp_and_reraise(int signal_number) {
+  if (g_temp_active) unlink(g_temp_path);
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+std::string errno_text(int error) { return std::strerror(error); }
+
+// ISO 8601 UTC; SOURCE_DATE_EPOCH (reproducible builds) wins over the clock.
+std::string now_utc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    const long long value = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && end != epoch) t = static_cast<std::time_t>(value);
+  }
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
+}  // namespace
+
+void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats) {
+  command.add_option("--format", options.format, "Output format: " + join(formats, ", "))
+      ->check(CLI::IsMember(formats))
+      ->default_str(options.format);
+  command.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
+  if (options.keep_order) return;
+  command.add_option("--sort", options.sort, "Sort by overall (default), name, population or a criterion id")
+      ->type_name("KEY");
+  command.add_flag("--reverse", options.reverse, "Reverse the sort order");
+  command.add_option("--filter", options.filters,
+                     "Keep jurisdictions matching KEY OP VALUE, e.g. state=CA, kind=county, tier<=2, custody=1 "
+                     "(repeatable; all must match)")
+      ->type_name("EXPR");
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  if (temp.size() >= sizeof g_temp_path) throw std::runtime_error(fmt::format("cannot write \"{}\": path too long", path));
+  std::memcpy(g_temp_path, temp.c_str(), temp.size() + 1);
+  const int fd = mkstemp(g_temp_path);
+  if (fd < 0) throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(errno)));
+  g_temp_active = 1;
+  auto fail = [&](int error) {
+    close(fd);
+    unlink(g_temp_path);
+    g_temp_active = 0;
+    throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(error)));
+  };
+  std::signal(SIGINT, remove_temp_and_reraise);
+  std::signal(SIGTERM, remove_temp_and_reraise);
+  const mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0) fail(errno);
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(errno);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (fsync(fd) != 0) fail(errno);
+  if (close(fd) != 0) {
+    const int error = errno;
+    unlink(g_temp_path);
+    g_temp_active = 0;
+    throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(error)));
+  }
+  if (std::rename(g_temp_path, path.c_str()) != 0) {
+    const int error = errno;
+    unlink(g_temp_path);
+    g_temp_active = 0;
+    throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(error)));
+  }
+  g_temp_active = 0;
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+int produce(Context& context, const std::vector<std::string>& paths, const OutputOptions& options,
+            const std::string& command, bool score_cards) {
+  const Rubric* rubric = context.rubric();
+  if (!rubric) return k_exit_invalid;
+  std::vector<std::string> keys = {"overall", "name", "population"};
+  for (const auto& id : rubric->criterion_ids()) keys.push_back(id);
+  if (std::find(keys.begin(), keys.end(), options.sort) == keys.end()) {
+    throw UsageError(fmt::format("unknown sort key \"{}\"{}; use overall, name, population or one of: {}", options.sort,
+                                 did_you_mean(options.sort, keys), join(rubric->criterion_ids(), ", ")),
+                     command);
+  }
+  std::vector<Filter> filters;
+  for (const auto& text : options.filters) {
+    FilterParse parsed = parse_filter(text, *rubric);
+    if (!parsed.filter) throw UsageError(parsed.error, command);
+    filters.push_back(std::move(*parsed.filter));
+  }
+  Dataset dataset = context.load(paths, false);
+  if (!options.output.empty()) {
+    for (const auto& file : dataset.files) {
+      if (file == options.output || same_file(file, options.output)) {
+        throw UsageError(fmt::format("refusing to write to \"{}\": it is one of the input files", options.output),
+                         command);
+      }
+    }
+  }
+  if (has_errors(dataset.diagnostics)) {
+    if (!context.options().quiet) {
+      std::cerr << "scorecard: " << Context::summary(dataset, false) << "; nothing "
+                << (command == "score" ? "scored" : command == "export" ? "exported" : "compared") << '\n';
+    }
+    return k_exit_invalid;
+  }
+  if (!options.keep_order) sort_scores(dataset.scores, *rubric, options.sort, options.reverse);
+  apply_filters(dataset.scores, filters, *rubric);
+
+  RenderOptions render = context.render_options();
+  if (!options.output.empty()) render = {context.options().color == "always", 0};
+  std::ostringstream text;
+  switch (*parse_format(options.format)) {
+    case Format::table:
+      if (score_cards) {
+        render_score_cards(*rubric, dataset.scores, render, text);
+      } else {
+        render_compare_table(*rubric, dataset.scores, render, text);
+      }
+      break;
+    case Format::json: {
+      ExportInfo info{options.keep_order ? "given" : options.sort, options.reverse, options.filters,
+                      options.timestamp ? now_utc() : ""};
+      render_json(*rubric, dataset.scores, info, text);
+      break;
+    }
+    case Format::csv: render_csv(*rubric, dataset.scores, text); break;
+    case Format::markdown:
+      if (score_cards) {
+        render_markdown_cards(*rubric, dataset.scores, text);
+      } else {
+        render_markdown_table(*rubric, dataset.scores, text);
+      }
+      break;
+  }
+  if (options.output.empty()) {
+    std::cout << text.str();
+  } else {
+    try {
+      write_file_atomically(options.output, text.str());
+    } catch (const std::runtime_error& e) {
+      std::cerr << "scorecard: error: " << e.what() << '\n';
+      return k_exit_invalid;
+    }
+  }
+  const std::size_t warnings = count(dataset.diagnostics, Severity::warning);
+  if (warnings > 0 && !context.options().quiet) {
+    std::cerr << fmt::format("scorecard: {} warning{}; run 'scorecard validate' to see {}\n", warnings,
+                             warnings == 1 ? "" : "s", warnings == 1 ? "it" : "them");
+  }
+  return k_exit_ok;
+}
+
+}  // namespace scorecard::cli

@@ -1,0 +1,37 @@
+#pragma once
+// What score, compare and export share: output formats, -o, sorting, filtering, and
+// writing files atomically.
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "app.hpp"
+
+namespace scorecard::cli {
+
+struct OutputOptions {
+  std::string format = "table";
+  std::string output;  // -o FILE; empty = stdout
+  std::string sort = "overall";
+  bool reverse = false;
+  std::vector<std::string> filters;
+  bool timestamp = false;
+  bool keep_order = false;  // score: jurisdictions in the order given
+};
+
+// Adds --format (one of formats), -o, and unless keep_order --sort, --reverse, --filter.
+void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats);
+
+// Loads paths, then sorts, filters, renders and writes the result. score_cards: the
+// table and markdown formats print cards (score) rather than a table.
+int produce(Context& context, const std::vector<std::string>& paths, const OutputOptions& options,
+            const std::string& command, bool score_cards);
+
+// Writes content to path through a temporary file in the same directory and a rename, so
+// that a failed or interrupted run leaves any previous file as it was. Throws
+// std::runtime_error with a readable message.
+void write_file_atomically(const std::string& path, const std::string& content);
+
+}  // namespace scorecard::cli

@@ -1,0 +1,129 @@
+// GitHub-flavoured Markdown: a table for READMEs and pull requests, or cards.
+
+#include <fmt/format.h>
+
+#include <scorecard/render.hpp>
+#include <scorecard/text_util.hpp>
+
+#include "render_detail.hpp"
+
+namespace scorecard {
+namespace detail {
+
+std::string markdown_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '\r': break;
+      case '\n': out += ' '; break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '~':
+      case '#':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  // Trailing spaces mean a line break in Markdown; the newlines above must not add any.
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+// A URL inside <...> in a Markdown link: the characters that would end it are encoded.
+std::string markdown_url(std::string_view url) {
+  std::string out;
+  for (char c : url) {
+    switch (c) {
+      case '<': out += "%3C"; break;
+      case '>': out += "%3E"; break;
+      case ' ': out += "%20"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string tier_text(const Rubric& rubric, const std::optional<int>& tier) {
+  return detail::markdown_text(detail::tier_cell(rubric, tier, true));
+}
+
+void emit_legend(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+  out << "\n**Tiers:** ";
+  std::vector<std::string> tiers;
+  for (const auto& t : rubric.tiers) tiers.push_back(fmt::format("{} = {}", t.number, detail::markdown_text(t.label)));
+  out << join(tiers, "; ") << ". Lower is better.\n";
+  const Summary summary = summarize(rubric, scores);
+  if (summary.jurisdictions > 0) {
+    out << '\n';
+    for (const auto& t : summary.tiers) out << "- " << summary_sentence(rubric, summary, t) << '\n';
+  }
+  out << "\n*Score: the weighted mean of the criterion tiers (rubric " << detail::markdown_text(rubric.id) << ' '
+      << detail::markdown_text(rubric.version) << ").*\n";
+}
+
+}  // namespace
+
+void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+  std::vector<std::string> header = {"Jurisdiction", "State", "Population"};
+  std::string align = "|:---|:---|---:|";
+  for (const auto& c : rubric.criteria) {
+    header.push_back(detail::markdown_text(c.title));
+    align += ":---:|";
+  }
+  header.push_back("Overall");
+  header.push_back("Score");
+  align += ":---|---:|";
+  out << "| " << join(header, " | ") << " |\n" << align << '\n';
+  for (const auto& s : scores) {
+    const auto& j = s.jurisdiction;
+    std::vector<std::string> row = {detail::markdown_text(j.name), detail::markdown_text(j.state),
+                                    j.population ? group_thousands(*j.population) : "—"};
+    for (const auto& c : s.criteria) row.push_back(c.tier ? std::to_string(*c.tier) : "—");
+    row.push_back(tier_text(rubric, s.overall.tier));
+    row.push_back(s.overall.tier ? format_mean(s.overall.mean) : "—");
+    out << "| " << join(row, " | ") << " |\n";
+  }
+  emit_legend(rubric, scores, out);
+}
+
+void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+  for (std::size_t n = 0; n < scores.size(); ++n) {
+    const auto& s = scores[n];
+    const auto& j = s.jurisdiction;
+    if (n > 0) out << '\n';
+    out << "## " << detail::markdown_text(j.name) << (j.state.empty() ? "" : ", " + detail::markdown_text(j.state))
+        << "\n\n";
+    out << "**Overall:** " << detail::markdown_text(detail::tier_cell(rubric, s.overall.tier, false));
+    if (s.overall.tier) out << " (weighted mean " << format_mean(s.overall.mean) << ")";
+    out << "\n\n| Criterion | Tier | How | Note | Sources |\n|:---|:---|:---|:---|:---|\n";
+    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+      const Criterion& c = rubric.criteria[i];
+      const CriterionResult& r = s.criteria[i];
+      const CriterionData* data = j.find_criterion(c.id);
+      std::vector<std::string> refs;
+      if (data) {
+        for (const auto& ref : data->sources) {
+          const Source* source = j.find_source(ref.id);
+          if (source && !source->url.empty()) {
+            refs.push_back(fmt::format("[{}](<{}>)", detail::markdown_text(ref.id), markdown_url(source->url)));
+          } else {
+            refs.push_back(detail::markdown_text(ref.id));
+          }
+        }
+      }
+      std::string how(to_string(r.origin));
+      if (r.origin == Origin::computed) how += fmt::format(" (rule {})", r.computed->rule_index + 1);
+      if (r.disagrees()) how += fmt::format("; its answers give tier {}", r.computed->tier);
+      out << "| " << detail::markdown_text(c.title) << " | "
+          << detail::markdown_text(detail::tier_cell(rubric, r.tier, false)) << " | " << how << " | "
+          << (data ? detail::markdown_text(data->note) : "") << " | " << join(refs, ", ") << " |\n";
+    }
+  }
+}
+
+}  // namespace scorecard

@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Export checks that need a reference implementation: JSON Schema validation (the
+reference `jsonschema` package), CSV parsing (Python's csv module) and a Markdown table
+parser. Run by CTest as: check_exports.py CHECK SCORECARD_BINARY REPO_ROOT
+
+Checks: export-validates, export-deterministic, export-schema-rejects-broken,
+jurisdiction-schema-current, jurisdiction-schema-validates, csv-roundtrip,
+markdown-roundtrip.
+"""
+import copy
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+
+import jsonschema
+import yaml
+
+FIXTURES = "tests/e2e/fixtures"
+HOSTILE = f"{FIXTURES}/hostile/hostile.yaml"
+DATA = "data/jurisdictions"
+
+
+class Checks:
+    def __init__(self, binary, root):
+        self.binary, self.root = binary, root
+        self.passed, self.failed = 0, 0
+
+    def run(self, *args, rc=0):
+        proc = subprocess.run([self.binary, "-q", *args], cwd=self.root, capture_output=True)
+        if proc.returncode != rc:
+            raise AssertionError(f"scorecard {' '.join(args)} exited {proc.returncode}: {proc.stderr.decode()}")
+        return proc.stdout
+
+    def expect(self, condition, what):
+        if condition:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print(f"FAILED: {what}")
+
+    def schema(self, name):
+        with open(os.path.join(self.root, "docs/schema", name), encoding="utf-8") as f:
+            return json.load(f)
+
+    # -- JSON export --------------------------------------------------------------------
+    def exports(self):
+        """(description, JSON text) for a spread of real invocations."""
+        return [
+            ("export of the bundled data", self.run("export", DATA)),
+            ("export with --timestamp", self.run("export", DATA, "--timestamp")),
+            ("export with filters and sort", self.run("export", DATA, "--filter", "state=CA,IL", "--filter",
+                                                      "tier<=2", "--sort", "population", "--reverse")),
+            ("export of no jurisdiction", self.run("export", DATA, "--filter", "state=ZZ")),
+            ("compare --format json", self.run("compare", DATA, "--format", "json")),
+            ("score --format json with computed tiers", self.run("score", "--format", "json",
+                                                                  f"{FIXTURES}/answers-only.yaml")),
+            ("export of the hostile fixture", self.run("export", HOSTILE)),
+            ("export under another rubric", self.run("--rubric", f"{FIXTURES}/mini-rubric.yaml", "export",
+                                                     f"{FIXTURES}/mini-a.yaml")),
+        ]
+
+    def check_export_validates(self):
+        validator = jsonschema.Draft202012Validator(self.schema("scorecard.schema.json"))
+        jsonschema.Draft202012Validator.check_schema(validator.schema)
+        for what, text in self.exports():
+            errors = sorted(validator.iter_errors(json.loads(text)), key=str)
+            self.expect(not errors, f"{what} validates: {errors[0].message if errors else ''}")
+
+    def check_export_deterministic(self):
+        for what, args in [("export", ["export", DATA]), ("csv", ["export", DATA, "--format", "csv"]),
+                           ("markdown", ["export", DATA, "--format", "markdown"])]:
+            self.expect(self.run(*args) == self.run(*args), f"{what} is byte-identical across runs")
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+        stamped = subprocess.run([self.binary, "-q", "export", DATA, "--timestamp"], cwd=self.root, env=env,
+                                 capture_output=True, check=True).stdout
+        self.expect(json.loads(stamped)["generated_at"] == "2023-11-14T22:13:20Z",
+                    "--timestamp honours SOURCE_DATE_EPOCH")
+        self.expect("generated_at" not in json.loads(self.run("export", DATA)), "no timestamp unless asked")
+
+    def check_export_schema_rejects_broken(self):
+        validator = jsonschema.Draft202012Validator(self.schema("scorecard.schema.json"))
+        good = json.loads(self.run("export", DATA))
+        mutations = {
+            "tier 0": lambda d: d["jurisdictions"][0]["overall"].__setitem__("tier", 0),
+            "missing summary": lambda d: d.pop("summary"),
+            "unknown top-level key": lambda d: d.__setitem__("extra", 1),
+            "bad origin": lambda d: d["jurisdictions"][0]["criteria"]["custody"].__setitem__("origin", "guessed"),
+            "population as text": lambda d: d["jurisdictions"][0].__setitem__("population", "2,722,586"),
+            "source without url key": lambda d: d["jurisdictions"][1]["criteria"]["custody"]["sources"][0].pop("url"),
+            "javascript url": lambda d: d["jurisdictions"][1]["criteria"]["custody"]["sources"][0].__setitem__(
+                "url", "javascript:alert(1)"),
+            "schema_version 2": lambda d: d.__setitem__("schema_version", 2),
+        }
+        self.expect(validator.is_valid(good), "the unmodified export is valid")
+        for what, mutate in mutations.items():
+            broken = copy.deepcopy(good)
+            mutate(broken)
+            self.expect(not validator.is_valid(broken), f"an export with {what} is rejected")
+
+    # -- the editor schema for input files ------------------------------------------------
+    def check_jurisdiction_schema_current(self):
+        with open(os.path.join(self.root, "docs/schema/jurisdiction.schema.json"), "rb") as f:
+            committed = f.read()
+        self.expect(self.run("rubric", "schema") == committed,
+                    "docs/schema/jurisdiction.schema.json equals `scorecard rubric schema` "
+                    "(regenerate: build/scorecard rubric schema > docs/schema/jurisdiction.schema.json)")
+
+    def check_jurisdiction_schema_validates(self):
+        schema = self.schema("jurisdiction.schema.json")
+        jsonschema.Draft7Validator.check_schema(schema)
+        validator = jsonschema.Draft7Validator(schema)
+        files = sorted(os.listdir(os.path.join(self.root, DATA)))
+        self.expect(len(files) == 12, "12 bundled files")
+        for name in files:
+            path = os.path.join(self.root, DATA, name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            self.expect(text.startswith("# yaml-language-server: $schema=../../docs/schema/jurisdiction.schema.json\n"),
+                        f"{name} starts with the schema modeline")
+            errors = list(validator.iter_errors(load_yaml12(text)))
+            self.expect(not errors, f"{name} validates: {errors[0].message if errors else ''}")
+        for name in ["hostile/hostile.yaml", "answers-only.yaml"]:
+            with open(os.path.join(self.root, FIXTURES, name), encoding="utf-8") as f:
+                self.expect(validator.is_valid(load_yaml12(f.read())), f"fixture {name} validates")
+        with open(os.path.join(self.root, FIXTURES, "broken.yaml"), encoding="utf-8") as f:
+            self.expect(not validator.is_valid(load_yaml12(f.read())), "tests/e2e/fixtures/broken.yaml is rejected")
+        with open(os.path.join(self.root, DATA, "chicago.yaml"), encoding="utf-8") as f:
+            chicago = load_yaml12(f.read())
+        for what, mutate in {
+            "an unknown criterion": lambda d: d["criteria"].__setitem__("custdy", {"rating": 1}),
+            "a tier of 4": lambda d: d["criteria"]["custody"].__setitem__("rating", 4),
+            "an answer outside its type": lambda d: d["criteria"]["custody"]["answers"].__setitem__(
+                "detainer_hold_prohibited", "sometimes"),
+            "a missing criterion": lambda d: d["criteria"].pop("contracts"),
+            "a criterion with neither rating nor answers": lambda d: d["criteria"].__setitem__(
+                "custody", {"note": "x"}),
+            "a bad date": lambda d: d.__setitem__("reviewed", "2019-13-45"),
+        }.items():
+            broken = copy.deepcopy(chicago)
+            mutate(broken)
+            self.expect(not validator.is_valid(broken), f"chicago.yaml with {what} is rejected")
+
+    # -- CSV and Markdown round trips -----------------------------------------------------
+    def reference(self, *paths):
+        return json.loads(self.run("export", *paths))
+
+    def check_csv_roundtrip(self):
+        paths = [DATA, HOSTILE]
+        ref = self.reference(*paths)
+        raw = self.run("export", *paths, "--format", "csv")
+        self.expect(raw.endswith(b"\r\n") and b"\r\n" in raw, "CSV rows end in CRLF (RFC 4180)")
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+        self.expect(len(rows) == len(ref["jurisdictions"]), "one CSV row per jurisdiction")
+        criteria = [c["id"] for c in ref["rubric"]["criteria"]]
+        for row, j in zip(rows, ref["jurisdictions"]):
+            self.expect(unneutralise(row["name"]) == j["name"], f"name of {j['id']} round-trips: {row['name']!r}")
+            self.expect(row["population"] == ("" if j["population"] is None else str(j["population"])),
+                        f"population of {j['id']}")
+            self.expect(row["overall_tier"] == str(j["overall"]["tier"]), f"overall tier of {j['id']}")
+            self.expect(row["overall_label"] == j["overall"]["label"], f"overall label of {j['id']}")
+            self.expect(row["score"] == f"{j['overall']['score']:.3f}", f"score of {j['id']}")
+            for c in criteria:
+                self.expect(row[f"{c}_tier"] == str(j["criteria"][c]["tier"]), f"{c} tier of {j['id']}")
+            for key, cell in row.items():
+                self.expect(not cell or cell[0] not in "=+-@\t\r", f"{j['id']} {key} cannot start a formula: {cell!r}")
+        hostile = [r for r in rows if r["id"] == "hostile"][0]
+        self.expect(hostile["name"].startswith("'=HYPERLINK"), "a formula-like name gets a leading apostrophe")
+
+    def check_markdown_roundtrip(self):
+        paths = [DATA, HOSTILE]
+        ref = self.reference(*paths)
+        text = self.run("export", *paths, "--format", "markdown").decode("utf-8")
+        lines = text.split("\n")
+        header = split_row(lines[0])
+        criteria = ref["rubric"]["criteria"]
+        self.expect(header == ["Jurisdiction", "State", "Population"] + [c["title"] for c in criteria] +
+                    ["Overall", "Score"], "Markdown header names every column")
+        self.expect(re.fullmatch(r"\|(:?-+:?\|)+", lines[1]) is not None, "Markdown delimiter row")
+        body = [split_row(line) for line in lines[2:2 + len(ref["jurisdictions"])]]
+        for cells, j in zip(body, ref["jurisdictions"]):
+            self.expect(len(cells) == len(header), f"row of {j['id']} has {len(header)} cells, not {len(cells)}")
+            self.expect(cells[0] == j["name"].replace("\n", " "), f"name of {j['id']} round-trips: {cells[0]!r}")
+            tiers = [str(j["criteria"][c["id"]]["tier"]) for c in criteria]
+            self.expect(cells[3:3 + len(criteria)] == tiers, f"criterion tiers of {j['id']}")
+            self.expect(cells[-2].startswith(str(j["overall"]["tier"]) + " "), f"overall tier of {j['id']}")
+        self.expect(lines[2 + len(ref["jurisdictions"])] == "", "a blank line ends the table")
+        self.expect("**Tiers:**" in text, "Markdown has a legend")
+        self.expect("<script>" not in text, "no raw HTML from data in Markdown")
+
+
+def unneutralise(cell):
+    return cell[1:] if cell[:2] in {"'" + c for c in "=+-@\t\r"} else cell
+
+
+def split_row(line):
+    """Cells of a GFM table row, with backslash escapes undone."""
+    assert line.startswith("| ") and line.endswith(" |"), line
+    cells, cell, i, inner = [], "", 0, line[2:-2]
+    while i < len(inner):
+        ch = inner[i]
+        if ch == "\\" and i + 1 < len(inner):
+            cell += inner[i + 1]
+            i += 2
+            continue
+        if inner.startswith(" | ", i):
+            cells.append(cell)
+            cell = ""
+            i += 3
+            continue
+        cell += ch
+        i += 1
+    cells.append(cell)
+    return cells
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """PyYAML as an editor's YAML 1.2 language server reads files: dates stay text, and
+    only true/false are booleans (yes/no are text)."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def load_yaml12(text):
+    return yaml.load(text, Loader=Yaml12Loader)
+
+
+def main():
+    name, binary, root = sys.argv[1], sys.argv[2], sys.argv[3]
+    checks = Checks(binary, root)
+    getattr(checks, "check_" + name.replace("-", "_"))()
+    print(f"{checks.passed} passed, {checks.failed} failed")
+    return 1 if checks.failed or not checks.passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

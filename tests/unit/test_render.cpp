@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <scorecard/load.hpp>
+#include <scorecard/render.hpp>
+
+#include "helpers.hpp"
+#include "render_detail.hpp"
+
+using namespace scorecard;
+
+TEST_CASE("CSV cells are quoted per RFC 4180 and formulas are neutralised", "[render]") {
+  using detail::csv_cell;
+  CHECK(csv_cell("plain") == "plain");
+  CHECK(csv_cell("a,b") == "\"a,b\"");
+  CHECK(csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_cell("two\nlines") == "\"two\nlines\"");
+  CHECK(csv_cell("=SUM(A1)") == "'=SUM(A1)");
+  CHECK(csv_cell("+1") == "'+1");
+  CHECK(csv_cell("-1") == "'-1");
+  CHECK(csv_cell("@cmd") == "'@cmd");
+  CHECK(csv_cell("\tx") == "'\tx");
+  CHECK(csv_cell("=a,b") == "\"'=a,b\"");
+  CHECK(csv_cell("") == "");
+  CHECK(csv_cell("café") == "café");
+}
+
+TEST_CASE("Markdown text escapes specials and folds newlines", "[render]") {
+  using detail::markdown_text;
+  CHECK(markdown_text("a | b") == "a \\| b");
+  CHECK(markdown_text("<script>") == "\\<script\\>");
+  CHECK(markdown_text("*x* _y_ `z` [l](u) ~s~ #h \\") == "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~s\\~ \\#h \\\\");
+  CHECK(markdown_text("one\r\ntwo\n") == "one two");
+}
+
+TEST_CASE("parse_format knows every format", "[render]") {
+  CHECK(parse_format("table") == Format::table);
+  CHECK(parse_format("json") == Format::json);
+  CHECK(parse_format("csv") == Format::csv);
+  CHECK(parse_format("markdown") == Format::markdown);
+  CHECK_FALSE(parse_format("html"));
+}
+
+TEST_CASE("the JSON summary counts residents only where the population is known", "[render]") {
+  auto a = load_jurisdiction_from_string(test::k_valid_file, "a.yaml");
+  auto b = load_jurisdiction_from_string(test::replace(test::k_valid_file, "population: 1000\n", ""), "b.yaml");
+  std::vector<JurisdictionScore> scores = {score_jurisdiction(builtin_rubric(), *a.jurisdiction),
+                                           score_jurisdiction(builtin_rubric(), *b.jurisdiction)};
+  const Summary s = summarize(builtin_rubric(), scores);
+  CHECK(s.jurisdictions == 2);
+  CHECK(s.with_population == 1);
+  CHECK(s.residents == 1000);
+  CHECK(s.tiers[0].jurisdictions == 2);
+  CHECK(s.tiers[0].unknown_population == 1);
+  CHECK(summary_sentence(builtin_rubric(), s, s.tiers[0]) ==
+        "2 of 2 jurisdictions are rated On Track, home to 1,000 of the 1,000 residents counted; population unknown "
+        "for 1");
+  scores.pop_back();
+  const Summary known = summarize(builtin_rubric(), scores);
+  CHECK(summary_sentence(builtin_rubric(), known, known.tiers[0]) ==
+        "1,000 of 1,000 residents live under On Track policies (1 of 1 jurisdiction)");
+  std::ostringstream out;
+  render_json(builtin_rubric(), scores, {}, out);
+  CHECK(out.str().find("\"generated_at\"") == std::string::npos);
+  std::ostringstream stamped;
+  render_json(builtin_rubric(), scores, {"name", true, {"tier<=2"}, "2024-01-01T00:00:00Z"}, stamped);
+  CHECK(stamped.str().find("\"generated_at\": \"2024-01-01T00:00:00Z\"") != std::string::npos);
+  CHECK(stamped.str().find("\"sort\": \"name\"") != std::string::npos);
+}
