@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <scorecard/check.hpp>
+#include <scorecard/diff.hpp>
 #include <scorecard/rubric.hpp>
 #include <scorecard/score.hpp>
 
@@ -60,5 +62,23 @@ void render_rubric_text(const Rubric& rubric, std::ostream& out);
 // rubric check: one line per calibration case and a verdict.
 void render_calibration(const Rubric& rubric, const std::vector<CalibrationResult>& results,
                         std::ostream& out);
+
+// check: failures with their reasons, improvements, added and removed ids, a summary line.
+void render_check_text(const CheckReport& report, std::ostream& out);
+
+// check --junit: a testcase per jurisdiction (failure: the reasons) and one per invalid
+// file (error: its diagnostics).
+void render_check_junit(const CheckReport& report, const Diagnostics& invalid, std::ostream& out);
+
+// check --markdown and GITHUB_STEP_SUMMARY: verdict, counts, failures, tier changes.
+void render_check_markdown(const CheckReport& report, std::ostream& out);
+
+// diff OLD NEW.
+void render_diff_text(const DiffResult& diff, std::ostream& out);
+void render_diff_markdown(const DiffResult& diff, std::ostream& out);
+void render_diff_json(const DiffResult& diff, std::ostream& out);
+
+// Text safe in XML content and attributes (escaped; characters XML forbids are dropped).
+std::string xml_escape(std::string_view text);
 
 }  // namespace scorecard

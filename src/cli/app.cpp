@@ -81,7 +81,7 @@ Dataset Context::load(const std::vector<std::string>& paths, bool show_warnings,
 
 namespace {
 
-const std::vector<std::string> k_commands = {"score", "compare", "export", "validate", "rubric"};
+const std::vector<std::string> k_commands = {"score", "compare", "export", "validate", "check", "diff", "rubric"};
 
 // "scroe" -> a usage error naming the closest command, before CLI11 sees it.
 std::optional<std::string> unknown_command(int argc, const char* const* argv) {
@@ -100,7 +100,10 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv) {
 
 int usage_error(std::string message, const std::string& command) {
   // CLI11's messages start with a capital; ours do not.
-  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  // Only an ordinary capitalised word: "NEW is required" keeps its option name.
+  if (message.size() > 1 && message[0] >= 'A' && message[0] <= 'Z' && message[1] >= 'a' && message[1] <= 'z') {
+    message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  }
   std::cerr << "scorecard: error: " << message << '\n'
             << "Run 'scorecard" << (command.empty() ? "" : " " + command) << " --help' for usage.\n";
   return k_exit_usage;
@@ -128,7 +131,7 @@ int run(int argc, const char* const* argv) {
   app.set_version_flag("--version", fmt::format("scorecard (policy-scorecard) {}", version()));
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer("Exit codes: 0 ok, 2 usage error, 3 invalid input. Docs: docs/cli.md");
+  app.footer("Exit codes: 0 ok, 1 check failed, 2 usage error, 3 invalid input. Docs: docs/cli.md");
 
   GlobalOptions options;
   app.add_option("--rubric", options.rubric_path, "Rubric file to use instead of the built-in CPD rubric")
@@ -138,7 +141,8 @@ int run(int argc, const char* const* argv) {
       ->type_name("WHEN");
   app.add_flag("-q,--quiet", options.quiet, "Print no notes or summaries, only results and errors");
 
-  std::vector<Command> commands = {setup_score(app), setup_compare(app), setup_export(app), setup_validate(app)};
+  std::vector<Command> commands = {setup_score(app),    setup_compare(app), setup_export(app),
+                                  setup_validate(app), setup_check(app),   setup_diff(app)};
   for (auto& c : setup_rubric(app)) commands.push_back(std::move(c));
 
   if (auto message = unknown_command(argc, argv)) return usage_error(*message, "");

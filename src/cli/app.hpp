@@ -74,6 +74,8 @@ Command setup_score(CLI::App& app);
 Command setup_compare(CLI::App& app);
 Command setup_validate(CLI::App& app);
 Command setup_export(CLI::App& app);
+Command setup_check(CLI::App& app);
+Command setup_diff(CLI::App& app);
 std::vector<Command> setup_rubric(CLI::App& app);
 
 // Parses argv and runs the chosen subcommand; returns the exit code.

@@ -74,6 +74,16 @@ void add_output_options(CLI::App& command, OutputOptions& options, const std::ve
       ->type_name("EXPR");
 }
 
+void refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& files,
+                               const std::string& command) {
+  if (output.empty()) return;
+  for (const auto& file : files) {
+    if (file == output || same_file(file, output)) {
+      throw UsageError(fmt::format("refusing to write to \"{}\": it is one of the input files", output), command);
+    }
+  }
+}
+
 void write_file_atomically(const std::string& path, const std::string& content) {
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -139,14 +149,7 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
     filters.push_back(std::move(*parsed.filter));
   }
   Dataset dataset = context.load(paths, false);
-  if (!options.output.empty()) {
-    for (const auto& file : dataset.files) {
-      if (file == options.output || same_file(file, options.output)) {
-        throw UsageError(fmt::format("refusing to write to \"{}\": it is one of the input files", options.output),
-                         command);
-      }
-    }
-  }
+  refuse_to_overwrite_input(options.output, dataset.files, command);
   if (has_errors(dataset.diagnostics)) {
     if (!context.options().quiet) {
       std::cerr << "scorecard: " << Context::summary(dataset, false) << "; nothing "

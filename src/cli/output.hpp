@@ -29,6 +29,10 @@ void add_output_options(CLI::App& command, OutputOptions& options, const std::ve
 int produce(Context& context, const std::vector<std::string>& paths, const OutputOptions& options,
             const std::string& command, bool score_cards);
 
+// Throws UsageError when output names one of files (an export never overwrites its input).
+void refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& files,
+                               const std::string& command);
+
 // Writes content to path through a temporary file in the same directory and a rename, so
 // that a failed or interrupted run leaves any previous file as it was. Throws
 // std::runtime_error with a readable message.

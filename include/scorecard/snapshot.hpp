@@ -1,0 +1,55 @@
+#pragma once
+// Results in a comparable form, read either from scored jurisdiction files or from a JSON
+// export: what `check --baseline` and `diff` compare.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <scorecard/diagnostic.hpp>
+#include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
+
+namespace scorecard {
+
+struct SnapshotCriterion {
+  std::string id;
+  std::optional<int> tier;
+  std::map<std::string, std::string> answers;
+  std::string note;
+  std::map<std::string, std::string> sources;  // id -> "title <url>"
+};
+
+struct SnapshotJurisdiction {
+  std::string id;
+  std::string name;
+  std::string file;
+  std::optional<int> overall;
+  std::vector<SnapshotCriterion> criteria;
+
+  const SnapshotCriterion* find(std::string_view criterion_id) const;
+};
+
+struct Snapshot {
+  std::string origin;  // the path it was read from
+  std::vector<SnapshotJurisdiction> jurisdictions;
+  std::map<std::string, std::string> criterion_titles;  // id -> title, for reports
+
+  const SnapshotJurisdiction* find(std::string_view id) const;
+};
+
+Snapshot snapshot_from_scores(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
+                              const std::string& origin);
+
+struct SnapshotLoad {
+  std::optional<Snapshot> snapshot;
+  Diagnostics diagnostics;
+};
+
+// Reads a JSON export (schema_version 1); problems are reported with line and column.
+SnapshotLoad load_export_from_string(std::string_view text, const std::string& display_name);
+SnapshotLoad load_export_file(const std::string& path);
+
+}  // namespace scorecard

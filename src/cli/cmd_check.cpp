@@ -1,0 +1,160 @@
+// scorecard check PATH...: the CI gate for scorecard data repositories.
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include <scorecard/check.hpp>
+#include <scorecard/text_util.hpp>
+
+#include "output.hpp"
+
+namespace scorecard::cli {
+namespace {
+
+bool github_actions() {
+  const char* value = std::getenv("GITHUB_ACTIONS");
+  return value && std::string_view(value) == "true";
+}
+
+// GitHub's workflow-command escaping: data, and properties (which also escape : and ,).
+std::string github_escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string github_annotation(Severity severity, const SourceLocation& where, std::string_view message) {
+  std::string properties = "file=" + github_escape(where.file, true);
+  if (where.line > 0) properties += fmt::format(",line={}", where.line);
+  if (where.column > 0) properties += fmt::format(",col={}", where.column);
+  return fmt::format("::{} {}::{}", severity == Severity::error ? "error" : "warning", properties,
+                     github_escape(message, false));
+}
+
+Requirement parse_requirement(const std::string& text, const Rubric& rubric) {
+  const auto eq = text.find('=');
+  const std::string id = text.substr(0, eq);
+  if (eq == std::string::npos || !rubric.find_criterion(id)) {
+    throw UsageError(fmt::format("invalid --require \"{}\"{}; expected CRITERION=TIER with CRITERION one of {}", text,
+                                 did_you_mean(id, rubric.criterion_ids()), join(rubric.criterion_ids(), ", ")),
+                     "check");
+  }
+  const std::string value = text.substr(eq + 1);
+  if (value.size() != 1 || !rubric.find_tier(value[0] - '0')) {
+    throw UsageError(fmt::format("invalid --require \"{}\": \"{}\" is not a tier (1 to {})", text, value,
+                                 rubric.worst_tier()),
+                     "check");
+  }
+  return {id, value[0] - '0'};
+}
+
+}  // namespace
+
+Command setup_check(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> paths;
+    int min_tier = 0;
+    std::vector<std::string> requires_;
+    std::string baseline;
+    std::string junit;
+    std::string markdown;
+    bool strict = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("check", "CI gate: validate, then fail (exit 1) on jurisdictions below a "
+                                              "minimum, missing a required criterion tier, or worse than a baseline");
+  sub->add_option("PATH", options->paths, "Jurisdiction files or directories (searched recursively)")->required();
+  sub->add_option("--min-tier", options->min_tier, "Fail when an overall tier is worse (higher) than N")
+      ->type_name("N");
+  sub->add_option("--require", options->requires_, "Fail when CRITERION's tier is worse than N (repeatable)")
+      ->type_name("CRITERION=N");
+  sub->add_option("--baseline", options->baseline,
+                  "A JSON export (scorecard export) to compare with: any tier worse than there fails")
+      ->type_name("OLD.json");
+  sub->add_option("--junit", options->junit, "Write a JUnit XML report to FILE")->type_name("FILE");
+  sub->add_option("--markdown", options->markdown, "Write a Markdown summary to FILE")->type_name("FILE");
+  sub->add_flag("--strict", options->strict, "Treat warnings as errors");
+  return {sub, [options](Context& context) {
+            const Rubric* rubric = context.rubric();
+            if (!rubric) return k_exit_invalid;
+            CheckOptions check;
+            if (options->min_tier != 0) {
+              if (!rubric->find_tier(options->min_tier)) {
+                throw UsageError(fmt::format("--min-tier {} is not a tier (1 to {})", options->min_tier,
+                                             rubric->worst_tier()),
+                                 "check");
+              }
+              check.min_tier = options->min_tier;
+            }
+            for (const auto& text : options->requires_) check.requirements.push_back(parse_requirement(text, *rubric));
+            const bool github = github_actions();
+            std::optional<Snapshot> baseline;
+            if (!options->baseline.empty()) {
+              SnapshotLoad load = load_export_file(options->baseline);
+              context.print(load.diagnostics);
+              if (github) {
+                for (const auto& d : load.diagnostics) std::cout << github_annotation(d.severity, d.where, d.message) << '\n';
+              }
+              if (!load.snapshot) return k_exit_invalid;
+              baseline = std::move(load.snapshot);
+              check.baseline = &*baseline;
+            }
+            Dataset dataset = context.load(options->paths, true, options->strict);
+            for (const auto& out : {options->junit, options->markdown}) {
+              refuse_to_overwrite_input(out, dataset.files, "check");
+              if (!options->baseline.empty() && !out.empty() && out == options->baseline) {
+                throw UsageError(fmt::format("refusing to write to \"{}\": it is the baseline", out), "check");
+              }
+            }
+            if (github) {
+              for (const auto& d : dataset.diagnostics) std::cout << github_annotation(d.severity, d.where, d.message) << '\n';
+            }
+            const bool invalid = has_errors(dataset.diagnostics);
+            const CheckReport report = run_check(*rubric, dataset.scores, check);
+            render_check_text(report, std::cout);
+            if (github) {
+              for (const auto& o : report.outcomes) {
+                for (const auto& f : o.failures) {
+                  std::cout << github_annotation(Severity::error, {o.file, 0, 0}, o.id + ": " + f) << '\n';
+                }
+              }
+            }
+            std::ostringstream markdown;
+            render_check_markdown(report, markdown);
+            try {
+              if (!options->junit.empty()) {
+                std::ostringstream junit;
+                render_check_junit(report, dataset.diagnostics, junit);
+                write_file_atomically(options->junit, junit.str());
+              }
+              if (!options->markdown.empty()) write_file_atomically(options->markdown, markdown.str());
+            } catch (const std::runtime_error& e) {
+              std::cerr << "scorecard: error: " << e.what() << '\n';
+              return k_exit_invalid;
+            }
+            if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+              std::ofstream(summary, std::ios::app) << markdown.str();
+            }
+            if (invalid) {
+              if (!context.options().quiet) std::cerr << "scorecard: " << Context::summary(dataset) << '\n';
+              return k_exit_invalid;
+            }
+            return report.failed > 0 ? k_exit_failed : k_exit_ok;
+          }};
+}
+
+}  // namespace scorecard::cli

@@ -1,0 +1,81 @@
+// scorecard diff OLD NEW: what changed between two files, directories or JSON exports.
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include <scorecard/diff.hpp>
+#include <scorecard/snapshot.hpp>
+
+#include "output.hpp"
+
+namespace scorecard::cli {
+namespace {
+
+bool is_json_export(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec) && std::filesystem::path(path).extension() == ".json";
+}
+
+// A JSON export, or jurisdiction files scored with the rubric in use.
+std::optional<Snapshot> read_side(Context& context, const std::string& path) {
+  if (is_json_export(path)) {
+    SnapshotLoad load = load_export_file(path);
+    context.print(load.diagnostics);
+    return std::move(load.snapshot);
+  }
+  Dataset dataset = context.load({path}, false);
+  if (has_errors(dataset.diagnostics)) return std::nullopt;
+  return snapshot_from_scores(*context.rubric(), dataset.scores, path);
+}
+
+}  // namespace
+
+Command setup_diff(CLI::App& app) {
+  struct Options {
+    std::string before;
+    std::string after;
+    std::string format = "text";
+    std::string output;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("diff", "Show tier, answer, note and source changes between two files, "
+                                             "directories or JSON exports");
+  sub->add_option("OLD", options->before, "The earlier version: a file, a directory or a JSON export")->required();
+  sub->add_option("NEW", options->after, "The later version: a file, a directory or a JSON export")->required();
+  sub->add_option("--format", options->format, "Output format: text, markdown, json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->default_str("text");
+  sub->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
+  return {sub, [options](Context& context) {
+            if (!context.rubric()) return k_exit_invalid;
+            refuse_to_overwrite_input(options->output, {options->before, options->after}, "diff");
+            auto before = read_side(context, options->before);
+            auto after = read_side(context, options->after);
+            if (!before || !after) return k_exit_invalid;
+            const DiffResult diff = diff_snapshots(*before, *after);
+            std::ostringstream text;
+            if (options->format == "json") {
+              render_diff_json(diff, text);
+            } else if (options->format == "markdown") {
+              render_diff_markdown(diff, text);
+            } else {
+              render_diff_text(diff, text);
+            }
+            if (options->output.empty()) {
+              std::cout << text.str();
+              return k_exit_ok;
+            }
+            try {
+              write_file_atomically(options->output, text.str());
+            } catch (const std::runtime_error& e) {
+              std::cerr << "scorecard: error: " << e.what() << '\n';
+              return k_exit_invalid;
+            }
+            return k_exit_ok;
+          }};
+}
+
+}  // namespace scorecard::cli

@@ -1,0 +1,95 @@
+// Differences between two snapshots.
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <scorecard/diff.hpp>
+
+namespace scorecard {
+namespace {
+
+int rank(const std::optional<int>& tier) { return tier.value_or(1'000'000); }
+
+void compare_criterion(const std::string& id, const SnapshotCriterion* before, const SnapshotCriterion* after,
+                       JurisdictionDiff& out) {
+  static const SnapshotCriterion k_empty;
+  const SnapshotCriterion& a = before ? *before : k_empty;
+  const SnapshotCriterion& b = after ? *after : k_empty;
+  if (a.tier != b.tier) out.tiers.push_back({id, a.tier, b.tier});
+  std::set<std::string> questions;
+  for (const auto& [q, v] : a.answers) questions.insert(q);
+  for (const auto& [q, v] : b.answers) questions.insert(q);
+  for (const auto& q : questions) {
+    const auto x = a.answers.find(q);
+    const auto y = b.answers.find(q);
+    const std::string from = x == a.answers.end() ? "(none)" : x->second;
+    const std::string to = y == b.answers.end() ? "(none)" : y->second;
+    if (from != to) out.answers.push_back(fmt::format("{}.{}: {} -> {}", id, q, from, to));
+  }
+  if (a.note != b.note) out.notes.push_back(id);
+  for (const auto& [source, text] : b.sources) {
+    if (!a.sources.count(source)) out.sources_added.push_back(fmt::format("{}: {} {}", id, source, text));
+  }
+  for (const auto& [source, text] : a.sources) {
+    if (!b.sources.count(source)) out.sources_removed.push_back(fmt::format("{}: {} {}", id, source, text));
+  }
+}
+
+}  // namespace
+
+bool TierChange::worse() const { return rank(to) > rank(from); }
+
+std::string_view to_string(DiffStatus status) {
+  switch (status) {
+    case DiffStatus::added: return "added";
+    case DiffStatus::removed: return "removed";
+    case DiffStatus::changed: return "changed";
+    case DiffStatus::unchanged: break;
+  }
+  return "unchanged";
+}
+
+bool JurisdictionDiff::any_worse() const {
+  return std::any_of(tiers.begin(), tiers.end(), [](const TierChange& t) { return t.worse(); });
+}
+
+std::size_t DiffResult::count(DiffStatus status) const {
+  return static_cast<std::size_t>(std::count_if(jurisdictions.begin(), jurisdictions.end(),
+                                                [&](const JurisdictionDiff& d) { return d.status == status; }));
+}
+
+DiffResult diff_snapshots(const Snapshot& before, const Snapshot& after) {
+  std::set<std::string> ids;
+  for (const auto& j : before.jurisdictions) ids.insert(j.id);
+  for (const auto& j : after.jurisdictions) ids.insert(j.id);
+  DiffResult result;
+  for (const auto& id : ids) {
+    const SnapshotJurisdiction* a = before.find(id);
+    const SnapshotJurisdiction* b = after.find(id);
+    JurisdictionDiff d;
+    d.id = id;
+    d.name = b ? b->name : a->name;
+    d.file = b ? b->file : a->file;
+    if (!a || !b) {
+      d.status = a ? DiffStatus::removed : DiffStatus::added;
+      result.jurisdictions.push_back(std::move(d));
+      continue;
+    }
+    if (a->overall != b->overall) d.tiers.push_back({"overall", a->overall, b->overall});
+    std::vector<std::string> criteria;  // the new side's order, then any only in the old one
+    for (const auto& c : b->criteria) criteria.push_back(c.id);
+    for (const auto& c : a->criteria) {
+      if (!b->find(c.id)) criteria.push_back(c.id);
+    }
+    for (const auto& c : criteria) compare_criterion(c, a->find(c), b->find(c), d);
+    const bool changed = !d.tiers.empty() || !d.answers.empty() || !d.notes.empty() || !d.sources_added.empty() ||
+                         !d.sources_removed.empty() || a->name != b->name;
+    d.status = changed ? DiffStatus::changed : DiffStatus::unchanged;
+    result.jurisdictions.push_back(std::move(d));
+  }
+  return result;
+}
+
+}  // namespace scorecard

@@ -1,0 +1,212 @@
+// Snapshots from scores, or from a JSON export.
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <scorecard/load.hpp>
+#include <scorecard/snapshot.hpp>
+
+namespace scorecard {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string source_text(const std::string& title, const std::string& url) {
+  return url.empty() ? title : title + " <" + url + ">";
+}
+
+// 1-based line and column of a byte offset, for JSON syntax errors.
+SourceLocation position(std::string_view text, std::size_t byte, const std::string& file) {
+  SourceLocation at{file, 1, 1};
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
+// Reads the parts of an export that a comparison needs; reports what is missing or mistyped
+// with its JSON pointer.
+class ExportReader {
+ public:
+  ExportReader(const std::string& file, Diagnostics& diagnostics) : m_file(file), m_diagnostics(diagnostics) {}
+
+  std::optional<Snapshot> read(const Json& doc) {
+    if (!doc.is_object()) return fail("", "expected a JSON object (a scorecard export)");
+    const auto version = doc.find("schema_version");
+    if (version == doc.end() || !version->is_number_integer()) {
+      return fail("/schema_version", "missing; is this a scorecard export (scorecard export --format json)?");
+    }
+    if (*version != 1) return fail("/schema_version", fmt::format("unsupported version {}; this tool reads 1", version->dump()));
+    Snapshot snapshot;
+    snapshot.origin = m_file;
+    if (auto rubric = doc.find("rubric"); rubric != doc.end() && rubric->is_object()) {
+      if (auto criteria = rubric->find("criteria"); criteria != rubric->end() && criteria->is_array()) {
+        for (const auto& c : *criteria) {
+          if (c.is_object() && c.contains("id") && c["id"].is_string() && c.contains("title") && c["title"].is_string()) {
+            snapshot.criterion_titles[c["id"].get<std::string>()] = c["title"].get<std::string>();
+          }
+        }
+      }
+    }
+    const auto list = doc.find("jurisdictions");
+    if (list == doc.end() || !list->is_array()) return fail("/jurisdictions", "expected a list of jurisdictions");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      if (auto j = jurisdiction((*list)[i], fmt::format("/jurisdictions/{}", i))) snapshot.jurisdictions.push_back(*j);
+    }
+    if (has_errors(m_diagnostics)) return std::nullopt;
+    return snapshot;
+  }
+
+ private:
+  std::nullopt_t fail(const std::string& pointer, const std::string& message) {
+    m_diagnostics.push_back({Severity::error, {m_file, 0, 0},
+                             pointer.empty() ? message : fmt::format("{}: {}", pointer, message)});
+    return std::nullopt;
+  }
+
+  std::optional<std::string> string_at(const Json& object, const char* key, const std::string& pointer,
+                                       bool nullable = false) {
+    const auto it = object.find(key);
+    if (it != object.end() && it->is_string()) return it->get<std::string>();
+    if (nullable && (it == object.end() || it->is_null())) return std::string();
+    fail(pointer + "/" + key, nullable ? "expected a string or null" : "expected a string");
+    return std::nullopt;
+  }
+
+  // Reads "tier" (a number or null) into tier; false after reporting a problem.
+  bool tier_at(const Json& object, const std::string& pointer, std::optional<int>& tier) {
+    const auto it = object.find("tier");
+    if (it != object.end() && it->is_null()) {
+      tier.reset();
+      return true;
+    }
+    if (it != object.end() && it->is_number_integer() && *it >= 1 && *it <= 1000) {
+      tier = it->get<int>();
+      return true;
+    }
+    fail(pointer + "/tier", "expected a tier number or null");
+    return false;
+  }
+
+  std::optional<SnapshotJurisdiction> jurisdiction(const Json& j, const std::string& pointer) {
+    if (!j.is_object()) return fail(pointer, "expected an object");
+    SnapshotJurisdiction out;
+    auto id = string_at(j, "id", pointer);
+    auto name = string_at(j, "name", pointer);
+    auto file = string_at(j, "file", pointer, true);
+    if (!id || !name || !file) return std::nullopt;
+    out.id = *id;
+    out.name = *name;
+    out.file = *file;
+    const auto overall = j.find("overall");
+    if (overall == j.end() || !overall->is_object()) return fail(pointer + "/overall", "expected an object");
+    if (!tier_at(*overall, pointer + "/overall", out.overall)) return std::nullopt;
+    const auto criteria = j.find("criteria");
+    if (criteria == j.end() || !criteria->is_object()) return fail(pointer + "/criteria", "expected an object");
+    for (const auto& [key, value] : criteria->items()) {
+      const std::string at = pointer + "/criteria/" + key;
+      if (!value.is_object()) return fail(at, "expected an object");
+      SnapshotCriterion c;
+      c.id = key;
+      const bool tier_ok = tier_at(value, at, c.tier);
+      auto note = string_at(value, "note", at, true);
+      if (!tier_ok || !note) return std::nullopt;
+      c.note = *note;
+      if (auto answers = value.find("answers"); answers != value.end() && answers->is_object()) {
+        for (const auto& [q, a] : answers->items()) {
+          if (a.is_string()) c.answers[q] = a.get<std::string>();
+        }
+      }
+      if (auto sources = value.find("sources"); sources != value.end() && sources->is_array()) {
+        for (const auto& s : *sources) {
+          if (!s.is_object() || !s.contains("id") || !s["id"].is_string()) continue;
+          const std::string title = s.value("title", std::string());
+          const std::string url = s.contains("url") && s["url"].is_string() ? s["url"].get<std::string>() : "";
+          c.sources[s["id"].get<std::string>()] = source_text(title, url);
+        }
+      }
+      out.criteria.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  const std::string& m_file;
+  Diagnostics& m_diagnostics;
+};
+
+}  // namespace
+
+const SnapshotCriterion* SnapshotJurisdiction::find(std::string_view criterion_id) const {
+  for (const auto& c : criteria) {
+    if (c.id == criterion_id) return &c;
+  }
+  return nullptr;
+}
+
+const SnapshotJurisdiction* Snapshot::find(std::string_view id) const {
+  for (const auto& j : jurisdictions) {
+    if (j.id == id) return &j;
+  }
+  return nullptr;
+}
+
+Snapshot snapshot_from_scores(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
+                              const std::string& origin) {
+  Snapshot snapshot;
+  snapshot.origin = origin;
+  for (const auto& c : rubric.criteria) snapshot.criterion_titles[c.id] = c.title;
+  for (const auto& s : scores) {
+    SnapshotJurisdiction j;
+    j.id = s.jurisdiction.id;
+    j.name = s.jurisdiction.name;
+    j.file = s.jurisdiction.file;
+    j.overall = s.overall.tier;
+    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+      SnapshotCriterion c;
+      c.id = rubric.criteria[i].id;
+      c.tier = s.criteria[i].tier;
+      if (const CriterionData* data = s.jurisdiction.find_criterion(c.id)) {
+        for (const auto& a : data->answers) c.answers[a.question] = a.value;
+        c.note = data->note;
+        for (const auto& ref : data->sources) {
+          if (const Source* source = s.jurisdiction.find_source(ref.id)) {
+            c.sources[ref.id] = source_text(source->title, source->url);
+          }
+        }
+      }
+      j.criteria.push_back(std::move(c));
+    }
+    snapshot.jurisdictions.push_back(std::move(j));
+  }
+  return snapshot;
+}
+
+SnapshotLoad load_export_from_string(std::string_view text, const std::string& display_name) {
+  SnapshotLoad result;
+  Json doc;
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    const std::string what = e.what();
+    const auto colon = what.rfind(": ");
+    result.diagnostics.push_back({Severity::error, position(text, e.byte > 0 ? e.byte - 1 : 0, display_name),
+                                  "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))});
+    return result;
+  }
+  result.snapshot = ExportReader(display_name, result.diagnostics).read(doc);
+  return result;
+}
+
+SnapshotLoad load_export_file(const std::string& path) {
+  SnapshotLoad result;
+  auto text = read_text_file(path, result.diagnostics);
+  if (!text) return result;
+  return load_export_from_string(*text, path);
+}
+
+}  // namespace scorecard

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The CI-gate scenario on the bundled data: publish a baseline export, make one city worse,
+# and check that `check --baseline` fails naming it and `diff` reports the change.
+# Usage: check_gate.sh SCORECARD_BINARY REPO_ROOT
+set -u
+bin=$1 root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$root" || exit 1
+passed=0 failed=0
+check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi; }
+same() {  # same NAME EXPECTED ACTUAL
+  if [ "$2" == "$3" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; diff <(echo "$2") <(echo "$3"); fi
+}
+
+"$bin" -q export data/jurisdictions -o "$work/published.json"
+cp -r data/jurisdictions "$work/data"
+# Chicago's custody gets worse (1 -> 3), its answer changes and a source is dropped.
+python3 - "$work/data/chicago.yaml" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+old = """  custody:
+    rating: 1
+    answers:
+      detainer_hold_prohibited: any_conviction
+    sources: [cpd-scorecard, cpd-chicago, cook-county-detainers, cook-county-summary]"""
+new = """  custody:
+    rating: 3
+    answers:
+      detainer_hold_prohibited: none
+    sources: [cpd-scorecard, cpd-chicago, cook-county-detainers]"""
+assert old in text
+open(path, "w", encoding="utf-8").write(text.replace(old, new))
+PY
+# Seattle gets better (interviews 3 -> 1, so its mean is 19/11 = 1.727: overall 3 -> 2).
+python3 - "$work/data/seattle.yaml" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+old = "  interviews:\n    rating: 3\n"
+assert old in text
+open(path, "w", encoding="utf-8").write(text.replace(old, "  interviews:\n    rating: 1\n"))
+PY
+
+"$bin" -q check "$work/data" --baseline "$work/published.json" --junit "$work/junit.xml" --markdown "$work/summary.md" > "$work/out" 2>"$work/err"
+rc=$?
+check "a tier worse than the baseline exits 1" '[ $rc -eq 1 ]'
+same "check names Chicago and why" "FAIL Chicago (chicago, $work/data/chicago.yaml)
+  - overall tier is worse than in the baseline: 1 -> 3
+  - Custody is worse than in the baseline: 1 -> 3
+better: Seattle (seattle): overall tier is better than in the baseline: 3 -> 2
+better: Seattle (seattle): Immigration Interviews is better than in the baseline: 3 -> 1
+check: 12 jurisdictions checked, 11 passed, 1 failed" "$(cat "$work/out")"
+check "the JUnit report has 12 test cases and 1 failure" \
+  'python3 -c "import sys, xml.etree.ElementTree as E; s = E.parse(sys.argv[1]).getroot().find(\"testsuite\"); sys.exit(not (len(s.findall(\"testcase\")) == 12 and len(s.findall(\"testcase/failure\")) == 1 and s.get(\"failures\") == \"1\"))" "$work/junit.xml"'
+check "the Markdown summary names Chicago" 'grep -q "| Chicago |" "$work/summary.md"'
+
+"$bin" -q check "$work/data" --baseline "$work/published.json" --min-tier 3 --require contracts=2 >/dev/null 2>&1
+check "the baseline fails even when every other bar is met" '[ $? -eq 1 ]'
+"$bin" -q check data/jurisdictions --baseline "$work/published.json" > "$work/out" 2>/dev/null
+check "the published data passes against its own export" '[ $? -eq 0 ]'
+same "and says so" "check: 12 jurisdictions checked, 12 passed, 0 failed" "$(cat "$work/out")"
+
+"$bin" -q diff "$work/published.json" "$work/data" > "$work/out" 2>/dev/null
+check "diff exits 0" '[ $? -eq 0 ]'
+same "diff of the export and the changed directory" "changed Chicago (chicago)
+  tier: overall 1 -> 3 (worse)
+  tier: custody 1 -> 3 (worse)
+  answer: custody.detainer_hold_prohibited: any_conviction -> none
+  source removed: custody: cook-county-summary Summary of the Cook County ICE detainer ordinance (ProGov21) <https://progov21.org/Home/Document/E5C714>
+changed Seattle (seattle)
+  tier: overall 3 -> 2 (better)
+  tier: interviews 3 -> 1 (better)
+diff: 2 changed, 0 added, 0 removed, 10 unchanged" "$(cat "$work/out")"
+same "diff of two directories says the same" "$(cat "$work/out")" "$("$bin" -q diff data/jurisdictions "$work/data")"
+check "diff --format json parses and counts 2 changes" \
+  '"$bin" -q diff data/jurisdictions "$work/data" --format json | python3 -c "import json, sys; sys.exit(json.load(sys.stdin)[\"changed\"] != 2)"'
+check "diff --format markdown has a tier table" \
+  '"$bin" -q diff data/jurisdictions "$work/data" --format markdown | grep -q "| Chicago | custody | 1 | 3 | 🔻 worse |"'
+
+GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/step-summary.md" "$bin" -q check "$work/data" --baseline "$work/published.json" > "$work/out" 2>/dev/null
+check "GitHub annotations name the file" "grep -qF '::error file=$work/data/chicago.yaml::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"
+check "GITHUB_STEP_SUMMARY gets the Markdown summary" 'grep -q "scorecard check failed" "$work/step-summary.md"'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
