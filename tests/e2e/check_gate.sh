@@ -13,6 +13,12 @@ same() {  # same NAME EXPECTED ACTUAL
   if [ "$2" == "$3" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; diff <(echo "$2") <(echo "$3"); fi
 }
 
+"$bin" -q check data/jurisdictions --min-tier 2 --junit "$work/min.xml" --markdown "$work/min.md" >/dev/null 2>&1
+check "--min-tier 2 exits 1" '[ $? -eq 1 ]'
+check "--min-tier 2 writes JUnit with 12 test cases and 9 failures" \
+  'python3 -c "import sys, xml.etree.ElementTree as E; s = E.parse(sys.argv[1]).getroot().find(\"testsuite\"); sys.exit(not (len(s.findall(\"testcase\")) == 12 and len(s.findall(\"testcase/failure\")) == 9))" "$work/min.xml"'
+check "--min-tier 2 writes a Markdown table of the 9 failures" '[ "$(grep -c "is worse than --min-tier 2 |" "$work/min.md")" -eq 9 ]'
+
 "$bin" -q export data/jurisdictions -o "$work/published.json"
 cp -r data/jurisdictions "$work/data"
 # Chicago's custody gets worse (1 -> 3), its answer changes and a source is dropped.
