@@ -24,6 +24,17 @@ std::string csv_cell(std::string_view text);
 // Text safe inside Markdown (table cells included): specials escaped, newlines folded.
 std::string markdown_text(std::string_view text);
 
+// Text safe in HTML text and in quoted attribute values.
+std::string html_escape(std::string_view text);
+
+// A URL allowed in a link (http, https or mailto), escaped for an attribute; empty if not allowed.
+std::string safe_href(std::string_view url);
+
+// WCAG contrast ratio of two "#RRGGBB" colours, and the better text colour (black or white)
+// on a background.
+double contrast_ratio(std::string_view a, std::string_view b);
+std::string text_color_on(std::string_view background);
+
 // Width for wrapped prose: the terminal's, capped for readability; 100 when unknown.
 std::size_t prose_width(const RenderOptions& options);
 

@@ -15,7 +15,7 @@
 
 namespace scorecard {
 
-enum class Format { table, json, csv, markdown };
+enum class Format { table, json, csv, markdown, html };
 std::optional<Format> parse_format(std::string_view text);
 
 // What produced an export, recorded in its JSON so that it can be reproduced.
@@ -52,6 +52,17 @@ void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionS
 
 // score --format markdown: a section per jurisdiction with its criteria and citations.
 void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+
+struct HtmlOptions {
+  std::string title;  // the page heading; the rubric's title when empty
+  std::string intro;  // a paragraph of the publisher's own, optional
+};
+
+// export --format html: one self-contained page (no network requests, strict CSP): the
+// comparison table, sortable and filterable with a script and complete without one, a
+// details panel per jurisdiction with its citations, a legend and the methodology.
+void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
+                 const ExportInfo& info, std::ostream& out);
 
 // The JSON Schema (draft-07) of jurisdiction files for this rubric, for editors.
 void render_jurisdiction_schema(const Rubric& rubric, std::ostream& out);

@@ -14,10 +14,14 @@ Command setup_export(CLI::App& app) {
   };
   auto options = std::make_shared<Options>();
   options->output.format = "json";
-  CLI::App* sub = app.add_subcommand("export", "Write the comparison as JSON, CSV or Markdown for websites, "
-                                               "spreadsheets and pull requests");
+  CLI::App* sub = app.add_subcommand("export", "Write the comparison as JSON, CSV, Markdown or a ready web "
+                                               "page, for websites, spreadsheets and pull requests");
   sub->add_option("PATH", options->paths, "Jurisdiction files or directories (searched recursively)")->required();
-  add_output_options(*sub, options->output, {"json", "csv", "markdown"});
+  add_output_options(*sub, options->output, {"json", "csv", "markdown", "html"});
+  sub->add_option("--title", options->output.title, "html: the page heading (default: the rubric's title)")
+      ->type_name("TEXT");
+  sub->add_option("--intro", options->output.intro, "html: a paragraph of your own under the heading")
+      ->type_name("TEXT");
   sub->add_flag("--timestamp", options->output.timestamp,
                 "Record the time of the export in the JSON (generated_at); off by default so that exports of "
                 "the same data are byte-identical");

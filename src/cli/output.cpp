@@ -178,6 +178,11 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
       break;
     }
     case Format::csv: render_csv(*rubric, dataset.scores, text); break;
+    case Format::html: {
+      ExportInfo info{options.sort, options.reverse, options.filters, options.timestamp ? now_utc() : ""};
+      render_html(*rubric, dataset.scores, {options.title, options.intro}, info, text);
+      break;
+    }
     case Format::markdown:
       if (score_cards) {
         render_markdown_cards(*rubric, dataset.scores, text);

@@ -19,6 +19,8 @@ struct OutputOptions {
   std::vector<std::string> filters;
   bool timestamp = false;
   bool keep_order = false;  // score: jurisdictions in the order given
+  std::string title;        // html
+  std::string intro;        // html
 };
 
 // Adds --format (one of formats), -o, and unless keep_order --sort, --reverse, --filter.

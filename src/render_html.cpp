@@ -1,0 +1,308 @@
+// export --format html: the advocates' page.
+
+#include <cmath>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include <scorecard/render.hpp>
+#include <scorecard/text_util.hpp>
+#include <scorecard/version.hpp>
+
+#include "render_detail.hpp"
+#include "sha256.hpp"
+
+namespace scorecard {
+namespace detail {
+
+std::string_view page_css_text();  // generated from src/html/page.css
+std::string_view page_js_text();   // generated from src/html/page.js
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string safe_href(std::string_view url) {
+  auto starts = [&](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
+    }
+    return true;
+  };
+  if (!starts("https://") && !starts("http://") && !starts("mailto:")) return {};
+  return html_escape(url);
+}
+
+namespace {
+
+double channel(int value) {
+  const double c = value / 255.0;
+  return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+double luminance(std::string_view hex) {
+  if (hex.size() != 7 || hex[0] != '#') return 0.0;
+  auto part = [&](std::size_t at) { return std::stoi(std::string(hex.substr(at, 2)), nullptr, 16); };
+  return 0.2126 * channel(part(1)) + 0.7152 * channel(part(3)) + 0.0722 * channel(part(5));
+}
+
+}  // namespace
+
+double contrast_ratio(std::string_view a, std::string_view b) {
+  const double x = luminance(a) + 0.05;
+  const double y = luminance(b) + 0.05;
+  return x > y ? x / y : y / x;
+}
+
+std::string text_color_on(std::string_view background) {
+  return contrast_ratio(background, "#000000") >= contrast_ratio(background, "#FFFFFF") ? "#000000" : "#FFFFFF";
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::html_escape;
+
+std::string tier_label(const Rubric& rubric, const std::optional<int>& tier, bool short_label = false) {
+  const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
+  if (!t) return "not rated";
+  return short_label ? t->short_label : t->label;
+}
+
+std::string css(const Rubric& rubric) {
+  std::string out;
+  for (const auto& t : rubric.tiers) {
+    out += fmt::format(".tier-{0}, .badge.tier-{0} {{ background: {1}; color: {2}; }}\n", t.number, t.color,
+                       detail::text_color_on(t.color));
+  }
+  out += detail::page_css_text();
+  return out;
+}
+
+// JSON inside <script type="application/json">: nothing in it may close the element or
+// be read as markup, so <, > and & are written as \u escapes (as are U+2028 and U+2029).
+std::string script_safe_json(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '>') {
+      out += "\\u003e";
+    } else if (c == '&') {
+      out += "\\u0026";
+    } else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' && (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
+      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string origin_text(const Rubric& rubric, const Criterion& c, const CriterionResult& r) {
+  switch (r.origin) {
+    case Origin::recorded:
+      if (r.disagrees()) {
+        return fmt::format("Recorded tier; its answers would give tier {}.", r.computed->tier);
+      }
+      return "Recorded tier.";
+    case Origin::computed: {
+      const Rule& rule = c.rules[static_cast<std::size_t>(r.computed->rule_index)];
+      std::string text = fmt::format("Computed from the answers (rule {}{}).", r.computed->rule_index + 1,
+                                     r.computed->reasons.empty() ? "" : ": " + join(r.computed->reasons, ", "));
+      if (!rule.because.empty()) text += " " + rule.because;
+      return text;
+    }
+    case Origin::missing: break;
+  }
+  (void)rubric;
+  return "Not rated.";
+}
+
+void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostream& out) {
+  const auto& j = s.jurisdiction;
+  out << "<div class=\"card\"><h3>" << html_escape(j.name) << "</h3>\n<p class=\"meta\">";
+  std::vector<std::string> meta;
+  if (!j.kind.empty()) meta.push_back(html_escape(j.kind));
+  if (j.population) meta.push_back("population " + group_thousands(*j.population));
+  if (!j.jail_authority.empty()) meta.push_back("jail run by " + html_escape(j.jail_authority));
+  if (!j.reviewed.empty()) meta.push_back("reviewed " + html_escape(j.reviewed));
+  out << join(meta, " · ") << "</p>\n<p>Overall: <span class=\"badge tier-" << s.overall.tier.value_or(0) << "\">"
+      << (s.overall.tier ? std::to_string(*s.overall.tier) : "—") << "</span>"
+      << html_escape(tier_label(rubric, s.overall.tier)) << " (weighted mean " << format_mean(s.overall.mean) << ")";
+  for (const auto& g : s.overall.gates) out << "; " << html_escape(g);
+  out << ".</p>\n<dl>\n";
+  for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+    const Criterion& c = rubric.criteria[i];
+    const CriterionResult& r = s.criteria[i];
+    const CriterionData* data = j.find_criterion(c.id);
+    out << "<dt><span class=\"badge tier-" << r.tier.value_or(0) << "\">" << (r.tier ? std::to_string(*r.tier) : "—")
+        << "</span>" << html_escape(c.title) << "</dt>\n<dd>" << html_escape(tier_label(rubric, r.tier)) << ". "
+        << html_escape(origin_text(rubric, c, r));
+    if (data && !data->note.empty()) out << "<br>" << html_escape(data->note);
+    if (data && !data->sources.empty()) {
+      out << "\n<ul class=\"sources\">";
+      for (const auto& ref : data->sources) {
+        const Source* source = j.find_source(ref.id);
+        if (!source) continue;
+        std::string text = html_escape(source->title);
+        if (!source->pinpoint.empty()) text += ", " + html_escape(source->pinpoint);
+        const std::string href = detail::safe_href(source->url);
+        out << "<li>";
+        if (href.empty()) {
+          out << text;
+        } else {
+          out << "<a href=\"" << href << "\" rel=\"noopener noreferrer\">" << text << "</a>";
+        }
+        if (!source->date.empty()) out << " (" << html_escape(source->date) << ")";
+        out << "</li>";
+      }
+      out << "</ul>";
+    }
+    out << "</dd>\n";
+  }
+  out << "</dl></div>";
+}
+
+void render_methodology(const Rubric& rubric, std::ostream& out) {
+  out << "<section class=\"methodology\" aria-labelledby=\"methodology\">\n<h2 id=\"methodology\">Methodology</h2>\n";
+  if (!rubric.description.empty()) out << "<p>" << html_escape(rubric.description) << "</p>\n";
+  out << "<ul>\n";
+  for (const auto& c : rubric.criteria) {
+    out << "<li><strong>" << html_escape(c.title) << "</strong> (weight " << fmt::format("{:g}", c.weight) << ")";
+    if (!c.description.empty()) out << ": " << html_escape(c.description);
+    out << "</li>\n";
+  }
+  out << "</ul>\n<p>The overall tier comes from the weighted mean of the criterion tiers (lower is better): ";
+  std::vector<std::string> cuts;
+  for (const auto& cut : rubric.overall.cutoffs) {
+    cuts.push_back(fmt::format("up to {:.2f} is tier {}", cut.max_mean, cut.tier));
+  }
+  cuts.push_back(fmt::format("anything higher is tier {}", rubric.worst_tier()));
+  out << html_escape(join(cuts, "; ")) << ".";
+  for (const auto& gate : rubric.overall.gates) {
+    std::vector<std::string> reqs;
+    for (const auto& r : gate.requirements) {
+      const Criterion* c = rubric.find_criterion(r.criterion);
+      reqs.push_back(fmt::format("{} at tier {}", c ? c->title : r.criterion, r.tier));
+    }
+    out << " Tier " << gate.tier << " also requires " << html_escape(join(reqs, ", ")) << " or better.";
+  }
+  out << "</p>\n";
+  if (!rubric.overall.provenance.empty()) out << "<p>" << html_escape(rubric.overall.provenance) << "</p>\n";
+  out << "<p>Rubric <code>" << html_escape(rubric.id) << "</code>, version " << html_escape(rubric.version)
+      << ".</p>\n</section>\n";
+}
+
+}  // namespace
+
+void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
+                 const ExportInfo& info, std::ostream& out) {
+  const std::string title = options.title.empty() ? rubric.title : options.title;
+  const std::string style = css(rubric);
+  const std::string script(detail::page_js_text());
+  std::ostringstream json;
+  render_json(rubric, scores, info, json);
+  const std::size_t columns = 5 + rubric.criteria.size();
+
+  out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
+      << detail::csp_hash(script) << "; style-src " << detail::csp_hash(style)
+      << "; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+      << "<meta name=\"referrer\" content=\"no-referrer\">\n"
+      << "<meta name=\"generator\" content=\"policy-scorecard " << html_escape(version()) << "\">\n"
+      << "<title>" << html_escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n<header>\n<h1>"
+      << html_escape(title) << "</h1>\n";
+  if (!options.intro.empty()) out << "<p class=\"intro\">" << html_escape(options.intro) << "</p>\n";
+  const Summary summary = summarize(rubric, scores);
+  out << "<ul class=\"summary\">\n";
+  for (const auto& t : summary.tiers) out << "<li>" << html_escape(summary_sentence(rubric, summary, t)) << ".</li>\n";
+  out << "</ul>\n</header>\n<main>\n";
+
+  out << "<div class=\"controls\" id=\"controls\" hidden>\n"
+      << "<label for=\"search\">Find a city, county or state<input type=\"search\" id=\"search\" "
+         "placeholder=\"Name or state\" autocomplete=\"off\"></label>\n"
+      << "<label for=\"tier-filter\">Overall tier<select id=\"tier-filter\"><option value=\"\">All tiers</option>";
+  for (const auto& t : rubric.tiers) {
+    out << "<option value=\"" << t.number << "\">" << t.number << " " << html_escape(t.label) << "</option>";
+  }
+  out << "</select></label>\n<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n";
+
+  out << "<div class=\"table-wrap\">\n<table id=\"scorecard\">\n<caption>" << scores.size()
+      << (scores.size() == 1 ? " jurisdiction" : " jurisdictions")
+      << ". Tier 1 is best. Choose a name for its policies and sources; choose a column heading to sort.</caption>\n"
+      << "<thead><tr>\n"
+      << "<th scope=\"col\" data-type=\"text\" aria-sort=\"none\"><button type=\"button\">Jurisdiction</button></th>\n"
+      << "<th scope=\"col\" data-type=\"text\" aria-sort=\"none\"><button type=\"button\">State</button></th>\n"
+      << "<th scope=\"col\" data-type=\"number\" data-first=\"descending\" aria-sort=\"none\" class=\"num\"><button "
+         "type=\"button\">Population</button></th>\n";
+  for (const auto& c : rubric.criteria) {
+    out << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\" title=\"" << html_escape(c.description)
+        << "\"><button type=\"button\">" << html_escape(c.title) << "</button></th>\n";
+  }
+  out << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\"><button type=\"button\">Overall</button></th>\n"
+      << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\" class=\"num\"><button "
+         "type=\"button\">Score</button></th>\n</tr></thead>\n<tbody>\n";
+
+  for (std::size_t n = 0; n < scores.size(); ++n) {
+    const auto& s = scores[n];
+    const auto& j = s.jurisdiction;
+    const std::string id = html_escape(j.id);
+    std::string search = j.name + " " + j.state;
+    for (auto& ch : search) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    out << "<tr class=\"row\" id=\"row-" << id << "\" data-details=\"details-" << id << "\" data-order=\"" << n
+        << "\" data-tier=\"" << (s.overall.tier ? std::to_string(*s.overall.tier) : "") << "\" data-search=\""
+        << html_escape(search) << "\">\n<th scope=\"row\" data-sort=\"" << html_escape(j.name)
+        << "\"><button type=\"button\" class=\"open\" aria-controls=\"details-" << id << "\">" << html_escape(j.name)
+        << "</button></th>\n<td data-sort=\"" << html_escape(j.state) << "\">" << html_escape(j.state) << "</td>\n"
+        << "<td class=\"num\" data-sort=\"" << (j.population ? std::to_string(*j.population) : "") << "\">"
+        << (j.population ? group_thousands(*j.population) : "—") << "</td>\n";
+    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+      const auto& tier = s.criteria[i].tier;
+      out << "<td class=\"tier tier-" << tier.value_or(0) << "\" data-sort=\"" << (tier ? std::to_string(*tier) : "")
+          << "\">" << (tier ? std::to_string(*tier) : "—") << "<span class=\"sr\"> "
+          << html_escape(tier_label(rubric, tier)) << "</span></td>\n";
+    }
+    out << "<td class=\"tier overall tier-" << s.overall.tier.value_or(0) << "\" data-sort=\""
+        << (s.overall.tier ? fmt::format("{:.4f}", *s.overall.tier * 10 + s.overall.mean) : "") << "\">"
+        << (s.overall.tier ? std::to_string(*s.overall.tier) + " " : "") << html_escape(tier_label(rubric, s.overall.tier, true))
+        << "</td>\n<td class=\"num\" data-sort=\"" << (s.overall.tier ? format_mean(s.overall.mean) : "") << "\">"
+        << (s.overall.tier ? format_mean(s.overall.mean) : "—") << "</td>\n</tr>\n";
+    out << "<tr class=\"details\" id=\"details-" << id << "\"><td colspan=\"" << columns << "\">";
+    render_details(rubric, s, out);
+    out << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n</div>\n";
+
+  out << "<h2>Tiers</h2>\n<ul class=\"legend\">\n";
+  for (const auto& t : rubric.tiers) {
+    out << "<li><span class=\"badge tier-" << t.number << "\">" << t.number << "</span>" << html_escape(t.label)
+        << "</li>\n";
+  }
+  out << "</ul>\n";
+  render_methodology(rubric, out);
+  out << "</main>\n<footer><p>Made with policy-scorecard " << html_escape(version())
+      << ". This page makes no network requests; the data below is also embedded as JSON.</p></footer>\n"
+      << "<script type=\"application/json\" id=\"scorecard-data\">" << script_safe_json(json.str()) << "</script>\n"
+      << "<script>" << script << "</script>\n</body>\n</html>\n";
+}
+
+}  // namespace scorecard
