@@ -39,7 +39,9 @@ TEST_CASE("parse_format knows every format", "[render]") {
   CHECK(parse_format("json") == Format::json);
   CHECK(parse_format("csv") == Format::csv);
   CHECK(parse_format("markdown") == Format::markdown);
-  CHECK_FALSE(parse_format("html"));
+  CHECK(parse_format("html") == Format::html);
+  CHECK_FALSE(parse_format("xml"));
+  CHECK_FALSE(parse_format("JSON"));
 }
 
 TEST_CASE("the JSON summary counts residents only where the population is known", "[render]") {
