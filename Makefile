@@ -4,15 +4,27 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS    := cmake ninja-build g++ make python3 python3-jsonschema python3-yaml libyaml-cpp-dev \
            libcli11-dev libfmt-dev nlohmann-json3-dev catch2
+# The browser tests: Debian's Chromium, driven by playwright-core from npm (no browser download).
+BROWSER_DEPS := chromium nodejs
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps browser-deps install-missing configure build demo test clean
 all: build
 
 deps:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(DEPS)"
+
+browser-deps:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(BROWSER_DEPS)"
+	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory install-missing PACKAGES=npm
+	@[ -f tests/browser/node_modules/playwright-core/package.json ] || \
+	  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+
+# install-missing PACKAGES="...": apt-get install whichever of them are not installed.
+install-missing:
 	@missing=""; \
-	for p in $(DEPS); do \
+	for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -30,7 +42,7 @@ build: configure
 demo: build
 	./$(BUILD)/scorecard compare data/jurisdictions
 
-test: build
+test: build browser-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 clean:

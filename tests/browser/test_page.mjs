@@ -1,0 +1,212 @@
+// Browser tests of `scorecard export --format html`, in Debian's Chromium driven by
+// playwright-core. Usage: node test_page.mjs SCORECARD_BINARY REPO_ROOT OUT_DIR
+// Exits 77 (skipped) when Chromium is not installed; `make test` installs it.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const [binary, root, outDir] = process.argv.slice(2);
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+if (!existsSync(chromiumPath)) {
+  console.log(`skipped: ${chromiumPath} not found (make test installs Debian's chromium)`);
+  process.exit(77);
+}
+let chromium;
+try {
+  ({ chromium } = await import("playwright-core"));
+} catch {
+  console.log("skipped: playwright-core is not installed (make test runs npm ci in tests/browser)");
+  process.exit(77);
+}
+
+mkdirSync(outDir, { recursive: true });
+const pagePath = join(outDir, "scorecard.html");
+execFileSync(binary, ["-q", "export", "data/jurisdictions", "tests/e2e/fixtures/hostile", "--format", "html",
+  "-o", pagePath, "--title", "Where our cities stand", "--intro", "A test page: <b>not bold</b> & friends."],
+  { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+const url = "file://" + pagePath;
+
+let passed = 0;
+let failed = 0;
+function check(condition, what) {
+  if (condition) passed += 1;
+  else { failed += 1; console.log("FAILED: " + what); }
+}
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"],
+});
+
+const problems = { console: [], page: [], requests: [], dialogs: [] };
+function watch(page) {
+  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.console.push(m.text()); });
+  page.on("pageerror", (e) => problems.page.push(String(e)));
+  page.on("request", (r) => { if (!/^(file|data):/.test(r.url())) problems.requests.push(r.url()); });
+  page.on("dialog", async (d) => { problems.dialogs.push(d.message()); await d.dismiss(); });
+}
+
+const visibleRows = (page) => page.$$eval("#scorecard tbody tr.row", (rows) =>
+  rows.filter((r) => !r.hidden).map((r) => ({
+    id: r.id.slice(4),
+    cells: Array.from(r.cells).map((c) => c.textContent.trim()),
+    sort: Array.from(r.cells).map((c) => c.getAttribute("data-sort")),
+  })));
+const headerIndex = (page, title) => page.$$eval("#scorecard thead th", (ths, t) =>
+  ths.findIndex((th) => th.textContent.trim() === t), title);
+const ariaSort = (page, index) => page.$eval(`#scorecard thead th:nth-child(${index + 1})`, (th) => th.getAttribute("aria-sort"));
+const clickHeader = (page, index) => page.click(`#scorecard thead th:nth-child(${index + 1}) button`);
+
+// ---- desktop, scripts on -------------------------------------------------------------
+const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+const page = await context.newPage();
+watch(page);
+await page.goto(url);
+
+check((await page.title()) === "Where our cities stand", "the --title is the page title");
+check((await page.textContent(".intro")) === "A test page: <b>not bold</b> & friends.", "the --intro is shown as text");
+let rows = await visibleRows(page);
+check(rows.length === 13, `all 13 rows are shown (got ${rows.length})`);
+check((await page.textContent("#status")) === "Showing 13 of 13 jurisdictions", "the status counts the rows");
+check(await page.$eval("#controls", (c) => !c.hidden), "the script reveals the controls");
+check((await page.$$eval("tr.details", (d) => d.filter((x) => !x.hidden).length)) === 0, "details start closed");
+
+// Hostile data stays text.
+const hostileName = await page.textContent("#row-hostile th");
+check(hostileName.includes("<script>alert(1)</script>"), "a name with <script> shows as text");
+check((await page.$$eval("script", (s) => s.length)) === 2, "no script element comes from data");
+check(await page.$eval("#scorecard-data", (s) => JSON.parse(s.textContent).jurisdictions.length === 13),
+  "the embedded JSON parses and holds every jurisdiction");
+check(await page.$eval("#scorecard-data", (s) => JSON.parse(s.textContent).jurisdictions
+  .some((j) => j.name.includes("</script><img") || j.criteria.release_notification.note === "</script><img src=x onerror=alert(1)>")),
+  "the embedded JSON keeps hostile strings intact");
+
+// Sort by population: largest first on the first click, unknown populations last.
+const population = await headerIndex(page, "Population");
+await clickHeader(page, population);
+rows = await visibleRows(page);
+check((await ariaSort(page, population)) === "descending", "population sorts largest first (aria-sort descending)");
+check(rows.slice(0, 5).map((r) => r.id).join() === "chicago,san-diego,minneapolis,durham,hostile",
+  `population order: ${rows.map((r) => r.id).join()}`);
+check(rows.slice(5).every((r) => r.sort[population] === ""), "unknown populations come last");
+await clickHeader(page, population);
+rows = await visibleRows(page);
+check((await ariaSort(page, population)) === "ascending", "a second click reverses (aria-sort ascending)");
+check(rows.slice(0, 5).map((r) => r.id).join() === "hostile,durham,minneapolis,san-diego,chicago",
+  `ascending population order: ${rows.map((r) => r.id).join()}`);
+check(rows.slice(5).every((r) => r.sort[population] === ""), "unknown populations stay last");
+
+// Sort by a criterion.
+const sharing = await headerIndex(page, "Information Sharing");
+await clickHeader(page, sharing);
+rows = await visibleRows(page);
+const tiers = rows.map((r) => Number(r.sort[sharing]));
+check(tiers.every((t, i) => i === 0 || tiers[i - 1] <= t), `Information Sharing sorts ascending: ${tiers}`);
+check(rows[0].cells[sharing].startsWith("1"), "the best Information Sharing tier comes first");
+check((await ariaSort(page, population)) === "none", "only the sorted column has aria-sort");
+
+// Keyboard: headers are buttons; Enter and Space sort.
+const nameColumn = await headerIndex(page, "Jurisdiction");
+await page.focus("#scorecard thead th:nth-child(1) button");
+await page.keyboard.press("Enter");
+rows = await visibleRows(page);
+check((await ariaSort(page, nameColumn)) === "ascending", "Enter on a header sorts");
+const names = rows.map((r) => r.sort[nameColumn].toLocaleLowerCase());
+check(names.every((n, i) => i === 0 || names[i - 1] <= n), "names sort alphabetically");
+await page.keyboard.press("Space");
+check((await ariaSort(page, nameColumn)) === "descending", "Space on a header reverses");
+await page.keyboard.press("Tab");
+check(await page.evaluate(() => document.activeElement.closest("th") !== null), "Tab moves to the next header");
+
+// Filters.
+await page.fill("#search", "san");
+rows = await visibleRows(page);
+check(rows.map((r) => r.id).sort().join() === "san-diego,san-francisco", `search "san": ${rows.map((r) => r.id)}`);
+check((await page.textContent("#status")) === "Showing 2 of 13 jurisdictions", "the status follows the filter");
+await page.fill("#search", "ca");
+rows = await visibleRows(page);
+check(rows.map((r) => r.id).sort().join() === "chicago,san-diego,san-francisco", `search "ca" matches names and states: ${rows.map((r) => r.id)}`);
+await page.fill("#search", "");
+await page.selectOption("#tier-filter", "1");
+rows = await visibleRows(page);
+check(rows.map((r) => r.id).sort().join() === "chicago,washington-dc", `tier 1 filter: ${rows.map((r) => r.id)}`);
+await page.fill("#search", "chi");
+rows = await visibleRows(page);
+check(rows.map((r) => r.id).join() === "chicago", "search and tier combine");
+await page.fill("#search", "");
+await page.selectOption("#tier-filter", "");
+check((await visibleRows(page)).length === 13, "clearing the filters shows every row");
+
+// Details with citations.
+await page.click("#row-chicago button.open");
+check(await page.$eval("#details-chicago", (d) => !d.hidden), "a name opens its details");
+check((await page.getAttribute("#row-chicago button.open", "aria-expanded")) === "true", "aria-expanded follows");
+const links = await page.$$eval("#details-chicago a", (as) => as.map((a) => a.getAttribute("href")));
+check(links.length >= 8 && links.every((h) => /^https?:\/\//.test(h)), `Chicago's citations are http(s) links (${links.length})`);
+check(links.includes("https://reformtransform.org/scorecard/ice-chicago"), "CPD's Chicago page is linked");
+check((await page.textContent("#details-chicago")).includes("Cook County, which runs the jail"), "notes are shown");
+await page.screenshot({ path: join(outDir, "scorecard-details.png") });
+await page.click("#row-chicago button.open");
+check(await page.$eval("#details-chicago", (d) => d.hidden), "a second click closes them");
+await page.click("#row-hostile button.open");
+const hostileHref = await page.$eval("#details-hostile a", (a) => a.getAttribute("href"));
+check(hostileHref === "https://example.org/a?b=1&c=<2>\"'", `a URL with quotes and brackets survives as one attribute: ${hostileHref}`);
+check(await page.$eval("#details-hostile", (d) => d.textContent.includes("</script><img src=x onerror=alert(1)>")),
+  "a hostile note shows as text");
+await page.click("#row-hostile button.open");
+
+// Colour is never the only signal, and text on colour is readable (WCAG AA, 4.5:1).
+const contrast = await page.$$eval("td.tier", (cells) => {
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  return cells.map((td) => {
+    const s = getComputedStyle(td);
+    const a = lum(s.color) + 0.05, b = lum(s.backgroundColor) + 0.05;
+    return { ratio: Math.max(a, b) / Math.min(a, b), text: td.textContent.trim() };
+  });
+});
+check(contrast.every((c) => c.ratio >= 4.5), `tier cells reach 4.5:1 (lowest ${Math.min(...contrast.map((c) => c.ratio)).toFixed(2)})`);
+check(contrast.every((c) => /^[1-3—]/.test(c.text)), "every tier cell carries its number as text");
+
+await page.goto(url);
+await page.screenshot({ path: join(outDir, "scorecard.png"), fullPage: true });
+
+// Print: the controls disappear.
+await page.emulateMedia({ media: "print" });
+check(await page.$eval("#controls", (c) => getComputedStyle(c).display === "none"), "printing hides the controls");
+await page.emulateMedia({ media: "screen" });
+
+check(problems.console.length === 0, `no console errors or warnings: ${problems.console.join(" | ")}`);
+check(problems.page.length === 0, `no script errors: ${problems.page.join(" | ")}`);
+check(problems.requests.length === 0, `no network requests: ${problems.requests.join(" | ")}`);
+check(problems.dialogs.length === 0, `no script from data ran (dialogs: ${problems.dialogs.join(" | ")})`);
+await context.close();
+
+// ---- scripts off: the table is complete HTML ------------------------------------------
+const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 1000 } });
+const plain = await noScript.newPage();
+await plain.goto(url);
+check((await plain.$$eval("#scorecard tbody tr.row", (r) => r.length)) === 13, "without scripts all 13 rows are there");
+check(await plain.$eval("#details-chicago", (d) => !d.hidden && d.getBoundingClientRect().height > 0),
+  "without scripts the details are visible");
+check(await plain.$eval("#controls", (c) => c.hidden), "without scripts the controls (which need one) stay hidden");
+await noScript.close();
+
+// ---- a phone ----------------------------------------------------------------------------
+const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true });
+const small = await phone.newPage();
+watch(small);
+await small.goto(url);
+check(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+  "at phone width the page does not scroll sideways (the table scrolls in its box)");
+await small.screenshot({ path: join(outDir, "scorecard-phone.png") });
+await phone.close();
+
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
