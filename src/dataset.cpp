@@ -21,6 +21,19 @@ bool is_yaml_name(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml";
 }
 
+// Why a path that does not resolve fails: a missing file, a broken link or a link loop.
+std::string missing_reason(const std::string& path) {
+  std::error_code ec;
+  const auto link = fs::symlink_status(path, ec);
+  if (ec || !fs::is_symlink(link)) return "no such file or directory";
+  std::error_code resolve;
+  (void)fs::status(path, resolve);
+  if (resolve == std::errc::too_many_symbolic_link_levels) return "symbolic link loop";
+  std::error_code read;
+  const fs::path target = fs::read_symlink(path, read);
+  return read ? "broken symbolic link" : "broken symbolic link (to \"" + target.string() + "\", which does not exist)";
+}
+
 }  // namespace
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
@@ -35,7 +48,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      diagnostics.push_back({Severity::error, {path, 0, 0}, "no such file or directory"});
+      diagnostics.push_back({Severity::error, {path, 0, 0}, missing_reason(path)});
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -45,8 +58,15 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
     std::vector<std::string> found;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      // Directory links are not followed (so link cycles cannot loop); a YAML name that is a
+      // link to nowhere is reported rather than skipped.
       std::error_code type_ec;
-      if (it->is_regular_file(type_ec) && is_yaml_name(it->path())) found.push_back(it->path().string());
+      if (!is_yaml_name(it->path())) continue;
+      if (it->is_regular_file(type_ec)) {
+        found.push_back(it->path().string());
+      } else if (it->is_symlink(type_ec) && !fs::exists(it->path(), type_ec)) {
+        diagnostics.push_back({Severity::error, {it->path().string(), 0, 0}, missing_reason(it->path().string())});
+      }
     }
     if (ec) {
       diagnostics.push_back({Severity::error, {path, 0, 0}, fmt::format("cannot read directory: {}", ec.message())});
@@ -84,8 +104,10 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
           {Severity::error, j.id_where, fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id, it->second)});
     }
   }
-  for (auto& load : loads) {
+  for (std::size_t i = 0; i < loads.size(); ++i) {
+    auto& load = loads[i];
     sort_by_position(load.diagnostics);
+    limit_per_file(load.diagnostics, dataset.files[i]);
     const bool ok = !has_errors(load.diagnostics);
     dataset.diagnostics.insert(dataset.diagnostics.end(), load.diagnostics.begin(), load.diagnostics.end());
     if (ok && load.jurisdiction) dataset.scores.push_back(score_jurisdiction(rubric, std::move(*load.jurisdiction)));

@@ -36,6 +36,14 @@ void sort_by_position(Diagnostics& diagnostics) {
   });
 }
 
+void limit_per_file(Diagnostics& diagnostics, const std::string& file) {
+  if (diagnostics.size() <= k_max_diagnostics_per_file) return;
+  const std::size_t more = diagnostics.size() - k_max_diagnostics_per_file;
+  diagnostics.resize(k_max_diagnostics_per_file);
+  diagnostics.push_back({Severity::error, {file, 0, 0},
+                         fmt::format("{} more problems in this file are not shown; fix these first", more)});
+}
+
 void promote_warnings(Diagnostics& diagnostics) {
   for (auto& d : diagnostics) d.severity = Severity::error;
 }

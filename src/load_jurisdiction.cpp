@@ -238,8 +238,10 @@ const Source* Jurisdiction::find_source(std::string_view source_id) const {
 
 JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std::string& display_name) {
   JurisdictionLoad result;
-  const YamlContext ctx{display_name, result.diagnostics};
-  auto root = detail::parse_single_document(text, ctx);
+  if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;
+  const std::string source = detail::normalize_source(text);
+  const YamlContext ctx{display_name, result.diagnostics, source};
+  auto root = detail::parse_single_document(source, ctx);
   if (!root) return result;
   if (!root->IsMap()) {
     ctx.error(*root, fmt::format("expected a mapping of keys to values at the top of the file, found {}",
@@ -250,6 +252,7 @@ JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std:
   j.file = display_name;
   j.where = ctx.at(*root);
   read_root(*root, ctx, j);
+  if (ctx.fatal) result.diagnostics = {*ctx.fatal};
   sort_by_position(result.diagnostics);
   result.jurisdiction = std::move(j);
   return result;
@@ -264,6 +267,14 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) return fail("no such file");
   if (std::filesystem::is_directory(status)) return fail("is a directory, not a file");
+  // Refuse big regular files before reading them; other files (pipes) are read up to the limit.
+  if (std::filesystem::is_regular_file(status)) {
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > k_max_file_bytes) {
+      return fail(fmt::format("file is {} bytes, over the {} MiB limit for one file", size,
+                              k_max_file_bytes / (1024 * 1024)));
+    }
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("cannot be read (permission denied?)");
   std::string text;
@@ -271,7 +282,7 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > k_max_file_bytes) {
-      return fail(fmt::format("file is larger than the {} MiB limit", k_max_file_bytes / (1024 * 1024)));
+      return fail(fmt::format("file is over the {} MiB limit for one file", k_max_file_bytes / (1024 * 1024)));
     }
   }
   if (in.bad()) return fail("cannot be read");

@@ -467,8 +467,10 @@ std::vector<std::string> Rubric::criterion_ids() const {
 
 RubricLoad load_rubric_from_string(std::string_view text, const std::string& display_name) {
   RubricLoad result;
-  const YamlContext ctx{display_name, result.diagnostics};
-  auto root = detail::parse_single_document(text, ctx);
+  if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;
+  const std::string source = detail::normalize_source(text);
+  const YamlContext ctx{display_name, result.diagnostics, source};
+  auto root = detail::parse_single_document(source, ctx);
   if (!root) return result;
   if (!root->IsMap()) {
     ctx.error(*root, fmt::format("expected a mapping at the top of the rubric, found {}", detail::kind_name(*root)));
@@ -477,7 +479,9 @@ RubricLoad load_rubric_from_string(std::string_view text, const std::string& dis
   Rubric rubric;
   rubric.source_name = display_name;
   RubricReader(ctx, rubric).read(*root);
+  if (ctx.fatal) result.diagnostics = {*ctx.fatal};
   sort_by_position(result.diagnostics);
+  limit_per_file(result.diagnostics, display_name);
   if (!has_errors(result.diagnostics)) result.rubric = std::move(rubric);
   return result;
 }

@@ -26,7 +26,78 @@ void YamlContext::warning(const SourceLocation& where, std::string message) cons
   diagnostics.push_back({Severity::warning, where, std::move(message)});
 }
 
+bool YamlContext::spend(const YAML::Node& node) const {
+  if (budget > 0) {
+    --budget;
+    return true;
+  }
+  if (!budget_reported) {
+    budget_reported = true;
+    error(node, "the file expands to far more values than it holds text for (aliases such as *name reused "
+                "many times?); refusing to read further");
+  }
+  return false;
+}
+
 namespace {
+
+// 1-based line and column (in characters) of a byte offset.
+SourceLocation locate(std::string_view text, std::size_t offset, const std::string& file) {
+  SourceLocation at{file, 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
+// Length of the valid UTF-8 sequence at i, or 0 if it is not one.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  const unsigned c = byte(i);
+  std::size_t n = 0;
+  unsigned min = 0;
+  unsigned code = 0;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) { n = 2; min = 0x80; code = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { n = 3; min = 0x800; code = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { n = 4; min = 0x10000; code = c & 0x07; }
+  else return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (byte(i + k) & 0x3F);
+  }
+  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;  // overlong, too big, surrogate
+  return n;
+}
+
+// The first tab used as indentation, on a line up to max_line (1-based); nullopt if none.
+std::optional<SourceLocation> tab_indentation(std::string_view text, int max_line, const std::string& file) {
+  int line = 1;
+  std::size_t start = 0;
+  while (start <= text.size() && line <= max_line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    for (std::size_t i = start; i < end; ++i) {
+      if (text[i] == '\t') {
+        // Only when something other than a comment follows on the line.
+        const std::size_t next = text.find_first_not_of(" \t", i);
+        if (next < end && text[next] != '#' && text[next] != '\r') {
+          return SourceLocation{file, line, static_cast<int>(i - start) + 1};
+        }
+        break;
+      }
+      if (text[i] != ' ') break;
+    }
+    start = end + 1;
+    ++line;
+  }
+  return std::nullopt;
+}
 
 // yaml-cpp messages are upper-case sentences; ours start lower-case.
 std::string lower_first(std::string message) {
@@ -36,7 +107,38 @@ std::string lower_first(std::string message) {
 
 }  // namespace
 
+bool check_encoding(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') {
+      diagnostics.push_back({Severity::error, locate(text, i, file),
+                             fmt::format("NUL byte at offset {}; this looks like a binary file, not YAML text", i)});
+      return false;
+    }
+    const std::size_t n = utf8_sequence(text, i);
+    if (n == 0) {
+      diagnostics.push_back({Severity::error, locate(text, i, file),
+                             fmt::format("invalid UTF-8 (byte 0x{:02X} at offset {}); save the file as UTF-8",
+                                         static_cast<unsigned char>(text[i]), i)});
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+std::string normalize_source(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += text[i];
+  }
+  return out;
+}
+
 std::optional<YAML::Node> parse_single_document(std::string_view text, const YamlContext& ctx) {
+  ctx.budget = text.size() + 1000;
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(text));
@@ -44,7 +146,12 @@ std::optional<YAML::Node> parse_single_document(std::string_view text, const Yam
     ctx.error(ctx.at(e.mark), fmt::format("YAML nesting is deeper than {} levels", e.depth()));
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
-    ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
+    // A tab in indentation is the usual cause of yaml-cpp's less helpful messages.
+    if (auto tab = tab_indentation(text, e.mark.is_null() ? 1 << 30 : e.mark.line + 2, ctx.file)) {
+      ctx.error(*tab, "tab character used for indentation; YAML indents with spaces only");
+    } else {
+      ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
+    }
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
@@ -78,10 +185,12 @@ std::vector<MapEntry> read_mapping(const YAML::Node& map, const YamlContext& ctx
   std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries; keeps big maps linear
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node key = it->first;
+    if (!ctx.spend(key)) break;
     if (!key.IsScalar()) {
       ctx.error(key, fmt::format("expected a plain string as a key, found {}", kind_name(key)));
       continue;
     }
+    if (!check_quote(key, ctx)) break;
     const std::string& name = key.Scalar();
     if (auto [at, inserted] = seen.emplace(name, entries.size()); !inserted) {
       const SourceLocation was = ctx.at(entries[at->second].key_node);
@@ -117,7 +226,40 @@ const MapEntry* require_entry(const std::vector<MapEntry>& entries, std::string_
   return entry;
 }
 
+namespace {
+
+// yaml-cpp lets a quoted string with no closing quote run to the end of the file; the
+// source text says whether the quote was closed.
+bool quote_closed(const YAML::Node& node, const YamlContext& ctx) {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= ctx.text.size()) return true;
+  const std::size_t start = static_cast<std::size_t>(mark.pos);
+  const char quote = ctx.text[start];
+  if (quote != '"' && quote != '\'') return true;
+  for (std::size_t i = start + 1; i < ctx.text.size(); ++i) {
+    if (quote == '"' && ctx.text[i] == '\\') {
+      ++i;
+    } else if (ctx.text[i] == quote) {
+      if (quote == '\'' && i + 1 < ctx.text.size() && ctx.text[i + 1] == '\'') {
+        ++i;  // '' is an escaped quote
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool check_quote(const YAML::Node& node, const YamlContext& ctx) {
+  if (quote_closed(node, ctx)) return true;
+  if (!ctx.fatal) ctx.fatal = Diagnostic{Severity::error, ctx.at(node), "this quoted string is never closed: add the closing quote"};
+  return false;
+}
+
 std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty) {
+  if (entry.value.IsScalar() && !check_quote(entry.value, ctx)) return std::nullopt;
   if (!entry.value.IsScalar()) {
     const YAML::Node& at = entry.value.IsNull() ? entry.key_node : entry.value;
     ctx.error(at, fmt::format("expected a string for \"{}\", found {}", entry.key, kind_name(entry.value)));
@@ -184,6 +326,7 @@ std::optional<std::vector<std::pair<std::string, YAML::Node>>> read_string_list(
   std::vector<std::pair<std::string, YAML::Node>> items;
   bool ok = true;
   for (const auto& item : entry.value) {
+    if (!ctx.spend(item)) return std::nullopt;
     if (!item.IsScalar()) {
       ctx.error(item, fmt::format("expected a string in \"{}\", found {}", entry.key, kind_name(item)));
       ok = false;

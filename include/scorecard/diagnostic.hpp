@@ -36,6 +36,10 @@ std::size_t count(const Diagnostics& diagnostics, Severity severity);
 // Orders diagnostics of one file by line, then column (stable for equal positions).
 void sort_by_position(Diagnostics& diagnostics);
 
+// More than this many diagnostics for one file are cut to this many plus a closing note.
+inline constexpr std::size_t k_max_diagnostics_per_file = 1000;
+void limit_per_file(Diagnostics& diagnostics, const std::string& file);
+
 // Turns every warning into an error (validate --strict).
 void promote_warnings(Diagnostics& diagnostics);
 

@@ -62,7 +62,7 @@ void add_output_options(CLI::App& command, OutputOptions& options, const std::ve
   command.add_option("--format", options.format, "Output format: " + join(formats, ", "))
       ->check(CLI::IsMember(formats))
       ->default_str(options.format);
-  command.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of standard output")
+  command.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of standard output; - is standard output")
       ->type_name("FILE");
   if (options.keep_order) return;
   command.add_option("--sort", options.sort, "Sort by overall (default), name, population or a criterion id")
@@ -85,6 +85,18 @@ void refuse_to_overwrite_input(const std::string& output, const std::vector<std:
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
+  if (path == "-") {
+    std::cout << content << std::flush;
+    return;
+  }
+  // Renaming over a device, a pipe or a directory would replace it: refuse.
+  std::error_code ec;
+  const auto existing = fs::status(path, ec);
+  if (!ec && fs::exists(existing) && !fs::is_regular_file(existing)) {
+    throw std::runtime_error(fmt::format("cannot write \"{}\": it exists and is not a regular file", path));
+  }
+  // A file-size limit (ulimit -f) must end in an error message, not in SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
@@ -191,7 +203,7 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
       }
       break;
   }
-  if (options.output.empty()) {
+  if (options.output.empty() || options.output == "-") {
     std::cout << text.str();
   } else {
     try {
