@@ -1,11 +1,14 @@
 #include "yaml_util.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <sstream>
 #include <unordered_map>
 #include <cmath>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <scorecard/text_util.hpp>
 
@@ -99,6 +102,29 @@ std::optional<SourceLocation> tab_indentation(std::string_view text, int max_lin
   return std::nullopt;
 }
 
+// Counts a stream's documents without building them. yaml-cpp 0.7's LoadAll loops forever,
+// allocating, on a stream such as "," (jbeder/yaml-cpp#1040, fixed upstream after 0.7): the
+// parser reports a document without consuming anything. Here a document that starts where
+// the previous one did ends the count instead.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  bool stuck = false;
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (!starts.empty() && starts.back().pos == mark.pos) stuck = true;
+    starts.push_back(mark);
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 // yaml-cpp messages are upper-case sentences; ours start lower-case.
 std::string lower_first(std::string message) {
   if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') message[0] = static_cast<char>(message[0] - 'A' + 'a');
@@ -139,9 +165,21 @@ std::string normalize_source(std::string_view text) {
 
 std::optional<YAML::Node> parse_single_document(std::string_view text, const YamlContext& ctx) {
   ctx.budget = text.size() + 1000;
-  std::vector<YAML::Node> documents;
+  DocumentCounter counter;
+  YAML::Node root;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    std::istringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    while (!counter.stuck && counter.starts.size() < 100 && parser.HandleNextDocument(counter)) {
+    }
+    if (counter.stuck) {
+      const YAML::Mark& at = counter.starts.back();
+      const std::size_t pos = static_cast<std::size_t>(std::max(at.pos, 0));
+      const std::string what = pos < text.size() ? fmt::format("\"{}\"", text[pos]) : "the end of the file";
+      ctx.error(ctx.at(at), fmt::format("invalid YAML: unexpected {} where a value should start", what));
+      return std::nullopt;
+    }
+    if (counter.starts.size() == 1) root = YAML::Load(std::string(text));
   } catch (const YAML::DeepRecursion& e) {
     ctx.error(ctx.at(e.mark), fmt::format("YAML nesting is deeper than {} levels", e.depth()));
     return std::nullopt;
@@ -157,16 +195,18 @@ std::optional<YAML::Node> parse_single_document(std::string_view text, const Yam
     ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
     return std::nullopt;
   }
-  if (documents.empty() || (documents.size() == 1 && documents[0].IsNull())) {
+  if (counter.starts.empty() || (counter.starts.size() == 1 && root.IsNull())) {
     ctx.error({ctx.file, 1, 1}, "the file is empty; expected a mapping of keys to values");
     return std::nullopt;
   }
-  if (documents.size() > 1) {
-    ctx.error(ctx.at(documents[1]), fmt::format("the file holds {} YAML documents; expected exactly one",
-                                                documents.size()));
+  if (counter.starts.size() > 1) {
+    ctx.error(ctx.at(counter.starts[1]),
+              counter.starts.size() >= 100
+                  ? std::string("the file holds 100 or more YAML documents; expected exactly one")
+                  : fmt::format("the file holds {} YAML documents; expected exactly one", counter.starts.size()));
     return std::nullopt;
   }
-  return documents[0];
+  return root;
 }
 
 std::string_view kind_name(const YAML::Node& node) {

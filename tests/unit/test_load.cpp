@@ -74,7 +74,7 @@ TEST_CASE("empty, comment-only, multi-document and non-mapping files are rejecte
   CHECK(lines(load("# nothing\n").diagnostics) ==
         std::vector<std::string>{"t.yaml:1:1: error: the file is empty; expected a mapping of keys to values"});
   CHECK(lines(load("name: A\n---\nname: B\n").diagnostics) ==
-        std::vector<std::string>{"t.yaml:3:1: error: the file holds 2 YAML documents; expected exactly one"});
+        std::vector<std::string>{"t.yaml:2:1: error: the file holds 2 YAML documents; expected exactly one"});
   CHECK(lines(load("- a\n- b\n").diagnostics) ==
         std::vector<std::string>{
             "t.yaml:1:1: error: expected a mapping of keys to values at the top of the file, found a list"});

@@ -1,0 +1,88 @@
+// libFuzzer target: any bytes through every path the CLI offers for untrusted input.
+// The same input is read as a jurisdiction file, as a rubric and as a JSON export; whatever
+// loads is validated, scored and rendered in every format, and compared with itself.
+
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include <scorecard/check.hpp>
+#include <scorecard/diff.hpp>
+#include <scorecard/load.hpp>
+#include <scorecard/render.hpp>
+#include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
+#include <scorecard/snapshot.hpp>
+#include <scorecard/validate.hpp>
+
+namespace {
+
+using namespace scorecard;
+
+void render_everything(const Rubric& rubric, const std::vector<JurisdictionScore>& scores) {
+  std::ostringstream out;
+  render_compare_table(rubric, scores, {true, 80}, out);
+  render_score_cards(rubric, scores, {false, 0}, out);
+  render_json(rubric, scores, {}, out);
+  render_csv(rubric, scores, out);
+  render_markdown_table(rubric, scores, out);
+  render_markdown_cards(rubric, scores, out);
+  render_html(rubric, scores, {"t", "i"}, {}, out);
+  const Snapshot snapshot = snapshot_from_scores(rubric, scores, "fuzz");
+  const DiffResult diff = diff_snapshots(snapshot, snapshot);
+  render_diff_text(diff, out);
+  render_diff_markdown(diff, out);
+  render_diff_json(diff, out);
+  CheckOptions options;
+  options.min_tier = 1;
+  options.baseline = &snapshot;
+  const CheckReport report = run_check(rubric, scores, options);
+  render_check_text(report, out);
+  render_check_junit(report, {}, out);
+  render_check_markdown(report, out);
+}
+
+void as_jurisdiction(std::string_view text) {
+  JurisdictionLoad load = load_jurisdiction_from_string(text, "fuzz.yaml");
+  if (!load.jurisdiction) return;
+  const Rubric& rubric = builtin_rubric();
+  Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric);
+  load.diagnostics.insert(load.diagnostics.end(), more.begin(), more.end());
+  for (const auto& d : load.diagnostics) (void)format_diagnostic(d);
+  if (has_errors(load.diagnostics)) return;
+  std::vector<JurisdictionScore> scores = {score_jurisdiction(rubric, std::move(*load.jurisdiction))};
+  sort_scores(scores, rubric, "population", true);
+  render_everything(rubric, scores);
+}
+
+void as_rubric(std::string_view text) {
+  RubricLoad load = load_rubric_from_string(text, "fuzz-rubric.yaml");
+  if (!load.rubric) return;
+  std::ostringstream out;
+  render_rubric_text(*load.rubric, out);
+  render_calibration(*load.rubric, check_calibration(*load.rubric), out);
+  render_jurisdiction_schema(*load.rubric, out);
+  // Score the bundled-style test jurisdiction under the fuzzed rubric.
+  JurisdictionLoad j = load_jurisdiction_from_string("name: X\ncriteria: {}\n", "x.yaml");
+  if (j.jurisdiction) render_everything(*load.rubric, {score_jurisdiction(*load.rubric, std::move(*j.jurisdiction))});
+}
+
+void as_export(std::string_view text) {
+  SnapshotLoad load = load_export_from_string(text, "fuzz.json");
+  if (!load.snapshot) return;
+  const DiffResult diff = diff_snapshots(*load.snapshot, *load.snapshot);
+  std::ostringstream out;
+  render_diff_text(diff, out);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  as_jurisdiction(text);
+  as_rubric(text);
+  as_export(text);
+  return 0;
+}
