@@ -4,12 +4,16 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS    := cmake ninja-build g++ make python3 python3-jsonschema python3-yaml strace libyaml-cpp-dev \
            libcli11-dev libfmt-dev nlohmann-json3-dev catch2
+# The fuzzer: clang and its libFuzzer runtime.
+FUZZ_DEPS := clang libclang-rt-14-dev
+FUZZ_SECONDS ?= 60
+ASAN_BUILD ?= build-asan
 # The browser tests: Debian's Chromium, driven by playwright-core from npm (no browser download).
 BROWSER_DEPS := chromium nodejs
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps browser-deps install-missing configure build demo test clean
+.PHONY: all deps browser-deps install-missing configure build demo test test-sanitize fuzz clean
 all: build
 
 deps:
@@ -45,5 +49,18 @@ demo: build
 test: build browser-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize: deps browser-deps
+	@[ -f $(ASAN_BUILD)/build.ninja ] || cmake -S . -B $(ASAN_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DSCORECARD_SANITIZE=address;undefined" $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+# A bounded libFuzzer run (FUZZ_SECONDS, default 60); findings land in build-fuzz/artifacts/.
+fuzz: deps
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(FUZZ_DEPS)"
+	bash fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
