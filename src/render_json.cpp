@@ -141,7 +141,7 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   Json doc = {{"schema_version", 1},
               {"generator", {{"name", "policy-scorecard"}, {"version", std::string(version())}}}};
   if (!info.generated_at.empty()) doc["generated_at"] = info.generated_at;
-  doc["options"] = {{"sort", info.sort}, {"reverse", info.reverse}, {"filters", info.filters}};
+  doc["options"] = {{"sort", info.sort}, {"reverse", info.reverse}, {"filters", info.filters}, {"what_if", info.what_if}};
   doc["rubric"] = rubric_json(rubric);
   doc["summary"] = summary_json(rubric, scores);
   Json list = Json::array();

@@ -23,6 +23,7 @@ struct ExportInfo {
   std::string sort = "overall";
   bool reverse = false;
   std::vector<std::string> filters;
+  std::vector<std::string> what_if;
   std::string generated_at;  // ISO 8601 UTC, only with --timestamp; empty otherwise
 };
 
@@ -88,6 +89,21 @@ void render_check_markdown(const CheckReport& report, std::ostream& out);
 void render_diff_text(const DiffResult& diff, std::ostream& out);
 void render_diff_markdown(const DiffResult& diff, std::ostream& out);
 void render_diff_json(const DiffResult& diff, std::ostream& out);
+
+// explain: why each tier, the weighted-mean arithmetic, coverage, and the fewest changes
+// that lift the overall tier a step and to the top (with the answers that would do it).
+void render_explain_text(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
+                         const RenderOptions& options, std::ostream& out);
+void render_explain_markdown(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+void render_explain_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+
+// What --what-if changed: a line per jurisdiction whose tiers moved.
+void render_what_if_changes(const Rubric& rubric, const std::vector<JurisdictionScore>& before,
+                            const std::vector<JurisdictionScore>& after, std::ostream& out);
+
+// rubric impact: jurisdictions whose tiers differ between two rubrics.
+void render_rubric_impact(const Rubric& old_rubric, const std::vector<JurisdictionScore>& before,
+                          const Rubric& new_rubric, const std::vector<JurisdictionScore>& after, std::ostream& out);
 
 // Text safe in XML content and attributes (escaped; characters XML forbids are dropped).
 std::string xml_escape(std::string_view text);

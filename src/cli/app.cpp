@@ -81,7 +81,8 @@ Dataset Context::load(const std::vector<std::string>& paths, bool show_warnings,
 
 namespace {
 
-const std::vector<std::string> k_commands = {"score", "compare", "export", "validate", "check", "diff", "rubric"};
+const std::vector<std::string> k_commands = {"score", "compare", "export", "validate", "check",
+                                            "diff",  "explain", "rubric"};
 
 // "scroe" -> a usage error naming the closest command, before CLI11 sees it.
 std::optional<std::string> unknown_command(int argc, const char* const* argv) {
@@ -142,7 +143,8 @@ int run(int argc, const char* const* argv) {
   app.add_flag("-q,--quiet", options.quiet, "Print no notes or summaries, only results and errors");
 
   std::vector<Command> commands = {setup_score(app),    setup_compare(app), setup_export(app),
-                                  setup_validate(app), setup_check(app),   setup_diff(app)};
+                                  setup_validate(app), setup_check(app),   setup_diff(app),
+                                  setup_explain(app)};
   for (auto& c : setup_rubric(app)) commands.push_back(std::move(c));
 
   if (auto message = unknown_command(argc, argv)) return usage_error(*message, "");

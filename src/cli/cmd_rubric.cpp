@@ -1,6 +1,7 @@
 // scorecard rubric show|check: the methodology, and its calibration.
 
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -23,6 +24,36 @@ std::vector<Command> setup_rubric(CLI::App& app) {
                            const Rubric* r = context.rubric();
                            if (!r) return k_exit_invalid;
                            render_jurisdiction_schema(*r, std::cout);
+                           return k_exit_ok;
+                         }};
+  struct ImpactOptions {
+    std::string rubric;
+    std::vector<std::string> paths;
+  };
+  auto impact_options = std::make_shared<ImpactOptions>();
+  CLI::App* impact = rubric->add_subcommand("impact", "Show which jurisdictions would change tier under another rubric "
+                                                      "(a methodology change)");
+  impact->add_option("NEW_RUBRIC", impact_options->rubric, "The rubric to compare with the one in use")->required();
+  impact->add_option("PATH", impact_options->paths, "Jurisdiction files or directories")->required();
+  Command impact_command{impact, [impact_options](Context& context) {
+                           const Rubric* old_rubric = context.rubric();
+                           if (!old_rubric) return k_exit_invalid;
+                           RubricLoad load = load_rubric_file(impact_options->rubric);
+                           context.print(load.diagnostics);
+                           if (!load.rubric) return k_exit_invalid;
+                           Dataset before = context.load(impact_options->paths, false);
+                           if (has_errors(before.diagnostics)) return k_exit_invalid;
+                           Dataset after = load_dataset(impact_options->paths, *load.rubric);
+                           Diagnostics errors;
+                           for (const auto& d : after.diagnostics) {
+                             if (d.severity == Severity::error) errors.push_back(d);
+                           }
+                           context.print(errors);
+                           if (!errors.empty()) {
+                             std::cerr << "scorecard: the files do not validate under " << impact_options->rubric << '\n';
+                             return k_exit_invalid;
+                           }
+                           render_rubric_impact(*old_rubric, before.scores, *load.rubric, after.scores, std::cout);
                            return k_exit_ok;
                          }};
   Command show_command{show, [](Context& context) {
@@ -52,7 +83,7 @@ std::vector<Command> setup_rubric(CLI::App& app) {
                           context.print(problems);
                           return has_errors(problems) ? k_exit_invalid : k_exit_ok;
                         }};
-  return {show_command, check_command, schema_command};
+  return {show_command, check_command, schema_command, impact_command};
 }
 
 }  // namespace scorecard::cli

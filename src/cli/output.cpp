@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include <scorecard/explain.hpp>
 #include <scorecard/filter.hpp>
 #include <scorecard/text_util.hpp>
 
@@ -62,6 +63,9 @@ void add_output_options(CLI::App& command, OutputOptions& options, const std::ve
   command.add_option("--format", options.format, "Output format: " + join(formats, ", "))
       ->check(CLI::IsMember(formats))
       ->default_str(options.format);
+  command.add_option("--what-if", options.what_if,
+                     "Re-score as if CRITERION=TIER or QUESTION=ANSWER (repeatable) and show what changes")
+      ->type_name("CHANGE");
   command.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of standard output; - is standard output")
       ->type_name("FILE");
   if (options.keep_order) return;
@@ -72,6 +76,21 @@ void add_output_options(CLI::App& command, OutputOptions& options, const std::ve
                      "Keep jurisdictions matching KEY OP VALUE, e.g. state=CA, kind=county, tier<=2, custody=1 "
                      "(repeatable; all must match)")
       ->type_name("EXPR");
+}
+
+std::vector<JurisdictionScore> apply_what_if_options(const Rubric& rubric, const std::vector<std::string>& texts,
+                                                     const std::vector<JurisdictionScore>& before,
+                                                     const std::string& command) {
+  std::vector<WhatIf> what_ifs;
+  for (const auto& text : texts) {
+    WhatIfParse parsed = parse_what_if(text, rubric);
+    if (!parsed.what_if) throw UsageError(parsed.error, command);
+    what_ifs.push_back(std::move(*parsed.what_if));
+  }
+  std::vector<JurisdictionScore> after;
+  after.reserve(before.size());
+  for (const auto& s : before) after.push_back(score_jurisdiction(rubric, apply_what_ifs(s.jurisdiction, what_ifs)));
+  return after;
 }
 
 void refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& files,
@@ -160,6 +179,9 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
     if (!parsed.filter) throw UsageError(parsed.error, command);
     filters.push_back(std::move(*parsed.filter));
   }
+  for (const auto& text : options.what_if) {
+    if (auto parsed = parse_what_if(text, *rubric); !parsed.what_if) throw UsageError(parsed.error, command);
+  }
   Dataset dataset = context.load(paths, false);
   refuse_to_overwrite_input(options.output, dataset.files, command);
   if (has_errors(dataset.diagnostics)) {
@@ -168,6 +190,11 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
                 << (command == "score" ? "scored" : command == "export" ? "exported" : "compared") << '\n';
     }
     return k_exit_invalid;
+  }
+  std::vector<JurisdictionScore> before;
+  if (!options.what_if.empty()) {
+    before = dataset.scores;
+    dataset.scores = apply_what_if_options(*rubric, options.what_if, before, command);
   }
   if (!options.keep_order) sort_scores(dataset.scores, *rubric, options.sort, options.reverse);
   apply_filters(dataset.scores, filters, *rubric);
@@ -182,16 +209,18 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
       } else {
         render_compare_table(*rubric, dataset.scores, render, text);
       }
+      if (!options.what_if.empty()) render_what_if_changes(*rubric, before, dataset.scores, text);
       break;
     case Format::json: {
       ExportInfo info{options.keep_order ? "given" : options.sort, options.reverse, options.filters,
-                      options.timestamp ? now_utc() : ""};
+                      options.what_if, options.timestamp ? now_utc() : ""};
       render_json(*rubric, dataset.scores, info, text);
       break;
     }
     case Format::csv: render_csv(*rubric, dataset.scores, text); break;
     case Format::html: {
-      ExportInfo info{options.sort, options.reverse, options.filters, options.timestamp ? now_utc() : ""};
+      ExportInfo info{options.sort, options.reverse, options.filters, options.what_if,
+                      options.timestamp ? now_utc() : ""};
       render_html(*rubric, dataset.scores, {options.title, options.intro}, info, text);
       break;
     }

@@ -19,12 +19,19 @@ struct OutputOptions {
   std::vector<std::string> filters;
   bool timestamp = false;
   bool keep_order = false;  // score: jurisdictions in the order given
+  std::vector<std::string> what_if;  // hypothetical changes, applied before scoring
   std::string title;        // html
   std::string intro;        // html
 };
 
-// Adds --format (one of formats), -o, and unless keep_order --sort, --reverse, --filter.
+// Adds --format (one of formats), -o, --what-if, and unless keep_order --sort, --reverse, --filter.
 void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats);
+
+// Parses --what-if texts (usage errors name the command) and re-scores every jurisdiction
+// with them; before keeps the original scores.
+std::vector<JurisdictionScore> apply_what_if_options(const Rubric& rubric, const std::vector<std::string>& texts,
+                                                     const std::vector<JurisdictionScore>& before,
+                                                     const std::string& command);
 
 // Loads paths, then sorts, filters, renders and writes the result. score_cards: the
 // table and markdown formats print cards (score) rather than a table.

@@ -1,0 +1,88 @@
+#pragma once
+// Explaining tiers and planning improvements: the fewest criterion changes that lift the
+// overall tier, the answer changes that would produce a criterion tier, what-if
+// re-scoring, and research coverage. Pure functions over the rubric; no criterion by name.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <scorecard/model.hpp>
+#include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
+
+namespace scorecard {
+
+struct TierTarget {
+  std::string criterion;
+  int from = 0;
+  int to = 0;
+};
+
+// One way to reach a target overall tier: the criteria to improve and what they become.
+struct Improvement {
+  std::vector<TierTarget> changes;  // in rubric order
+  int steps = 0;                    // total tier steps
+  OverallResult result;             // the overall result after the changes
+};
+
+struct ImprovementPlan {
+  int target = 0;
+  // Every improvement with the fewest changed criteria and, among those, the fewest tier
+  // steps; empty when the target cannot be reached.
+  std::vector<Improvement> alternatives;
+  std::size_t more = 0;     // equally small alternatives left out beyond the limit
+  bool exhaustive = true;   // false when the rubric was too large to search completely
+};
+
+// Criteria without a tier (optional and missing) are left as they are.
+ImprovementPlan plan_improvement(const Rubric& rubric, std::span<const std::optional<int>> tiers, int target,
+                                 std::size_t max_alternatives = 50);
+
+struct AnswerChange {
+  std::string question;
+  std::string from;  // "(none)" when unanswered
+  std::string to;
+};
+
+// The fewest answer changes that make the criterion's rules give target or better, with
+// the rule that would then match; nullopt when no answers reach it.
+struct AnswerPlan {
+  std::vector<AnswerChange> changes;
+  RuleMatch match;
+};
+std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std::vector<Answer>& answers, int target);
+
+// How much of the rubric a file answers, so that "unclear" and unanswered never pass
+// silently for a policy.
+struct Coverage {
+  std::size_t criteria = 0;   // in the rubric
+  std::size_t rated = 0;      // with a tier (recorded or computed)
+  std::size_t recorded = 0;   // with a recorded rating
+  std::size_t computed = 0;   // tier from answers only
+  std::size_t questions = 0;  // scored questions of the rubric
+  std::size_t answered = 0;   // answered with something other than "unclear"
+  std::size_t unclear = 0;    // answered "unclear"
+};
+Coverage coverage(const Rubric& rubric, const Jurisdiction& jurisdiction);
+
+// --what-if CRITERION=TIER, QUESTION=ANSWER or CRITERION.QUESTION=ANSWER.
+struct WhatIf {
+  std::string text;
+  std::string criterion;
+  std::optional<int> tier;  // set for CRITERION=TIER
+  std::string question;     // set for an answer
+  std::string answer;
+};
+struct WhatIfParse {
+  std::optional<WhatIf> what_if;
+  std::string error;
+};
+WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric);
+
+// A tier replaces the criterion's recorded rating; an answer replaces (or adds) that answer
+// and drops the recorded rating, so that the tier is computed from the answers.
+Jurisdiction apply_what_ifs(Jurisdiction jurisdiction, const std::vector<WhatIf>& what_ifs);
+
+}  // namespace scorecard

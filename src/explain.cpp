@@ -1,0 +1,264 @@
+// Improvement plans, answer plans, coverage and what-if.
+
+#include <algorithm>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include <scorecard/explain.hpp>
+#include <scorecard/text_util.hpp>
+
+namespace scorecard {
+namespace {
+
+// The search enumerates subsets of criteria by size; past this many criteria it stops at
+// subsets of this size and says so.
+constexpr std::size_t k_max_search_size = 12;
+
+}  // namespace
+
+ImprovementPlan plan_improvement(const Rubric& rubric, std::span<const std::optional<int>> tiers, int target,
+                                 std::size_t max_alternatives) {
+  ImprovementPlan plan;
+  plan.target = target;
+  const std::size_t n = std::min(tiers.size(), rubric.criteria.size());
+  std::vector<std::size_t> improvable;  // criteria that have a tier above the best
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tiers[i] && *tiers[i] > 1) improvable.push_back(i);
+  }
+  std::vector<std::optional<int>> trial(tiers.begin(), tiers.end());
+  {
+    const OverallResult now = overall_tier(rubric, trial);
+    if (now.tier && *now.tier <= target) return plan;  // already there: nothing to change
+  }
+  const std::size_t limit = std::min(improvable.size(), k_max_search_size);
+  plan.exhaustive = improvable.size() <= k_max_search_size;
+  int best_steps = 0;
+  // For each size k, every subset of k criteria, and for each subset every combination of
+  // better tiers: exact, and cheap for rubrics of the size scorecards have.
+  for (std::size_t k = 1; k <= limit && plan.alternatives.empty() && plan.more == 0; ++k) {
+    std::vector<std::size_t> pick(k);
+    std::function<void(std::size_t, std::size_t)> choose_subset;
+    std::function<void(std::size_t, int)> choose_tiers;
+    choose_tiers = [&](std::size_t j, int steps) {
+      if (j == k) {
+        const OverallResult result = overall_tier(rubric, trial);
+        if (!result.tier || *result.tier > target) return;
+        const bool fewer = plan.alternatives.empty() && plan.more == 0;
+        if (!fewer && steps > best_steps) return;
+        if (fewer || steps < best_steps) {
+          plan.alternatives.clear();
+          plan.more = 0;
+          best_steps = steps;
+        }
+        if (plan.alternatives.size() >= max_alternatives) {
+          ++plan.more;
+          return;
+        }
+        Improvement improvement;
+        improvement.steps = steps;
+        improvement.result = result;
+        for (std::size_t m = 0; m < k; ++m) {
+          const std::size_t i = pick[m];
+          improvement.changes.push_back({rubric.criteria[i].id, *tiers[i], *trial[i]});
+        }
+        plan.alternatives.push_back(std::move(improvement));
+        return;
+      }
+      const std::size_t i = pick[j];
+      for (int t = *tiers[i] - 1; t >= 1; --t) {
+        trial[i] = t;
+        choose_tiers(j + 1, steps + (*tiers[i] - t));
+      }
+      trial[i] = tiers[i];
+    };
+    choose_subset = [&](std::size_t start, std::size_t depth) {
+      if (depth == k) {
+        choose_tiers(0, 0);
+        return;
+      }
+      for (std::size_t s = start; s + (k - depth) <= improvable.size(); ++s) {
+        pick[depth] = improvable[s];
+        choose_subset(s + 1, depth + 1);
+      }
+    };
+    choose_subset(0, 0);
+  }
+  return plan;  // alternatives in subset order: rubric order of their criteria
+}
+
+std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std::vector<Answer>& answers, int target) {
+  const std::size_t q = criterion.questions.size();
+  if (q == 0 || q > 8) return std::nullopt;  // larger criteria are not searched
+  auto current = [&](const std::string& question) -> std::string {
+    for (const auto& a : answers) {
+      if (a.question == question) return a.value;
+    }
+    return "(none)";
+  };
+  std::optional<AnswerPlan> best;      // reaches exactly the target
+  std::optional<AnswerPlan> fallback;  // reaches a better tier, with as few changes
+  const bool overshoot = false;
+  auto match_exact = [&](const AnswerPlan& plan) { return plan.match.tier == target; };
+  // Subsets of questions by size, each question given every other value; the first
+  // combination (in rubric order) of the smallest size that reaches the target wins.
+  for (std::size_t k = 1; k <= q && !best && !fallback; ++k) {
+    std::vector<std::size_t> pick(k);
+    std::vector<std::string> chosen(k);
+    std::function<void(std::size_t)> values = [&](std::size_t j) {
+      if (best) return;
+      if (j == k) {
+        std::vector<Answer> trial = answers;
+        for (std::size_t m = 0; m < k; ++m) {
+          const std::string& id = criterion.questions[pick[m]].id;
+          auto it = std::find_if(trial.begin(), trial.end(), [&](const Answer& a) { return a.question == id; });
+          if (it != trial.end()) {
+            it->value = chosen[m];
+          } else {
+            trial.push_back({id, chosen[m], {}, {}});
+          }
+        }
+        RuleMatch match = match_rules(criterion, trial);
+        if (match.rule_index < 0 || match.tier > target) return;
+        // Prefer the smallest policy change: exactly the target tier over a better one.
+        if (overshoot && match.tier < target) return;
+        AnswerPlan plan;
+        for (std::size_t m = 0; m < k; ++m) {
+          const std::string& id = criterion.questions[pick[m]].id;
+          plan.changes.push_back({id, current(id), chosen[m]});
+        }
+        plan.match = std::move(match);
+        if (match_exact(plan)) {
+          best = std::move(plan);
+        } else if (!fallback) {
+          fallback = std::move(plan);
+        }
+        return;
+      }
+      const Question& question = criterion.questions[pick[j]];
+      for (const auto& value : question.values) {
+        if (value == current(question.id)) continue;
+        chosen[j] = value;
+        values(j + 1);
+      }
+    };
+    std::function<void(std::size_t, std::size_t)> subset = [&](std::size_t start, std::size_t depth) {
+      if (best) return;
+      if (depth == k) {
+        values(0);
+        return;
+      }
+      for (std::size_t s = start; s + (k - depth) <= q; ++s) {
+        pick[depth] = s;
+        subset(s + 1, depth + 1);
+      }
+    };
+    subset(0, 0);
+  }
+  return best ? best : fallback;
+}
+
+Coverage coverage(const Rubric& rubric, const Jurisdiction& j) {
+  Coverage c;
+  c.criteria = rubric.criteria.size();
+  for (const auto& criterion : rubric.criteria) {
+    for (const auto& q : criterion.questions) c.questions += q.scored ? 1 : 0;
+    const CriterionData* data = j.find_criterion(criterion.id);
+    if (!data) continue;
+    const CriterionResult r = score_criterion(criterion, data);
+    if (r.tier) ++c.rated;
+    if (r.origin == Origin::recorded) ++c.recorded;
+    if (r.origin == Origin::computed) ++c.computed;
+    for (const auto& a : data->answers) {
+      const Question* q = criterion.find_question(a.question);
+      if (!q || !q->scored) continue;
+      (a.value == k_unclear ? c.unclear : c.answered) += 1;
+    }
+  }
+  return c;
+}
+
+WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) {
+    return {std::nullopt, fmt::format("invalid --what-if \"{}\"; expected CRITERION=TIER or QUESTION=ANSWER", text)};
+  }
+  const std::string key = text.substr(0, eq);
+  const std::string value = text.substr(eq + 1);
+  WhatIf w;
+  w.text = text;
+  if (const Criterion* c = rubric.find_criterion(key)) {
+    if (value.size() == 1 && rubric.find_tier(value[0] - '0')) {
+      w.criterion = c->id;
+      w.tier = value[0] - '0';
+      return {w, {}};
+    }
+    return {std::nullopt, fmt::format("invalid --what-if \"{}\": \"{}\" is not a tier (1 to {})", text, value,
+                                      rubric.worst_tier())};
+  }
+  // QUESTION or CRITERION.QUESTION.
+  std::string criterion_id;
+  std::string question_id = key;
+  if (const auto dot = key.find('.'); dot != std::string::npos) {
+    criterion_id = key.substr(0, dot);
+    question_id = key.substr(dot + 1);
+  }
+  std::vector<const Criterion*> owners;
+  std::vector<std::string> everything = rubric.criterion_ids();
+  for (const auto& c : rubric.criteria) {
+    for (const auto& q : c.questions) {
+      everything.push_back(q.id);
+      if (q.id == question_id && (criterion_id.empty() || criterion_id == c.id)) owners.push_back(&c);
+    }
+  }
+  if (owners.empty()) {
+    return {std::nullopt, fmt::format("invalid --what-if \"{}\": \"{}\" is neither a criterion nor a question{}", text,
+                                      key, did_you_mean(key, everything))};
+  }
+  if (owners.size() > 1) {
+    return {std::nullopt, fmt::format("invalid --what-if \"{}\": several criteria ask \"{}\"; write CRITERION.{}", text,
+                                      question_id, question_id)};
+  }
+  const Question* q = owners[0]->find_question(question_id);
+  if (value != k_unclear && std::find(q->values.begin(), q->values.end(), value) == q->values.end()) {
+    return {std::nullopt, fmt::format("invalid --what-if \"{}\": \"{}\" is not an answer to \"{}\"; expected one of "
+                                      "{}, {}{}",
+                                      text, value, q->id, join(q->values, ", "), k_unclear, did_you_mean(value, q->values))};
+  }
+  w.criterion = owners[0]->id;
+  w.question = q->id;
+  w.answer = value;
+  return {w, {}};
+}
+
+Jurisdiction apply_what_ifs(Jurisdiction j, const std::vector<WhatIf>& what_ifs) {
+  for (const auto& w : what_ifs) {
+    CriterionData* data = nullptr;
+    for (auto& c : j.criteria) {
+      if (c.id == w.criterion) data = &c;
+    }
+    if (!data) {
+      j.criteria.push_back({});
+      data = &j.criteria.back();
+      data->id = w.criterion;
+      data->is_mapping = true;
+    }
+    if (w.tier) {
+      data->rating = *w.tier;
+      continue;
+    }
+    data->rating.reset();
+    data->has_answers = true;
+    bool found = false;
+    for (auto& a : data->answers) {
+      if (a.question == w.question) {
+        a.value = w.answer;
+        found = true;
+      }
+    }
+    if (!found) data->answers.push_back({w.question, w.answer, {}, {}});
+  }
+  return j;
+}
+
+}  // namespace scorecard

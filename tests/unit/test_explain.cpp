@@ -1,0 +1,198 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include <scorecard/explain.hpp>
+#include <scorecard/load.hpp>
+
+#include "helpers.hpp"
+
+using namespace scorecard;
+
+namespace {
+
+using Tiers = std::vector<std::optional<int>>;
+
+Tiers tiers(std::initializer_list<int> list) { return Tiers(list.begin(), list.end()); }
+
+// Every combination of tiers no worse than start, by brute force: the (criteria, steps)
+// minimum that reaches target, and every combination at that minimum.
+std::set<std::vector<int>> brute_force(const Rubric& rubric, const std::vector<int>& start, int target,
+                                       std::size_t& best_criteria, int& best_steps) {
+  std::set<std::vector<int>> best;
+  best_criteria = 1000;
+  best_steps = 1000;
+  std::vector<int> trial = start;
+  const std::size_t n = start.size();
+  std::function<void(std::size_t)> walk = [&](std::size_t i) {
+    if (i == n) {
+      std::size_t changed = 0;
+      int steps = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        changed += trial[k] != start[k] ? 1u : 0u;
+        steps += start[k] - trial[k];
+      }
+      if (changed == 0) return;
+      Tiers t(trial.begin(), trial.end());
+      const OverallResult r = overall_tier(rubric, t);
+      if (!r.tier || *r.tier > target) return;
+      if (changed < best_criteria || (changed == best_criteria && steps < best_steps)) {
+        best.clear();
+        best_criteria = changed;
+        best_steps = steps;
+      }
+      if (changed == best_criteria && steps == best_steps) best.insert(trial);
+      return;
+    }
+    for (int t = start[i]; t >= 1; --t) {
+      trial[i] = t;
+      walk(i + 1);
+    }
+    trial[i] = start[i];
+  };
+  walk(0);
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("San Francisco reaches On Track only by raising Immigration Interviews to 1", "[explain]") {
+  const auto plan = plan_improvement(builtin_rubric(), tiers({1, 3, 3, 1, 1, 1, 2, 1}), 1);
+  REQUIRE(plan.alternatives.size() == 1);
+  CHECK(plan.more == 0);
+  const auto& only = plan.alternatives[0];
+  REQUIRE(only.changes.size() == 1);
+  CHECK(only.changes[0].criterion == "interviews");
+  CHECK(only.changes[0].from == 3);
+  CHECK(only.changes[0].to == 1);
+  CHECK(only.steps == 2);
+  CHECK(only.result.tier == 1);
+}
+
+TEST_CASE("Dallas reaches Making Progress only by raising custody, interviews and release notification", "[explain]") {
+  const auto plan = plan_improvement(builtin_rubric(), tiers({3, 3, 3, 3, 3, 3, 3, 1}), 2);
+  REQUIRE(plan.alternatives.size() == 1);
+  std::vector<std::string> ids;
+  for (const auto& c : plan.alternatives[0].changes) ids.push_back(c.criterion);
+  CHECK(ids == std::vector<std::string>{"custody", "interviews", "release_notification"});
+  CHECK(plan.alternatives[0].steps == 6);
+  const auto top = plan_improvement(builtin_rubric(), tiers({3, 3, 3, 3, 3, 3, 3, 1}), 1);
+  CHECK(top.alternatives.size() == 12);
+  CHECK(top.alternatives[0].changes.size() == 5);
+  CHECK(top.alternatives[0].steps == 9);
+}
+
+TEST_CASE("a jurisdiction already at the target needs nothing; an unreachable target has no plan", "[explain]") {
+  CHECK(plan_improvement(builtin_rubric(), tiers({1, 1, 3, 1, 2, 1, 3, 1}), 1).alternatives.empty());
+  // With custody missing (no tier), the tier-1 gate can never be met.
+  Tiers missing = tiers({1, 1, 1, 1, 1, 1, 1, 1});
+  missing[0] = std::nullopt;
+  missing[1] = 3;
+  const auto plan = plan_improvement(builtin_rubric(), missing, 1);
+  CHECK(plan.alternatives.empty());
+  CHECK(plan.exhaustive);
+}
+
+TEST_CASE("the improvement search is exact: it matches brute force over all criterion tiers", "[explain]") {
+  const Rubric& rubric = builtin_rubric();
+  std::size_t checked = 0;
+  // A spread of starting points (every 13th of the 3^8), each for both better tiers.
+  for (int code = 0; code < 6561; code += 13) {
+    std::vector<int> start(8);
+    int c = code;
+    for (auto& t : start) {
+      t = c % 3 + 1;
+      c /= 3;
+    }
+    Tiers t(start.begin(), start.end());
+    const OverallResult now = overall_tier(rubric, t);
+    for (int target = *now.tier - 1; target >= 1; --target) {
+      std::size_t criteria = 0;
+      int steps = 0;
+      const auto expected = brute_force(rubric, start, target, criteria, steps);
+      const auto plan = plan_improvement(rubric, t, target, 100000);
+      std::set<std::vector<int>> got;
+      for (const auto& alt : plan.alternatives) {
+        std::vector<int> v = start;
+        for (const auto& change : alt.changes) {
+          v[static_cast<std::size_t>(rubric.find_criterion(change.criterion) - rubric.criteria.data())] = change.to;
+        }
+        got.insert(v);
+        CHECK(alt.changes.size() == criteria);
+        CHECK(alt.steps == steps);
+      }
+      INFO("start " << code << " target " << target);
+      CHECK(got == expected);
+      ++checked;
+    }
+  }
+  CHECK(checked > 300);
+}
+
+TEST_CASE("answer plans find the fewest answer changes for a tier", "[explain]") {
+  const Rubric& r = builtin_rubric();
+  const Criterion& custody = *r.find_criterion("custody");
+  std::vector<Answer> none = {{"detainer_hold_prohibited", "none", {}, {}}};
+  auto plan = answers_for_tier(custody, none, 2);
+  REQUIRE(plan);
+  REQUIRE(plan->changes.size() == 1);
+  CHECK(plan->changes[0].question == "detainer_hold_prohibited");
+  CHECK(plan->changes[0].to == "some_convictions");  // exactly tier 2, not an overshoot to 1
+  CHECK(plan->match.tier == 2);
+  const Criterion& collab = *r.find_criterion("collaboration");
+  std::vector<Answer> g287 = {{"has_287g_agreement", "yes", {}, {}}};
+  plan = answers_for_tier(collab, g287, 1);
+  REQUIRE(plan);  // ending the 287(g) agreement and banning task forces and operational support
+  CHECK(plan->changes.size() == 3);
+  CHECK(plan->match.tier == 1);
+  CHECK(answers_for_tier(collab, {}, 2)->changes.size() == 1);
+}
+
+TEST_CASE("coverage counts rated criteria and answered, unclear and unanswered questions", "[explain]") {
+  auto load = load_jurisdiction_from_string(test::replace(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                                                          "custody: {answers: {detainer_hold_prohibited: unclear, "
+                                                          "judicial_warrant_required: \"yes\"}, sources: [law]}"),
+                                            "c.yaml");
+  const Coverage c = coverage(builtin_rubric(), *load.jurisdiction);
+  CHECK(c.criteria == 8);
+  CHECK(c.rated == 8);
+  CHECK(c.recorded == 7);
+  CHECK(c.computed == 1);
+  CHECK(c.questions == 20);
+  CHECK(c.answered == 1);
+  CHECK(c.unclear == 1);
+}
+
+TEST_CASE("what-if parses tiers, answers and qualified answers, and explains mistakes", "[explain]") {
+  const Rubric& r = builtin_rubric();
+  auto w = parse_what_if("custody=1", r);
+  REQUIRE(w.what_if);
+  CHECK(w.what_if->tier == 1);
+  w = parse_what_if("has_287g_agreement=no", r);
+  REQUIRE(w.what_if);
+  CHECK(w.what_if->criterion == "collaboration");
+  CHECK(w.what_if->answer == "no");
+  CHECK(parse_what_if("collaboration.has_287g_agreement=unclear", r).what_if);
+  CHECK(parse_what_if("custody=4", r).error == "invalid --what-if \"custody=4\": \"4\" is not a tier (1 to 3)");
+  CHECK(parse_what_if("custdy=1", r).error ==
+        "invalid --what-if \"custdy=1\": \"custdy\" is neither a criterion nor a question (did you mean \"custody\"?)");
+  CHECK(parse_what_if("has_287g_agreement=maybe", r).error ==
+        "invalid --what-if \"has_287g_agreement=maybe\": \"maybe\" is not an answer to \"has_287g_agreement\"; expected "
+        "one of yes, no, unclear");
+  CHECK(parse_what_if("custody", r).error == "invalid --what-if \"custody\"; expected CRITERION=TIER or QUESTION=ANSWER");
+}
+
+TEST_CASE("what-if answers replace the recorded tier with the computed one", "[explain]") {
+  auto load = load_jurisdiction_from_string(test::k_valid_file, "w.yaml");
+  const Rubric& r = builtin_rubric();
+  const auto answer = parse_what_if("detainer_hold_prohibited=none", r).what_if;
+  const auto tier = parse_what_if("interviews=3", r).what_if;
+  const Jurisdiction changed = apply_what_ifs(*load.jurisdiction, {*answer, *tier});
+  const JurisdictionScore s = score_jurisdiction(r, changed);
+  CHECK(s.criteria[0].tier == 3);
+  CHECK(s.criteria[0].origin == Origin::computed);
+  CHECK(s.criteria[1].tier == 3);
+  CHECK(s.criteria[1].origin == Origin::recorded);
+  CHECK(s.overall.tier == 3);
+}
