@@ -197,6 +197,20 @@ SnapshotLoad load_export_from_string(std::string_view text, const std::string& d
     result.diagnostics.push_back({Severity::error, position(text, e.byte > 0 ? e.byte - 1 : 0, display_name),
                                   "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))});
     return result;
+  } catch (const Json::exception& e) {
+    // Number overflow ("1e999") is an out_of_range error, with the number but no position.
+    std::string what = e.what();
+    if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+    SourceLocation where{display_name, 0, 0};
+    const auto quote = what.find('\'');
+    if (quote != std::string::npos) {
+      const std::string number = what.substr(quote + 1, what.find('\'', quote + 1) - quote - 1);
+      if (const auto at = text.find(number); !number.empty() && at != std::string_view::npos) {
+        where = position(text, at, display_name);
+      }
+    }
+    result.diagnostics.push_back({Severity::error, where, "invalid JSON: " + what});
+    return result;
   }
   result.snapshot = ExportReader(display_name, result.diagnostics).read(doc);
   return result;

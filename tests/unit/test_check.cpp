@@ -131,3 +131,10 @@ TEST_CASE("JUnit XML escapes everything from data", "[check]") {
   CHECK(xml.find("file=\"f&apos;.yaml\"") != std::string::npos);
   CHECK(xml_escape(std::string("a\x01" "b\tc")) == "ab\tc");
 }
+
+TEST_CASE("a JSON number too large to hold is invalid input, not a crash", "[check]") {
+  // Found by the fuzzer: nlohmann/json throws out_of_range (406), not parse_error, for it.
+  CHECK(lines(load_export_from_string("{\"schema_version\": 1e999}", "e.json").diagnostics) ==
+        std::vector<std::string>{"e.json:1:20: error: invalid JSON: number overflow parsing '1e999'"});
+  CHECK(lines(load_export_from_string("6666e6666640114186774\x7f\xfc\x7f", "e.json").diagnostics).size() == 1);
+}
