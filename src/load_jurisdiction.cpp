@@ -164,7 +164,7 @@ void read_criteria(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& 
   }
 }
 
-void read_root(const YAML::Node& root, const YamlContext& ctx, Jurisdiction& j) {
+void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdiction& j) {
   const auto entries = detail::read_mapping(root, ctx);
   detail::check_known_keys(entries, k_root_keys, ctx, "the jurisdiction");
 
@@ -241,7 +241,8 @@ JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std:
   if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;
   const std::string source = detail::normalize_source(text);
   const YamlContext ctx{display_name, result.diagnostics, source};
-  auto root = detail::parse_single_document(source, ctx);
+  detail::YamlDocument document;
+  auto root = detail::parse_single_document(source, ctx, document);
   if (!root) return result;
   if (!root->IsMap()) {
     ctx.error(*root, fmt::format("expected a mapping of keys to values at the top of the file, found {}",

@@ -40,7 +40,7 @@ class RubricReader {
  public:
   RubricReader(const YamlContext& ctx, Rubric& rubric) : m_ctx(ctx), m_rubric(rubric) {}
 
-  void read(const YAML::Node& root) {
+  void read(const detail::YamlNode& root) {
     const auto entries = detail::read_mapping(root, m_ctx);
     detail::check_known_keys(entries, k_root_keys, m_ctx, "the rubric");
     for (const char* key : {"id", "version", "title"}) {
@@ -65,7 +65,7 @@ class RubricReader {
   }
 
   // Each list item must be a mapping; returns its entries after checking the keys.
-  std::optional<std::vector<MapEntry>> item_mapping(const YAML::Node& item, const std::vector<std::string>& keys,
+  std::optional<std::vector<MapEntry>> item_mapping(const detail::YamlNode& item, const std::vector<std::string>& keys,
                                                     std::string_view where) {
     if (!item.IsMap()) {
       m_ctx.error(item, fmt::format("expected a mapping in {}, found {}", where, detail::kind_name(item)));
@@ -104,7 +104,7 @@ class RubricReader {
 
   void read_tiers(const MapEntry& e) {
     if (!expect_list(e)) return;
-    for (const auto& item : e.value) {
+    for (const auto& item : e.value.items()) {
       auto entries = item_mapping(item, k_tier_keys, "a tier");
       if (!entries) continue;
       Tier tier;
@@ -178,7 +178,7 @@ class RubricReader {
 
   void read_criteria(const MapEntry& e) {
     if (!expect_list(e)) return;
-    for (const auto& item : e.value) {
+    for (const auto& item : e.value.items()) {
       auto entries = item_mapping(item, k_criterion_keys, "a criterion");
       if (!entries) continue;
       Criterion c;
@@ -223,7 +223,7 @@ class RubricReader {
   void read_questions(const MapEntry& e, Criterion& c) {
     if (!expect_list(e)) return;
     const std::string where = fmt::format("a question of criterion \"{}\"", c.id);
-    for (const auto& item : e.value) {
+    for (const auto& item : e.value.items()) {
       auto entries = item_mapping(item, k_question_keys, where);
       if (!entries) continue;
       Question q;
@@ -268,7 +268,7 @@ class RubricReader {
         continue;
       }
       Condition condition{q->id, {}};
-      std::vector<std::pair<std::string, YAML::Node>> values;
+      std::vector<std::pair<std::string, detail::YamlNode>> values;
       if (entry.value.IsSequence()) {
         if (auto list = detail::read_string_list(entry, m_ctx)) values = *list;
       } else if (auto text = detail::read_string(entry, m_ctx)) {
@@ -291,11 +291,11 @@ class RubricReader {
     return conditions;
   }
 
-  void read_rules(const MapEntry& e, const YAML::Node& parent, Criterion& c) {
+  void read_rules(const MapEntry& e, const detail::YamlNode& parent, Criterion& c) {
     if (!expect_list(e)) return;
     const std::string where = fmt::format("a rule of criterion \"{}\"", c.id);
     bool after_catch_all = false;  // an earlier rule has no condition at all
-    for (const auto& item : e.value) {
+    for (const auto& item : e.value.items()) {
       auto entries = item_mapping(item, k_rule_keys, where);
       if (!entries) continue;
       Rule rule;
@@ -349,7 +349,7 @@ class RubricReader {
 
   void read_cutoffs(const MapEntry& e) {
     if (!expect_list(e)) return;
-    for (const auto& item : e.value) {
+    for (const auto& item : e.value.items()) {
       auto entries = item_mapping(item, k_cutoff_keys, "a cut-off");
       if (!entries) continue;
       Cutoff cutoff;
@@ -372,7 +372,7 @@ class RubricReader {
 
   void read_gates(const MapEntry& e) {
     if (!expect_list(e)) return;
-    for (const auto& item : e.value) {
+    for (const auto& item : e.value.items()) {
       auto entries = item_mapping(item, k_gate_keys, "a gate");
       if (!entries) continue;
       Gate gate;
@@ -397,7 +397,7 @@ class RubricReader {
 
   void read_calibration(const MapEntry& e) {
     if (!expect_list(e)) return;
-    for (const auto& item : e.value) {
+    for (const auto& item : e.value.items()) {
       auto entries = item_mapping(item, k_calibration_keys, "a calibration case");
       if (!entries) continue;
       CalibrationCase c;
@@ -470,7 +470,8 @@ RubricLoad load_rubric_from_string(std::string_view text, const std::string& dis
   if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;
   const std::string source = detail::normalize_source(text);
   const YamlContext ctx{display_name, result.diagnostics, source};
-  auto root = detail::parse_single_document(source, ctx);
+  detail::YamlDocument document;
+  auto root = detail::parse_single_document(source, ctx, document);
   if (!root) return result;
   if (!root->IsMap()) {
     ctx.error(*root, fmt::format("expected a mapping at the top of the rubric, found {}", detail::kind_name(*root)));

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
-#include <sstream>
 #include <unordered_map>
 #include <cmath>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <scorecard/text_util.hpp>
 
@@ -19,7 +18,7 @@ SourceLocation YamlContext::at(const YAML::Mark& mark) const {
   return {file, mark.line + 1, mark.column + 1};
 }
 
-SourceLocation YamlContext::at(const YAML::Node& node) const { return at(node.Mark()); }
+SourceLocation YamlContext::at(const YamlNode& node) const { return at(node.Mark()); }
 
 void YamlContext::error(const SourceLocation& where, std::string message) const {
   diagnostics.push_back({Severity::error, where, std::move(message)});
@@ -29,7 +28,7 @@ void YamlContext::warning(const SourceLocation& where, std::string message) cons
   diagnostics.push_back({Severity::warning, where, std::move(message)});
 }
 
-bool YamlContext::spend(const YAML::Node& node) const {
+bool YamlContext::spend(const YamlNode& node) const {
   if (budget > 0) {
     --budget;
     return true;
@@ -102,29 +101,6 @@ std::optional<SourceLocation> tab_indentation(std::string_view text, int max_lin
   return std::nullopt;
 }
 
-// Counts a stream's documents without building them. yaml-cpp 0.7's LoadAll loops forever,
-// allocating, on a stream such as "," (jbeder/yaml-cpp#1040, fixed upstream after 0.7): the
-// parser reports a document without consuming anything. Here a document that starts where
-// the previous one did ends the count instead.
-class DocumentCounter : public YAML::EventHandler {
- public:
-  std::vector<YAML::Mark> starts;
-  bool stuck = false;
-
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    if (!starts.empty() && starts.back().pos == mark.pos) stuck = true;
-    starts.push_back(mark);
-  }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
-
 // yaml-cpp messages are upper-case sentences; ours start lower-case.
 std::string lower_first(std::string message) {
   if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') message[0] = static_cast<char>(message[0] - 'A' + 'a');
@@ -163,23 +139,10 @@ std::string normalize_source(std::string_view text) {
   return out;
 }
 
-std::optional<YAML::Node> parse_single_document(std::string_view text, const YamlContext& ctx) {
+std::optional<YamlNode> parse_single_document(std::string_view text, const YamlContext& ctx, YamlDocument& document) {
   ctx.budget = text.size() + 1000;
-  DocumentCounter counter;
-  YAML::Node root;
   try {
-    std::istringstream stream{std::string(text)};
-    YAML::Parser parser(stream);
-    while (!counter.stuck && counter.starts.size() < 100 && parser.HandleNextDocument(counter)) {
-    }
-    if (counter.stuck) {
-      const YAML::Mark& at = counter.starts.back();
-      const std::size_t pos = static_cast<std::size_t>(std::max(at.pos, 0));
-      const std::string what = pos < text.size() ? fmt::format("\"{}\"", text[pos]) : "the end of the file";
-      ctx.error(ctx.at(at), fmt::format("invalid YAML: unexpected {} where a value should start", what));
-      return std::nullopt;
-    }
-    if (counter.starts.size() == 1) root = YAML::Load(std::string(text));
+    parse_yaml(text, document);
   } catch (const YAML::DeepRecursion& e) {
     ctx.error(ctx.at(e.mark), fmt::format("YAML nesting is deeper than {} levels", e.depth()));
     return std::nullopt;
@@ -195,21 +158,28 @@ std::optional<YAML::Node> parse_single_document(std::string_view text, const Yam
     ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
     return std::nullopt;
   }
-  if (counter.starts.empty() || (counter.starts.size() == 1 && root.IsNull())) {
+  if (document.stuck) {
+    const YAML::Mark& at = document.starts.back();
+    const std::size_t pos = static_cast<std::size_t>(std::max(at.pos, 0));
+    const std::string what = pos < text.size() ? fmt::format("\"{}\"", text[pos]) : "the end of the file";
+    ctx.error(ctx.at(at), fmt::format("invalid YAML: unexpected {} where a value should start", what));
+    return std::nullopt;
+  }
+  const std::size_t count = document.starts.size();
+  if (count == 0 || (count == 1 && document.first().IsNull())) {
     ctx.error({ctx.file, 1, 1}, "the file is empty; expected a mapping of keys to values");
     return std::nullopt;
   }
-  if (counter.starts.size() > 1) {
-    ctx.error(ctx.at(counter.starts[1]),
-              counter.starts.size() >= 100
-                  ? std::string("the file holds 100 or more YAML documents; expected exactly one")
-                  : fmt::format("the file holds {} YAML documents; expected exactly one", counter.starts.size()));
+  if (count > 1) {
+    ctx.error(ctx.at(document.starts[1]),
+              count >= 100 ? std::string("the file holds 100 or more YAML documents; expected exactly one")
+                           : fmt::format("the file holds {} YAML documents; expected exactly one", count));
     return std::nullopt;
   }
-  return root;
+  return document.first();
 }
 
-std::string_view kind_name(const YAML::Node& node) {
+std::string_view kind_name(const YamlNode& node) {
   switch (node.Type()) {
     case YAML::NodeType::Scalar: return "a string";
     case YAML::NodeType::Sequence: return "a list";
@@ -220,11 +190,10 @@ std::string_view kind_name(const YAML::Node& node) {
   return "nothing";
 }
 
-std::vector<MapEntry> read_mapping(const YAML::Node& map, const YamlContext& ctx) {
+std::vector<MapEntry> read_mapping(const YamlNode& map, const YamlContext& ctx) {
   std::vector<MapEntry> entries;
   std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries; keeps big maps linear
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node key = it->first;
+  for (const auto& [key, value] : map.entries()) {
     if (!ctx.spend(key)) break;
     if (!key.IsScalar()) {
       ctx.error(key, fmt::format("expected a plain string as a key, found {}", kind_name(key)));
@@ -237,7 +206,7 @@ std::vector<MapEntry> read_mapping(const YAML::Node& map, const YamlContext& ctx
       ctx.error(key, fmt::format("duplicate key \"{}\" (first defined at line {})", name, was.line));
       continue;
     }
-    entries.push_back({name, key, it->second});
+    entries.push_back({name, key, value});
   }
   return entries;
 }
@@ -260,7 +229,7 @@ const MapEntry* find_entry(const std::vector<MapEntry>& entries, std::string_vie
 }
 
 const MapEntry* require_entry(const std::vector<MapEntry>& entries, std::string_view key,
-                              const YAML::Node& parent, const YamlContext& ctx, std::string_view where) {
+                              const YamlNode& parent, const YamlContext& ctx, std::string_view where) {
   const MapEntry* entry = find_entry(entries, key);
   if (!entry) ctx.error(parent, fmt::format("missing required key \"{}\" in {}", key, where));
   return entry;
@@ -270,7 +239,7 @@ namespace {
 
 // yaml-cpp lets a quoted string with no closing quote run to the end of the file; the
 // source text says whether the quote was closed.
-bool quote_closed(const YAML::Node& node, const YamlContext& ctx) {
+bool quote_closed(const YamlNode& node, const YamlContext& ctx) {
   const YAML::Mark mark = node.Mark();
   if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= ctx.text.size()) return true;
   const std::size_t start = static_cast<std::size_t>(mark.pos);
@@ -292,7 +261,7 @@ bool quote_closed(const YAML::Node& node, const YamlContext& ctx) {
 
 }  // namespace
 
-bool check_quote(const YAML::Node& node, const YamlContext& ctx) {
+bool check_quote(const YamlNode& node, const YamlContext& ctx) {
   if (quote_closed(node, ctx)) return true;
   if (!ctx.fatal) ctx.fatal = Diagnostic{Severity::error, ctx.at(node), "this quoted string is never closed: add the closing quote"};
   return false;
@@ -301,7 +270,7 @@ bool check_quote(const YAML::Node& node, const YamlContext& ctx) {
 std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty) {
   if (entry.value.IsScalar() && !check_quote(entry.value, ctx)) return std::nullopt;
   if (!entry.value.IsScalar()) {
-    const YAML::Node& at = entry.value.IsNull() ? entry.key_node : entry.value;
+    const YamlNode& at = entry.value.IsNull() ? entry.key_node : entry.value;
     ctx.error(at, fmt::format("expected a string for \"{}\", found {}", entry.key, kind_name(entry.value)));
     return std::nullopt;
   }
@@ -356,16 +325,16 @@ std::optional<bool> read_bool(const MapEntry& entry, const YamlContext& ctx) {
   return std::nullopt;
 }
 
-std::optional<std::vector<std::pair<std::string, YAML::Node>>> read_string_list(const MapEntry& entry,
+std::optional<std::vector<std::pair<std::string, YamlNode>>> read_string_list(const MapEntry& entry,
                                                                                 const YamlContext& ctx) {
   if (!entry.value.IsSequence()) {
-    const YAML::Node& at = entry.value.IsNull() ? entry.key_node : entry.value;
+    const YamlNode& at = entry.value.IsNull() ? entry.key_node : entry.value;
     ctx.error(at, fmt::format("expected a list for \"{}\", found {}", entry.key, kind_name(entry.value)));
     return std::nullopt;
   }
-  std::vector<std::pair<std::string, YAML::Node>> items;
+  std::vector<std::pair<std::string, YamlNode>> items;
   bool ok = true;
-  for (const auto& item : entry.value) {
+  for (const auto& item : entry.value.items()) {
     if (!ctx.spend(item)) return std::nullopt;
     if (!item.IsScalar()) {
       ctx.error(item, fmt::format("expected a string in \"{}\", found {}", entry.key, kind_name(item)));

@@ -7,7 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
+
+#include "yaml_tree.hpp"
 
 #include <scorecard/diagnostic.hpp>
 
@@ -29,19 +31,19 @@ struct YamlContext {
   mutable std::optional<Diagnostic> fatal;
 
   // Takes one value from the budget; reports once, at node, when it is spent.
-  bool spend(const YAML::Node& node) const;
+  bool spend(const YamlNode& node) const;
 
-  SourceLocation at(const YAML::Node& node) const;
+  SourceLocation at(const YamlNode& node) const;
   SourceLocation at(const YAML::Mark& mark) const;
   void error(const SourceLocation& where, std::string message) const;
   void warning(const SourceLocation& where, std::string message) const;
-  void error(const YAML::Node& node, std::string message) const { error(at(node), std::move(message)); }
+  void error(const YamlNode& node, std::string message) const { error(at(node), std::move(message)); }
 };
 
 struct MapEntry {
   std::string key;
-  YAML::Node key_node;
-  YAML::Node value;
+  YamlNode key_node;
+  YamlNode value;
 };
 
 // NUL bytes and invalid UTF-8, found before parsing (with line, column and byte offset).
@@ -51,16 +53,17 @@ bool check_encoding(std::string_view text, const std::string& file, Diagnostics&
 // line ends as LF, so that yaml-cpp's byte offsets index this text.
 std::string normalize_source(std::string_view text);
 
-// Parses text that must hold exactly one YAML document; reports syntax errors, empty
-// input and extra documents. Returns the document's root when there is one.
-std::optional<YAML::Node> parse_single_document(std::string_view text, const YamlContext& ctx);
+// Parses text that must hold exactly one YAML document into document; reports syntax
+// errors, empty input and extra documents. Returns the root when there is one (it lives as
+// long as document).
+std::optional<YamlNode> parse_single_document(std::string_view text, const YamlContext& ctx, YamlDocument& document);
 
 // "a string", "a list", "a mapping" or "nothing": for "expected X, found Y" messages.
-std::string_view kind_name(const YAML::Node& node);
+std::string_view kind_name(const YamlNode& node);
 
 // The entries of a mapping in file order. Reports keys that are not plain strings and
 // duplicate keys (keeping the first). what: e.g. "the file", "criterion \"custody\"".
-std::vector<MapEntry> read_mapping(const YAML::Node& map, const YamlContext& ctx);
+std::vector<MapEntry> read_mapping(const YamlNode& map, const YamlContext& ctx);
 
 // Reports every key not in known, with a "did you mean" where one is close.
 void check_known_keys(const std::vector<MapEntry>& entries, const std::vector<std::string>& known,
@@ -70,10 +73,10 @@ const MapEntry* find_entry(const std::vector<MapEntry>& entries, std::string_vie
 
 // Reports a missing required key at the parent mapping.
 const MapEntry* require_entry(const std::vector<MapEntry>& entries, std::string_view key,
-                              const YAML::Node& parent, const YamlContext& ctx, std::string_view where);
+                              const YamlNode& parent, const YamlContext& ctx, std::string_view where);
 
 // Reports a quoted scalar whose closing quote is missing (yaml-cpp accepts those).
-bool check_quote(const YAML::Node& node, const YamlContext& ctx);
+bool check_quote(const YamlNode& node, const YamlContext& ctx);
 
 // Typed readers: each reports a wrong type at the value and returns nullopt.
 std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty = false);
@@ -81,7 +84,7 @@ std::optional<long long> read_integer(const MapEntry& entry, const YamlContext& 
 std::optional<double> read_number(const MapEntry& entry, const YamlContext& ctx);
 std::optional<bool> read_bool(const MapEntry& entry, const YamlContext& ctx);
 // A sequence of plain strings (block or flow).
-std::optional<std::vector<std::pair<std::string, YAML::Node>>> read_string_list(const MapEntry& entry,
+std::optional<std::vector<std::pair<std::string, YamlNode>>> read_string_list(const MapEntry& entry,
                                                                                 const YamlContext& ctx);
 
 // YYYY-MM-DD (a real calendar date), YYYY-MM or YYYY.
