@@ -1,6 +1,9 @@
 // Many files: expand paths, load, validate, score.
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -80,21 +83,34 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
   return files;
 }
 
-Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric) {
+Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads) {
   Dataset dataset;
   dataset.files = expand_paths(paths, dataset.diagnostics);
-  std::vector<JurisdictionLoad> loads;
-  loads.reserve(dataset.files.size());
-  for (const auto& file : dataset.files) {
-    JurisdictionLoad load = load_jurisdiction_file(file);
-    if (load.jurisdiction) {
-      Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric);
-      load.diagnostics.insert(load.diagnostics.end(), more.begin(), more.end());
+  const std::size_t n = dataset.files.size();
+  std::vector<JurisdictionLoad> loads(n);
+  // Workers take the next file by index and write only their own slot: the order of the
+  // results is the order of the files, whatever the number of threads.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      JurisdictionLoad load = load_jurisdiction_file(dataset.files[i]);
+      if (load.jurisdiction) {
+        Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric);
+        load.diagnostics.insert(load.diagnostics.end(), more.begin(), more.end());
+        load.jurisdiction->drop_positions();
+      }
+      loads[i] = std::move(load);
     }
-    loads.push_back(std::move(load));
-  }
+  };
+  unsigned count = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  count = static_cast<unsigned>(std::min<std::size_t>(count, std::max<std::size_t>(n, 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < count; ++t) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+
   // Ids must be unique across the data set.
-  std::map<std::string, std::string> first_file;
+  std::unordered_map<std::string, std::string> first_file;
   for (auto& load : loads) {
     if (!load.jurisdiction || load.jurisdiction->id.empty()) continue;
     const auto& j = *load.jurisdiction;
@@ -104,13 +120,15 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
           {Severity::error, j.id_where, fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id, it->second)});
     }
   }
-  for (std::size_t i = 0; i < loads.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     auto& load = loads[i];
     sort_by_position(load.diagnostics);
     limit_per_file(load.diagnostics, dataset.files[i]);
     const bool ok = !has_errors(load.diagnostics);
-    dataset.diagnostics.insert(dataset.diagnostics.end(), load.diagnostics.begin(), load.diagnostics.end());
+    dataset.diagnostics.insert(dataset.diagnostics.end(), std::make_move_iterator(load.diagnostics.begin()),
+                               std::make_move_iterator(load.diagnostics.end()));
     if (ok && load.jurisdiction) dataset.scores.push_back(score_jurisdiction(rubric, std::move(*load.jurisdiction)));
+    load = JurisdictionLoad{};
   }
   return dataset;
 }

@@ -236,6 +236,22 @@ const Source* Jurisdiction::find_source(std::string_view source_id) const {
   return nullptr;
 }
 
+void Jurisdiction::drop_positions() {
+  auto drop = [](SourceLocation& at) { std::string().swap(at.file); };
+  drop(where);
+  drop(criteria_where);
+  for (auto& source : sources) drop(source.where);
+  for (auto& c : criteria) {
+    drop(c.where);
+    drop(c.rating_where);
+    for (auto& a : c.answers) {
+      drop(a.key_where);
+      drop(a.value_where);
+    }
+    for (auto& ref : c.sources) drop(ref.where);
+  }
+}
+
 JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std::string& display_name) {
   JurisdictionLoad result;
   if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;

@@ -7,6 +7,8 @@
 #include <scorecard/render.hpp>
 #include <scorecard/version.hpp>
 
+#include "json_writer.hpp"
+
 namespace scorecard {
 namespace {
 
@@ -15,139 +17,170 @@ using Json = nlohmann::ordered_json;
 // Three decimals, as printed in tables, so that exports diff cleanly.
 double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
 
-Json optional_string(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
-Json tier_label(const Rubric& rubric, const std::optional<int>& tier) {
-  if (!tier) return nullptr;
-  const Tier* t = rubric.find_tier(*tier);
-  return t ? Json(t->label) : Json(nullptr);
-}
-
-Json rubric_json(const Rubric& rubric) {
-  Json tiers = Json::array();
+void write_rubric(const Rubric& rubric, detail::JsonWriter& w) {
+  w.begin_object().field("id", rubric.id).field("version", rubric.version).field("title", rubric.title);
+  w.key("tiers").begin_array();
   for (const auto& t : rubric.tiers) {
-    tiers.push_back({{"tier", t.number}, {"id", t.id}, {"label", t.label}, {"short_label", t.short_label},
-                     {"color", t.color}});
+    w.begin_object()
+        .field("tier", t.number)
+        .field("id", t.id)
+        .field("label", t.label)
+        .field("short_label", t.short_label)
+        .field("color", t.color)
+        .end_object();
   }
-  Json criteria = Json::array();
+  w.end_array().key("criteria").begin_array();
   for (const auto& c : rubric.criteria) {
-    criteria.push_back({{"id", c.id}, {"title", c.title}, {"abbrev", c.abbrev}, {"description", c.description},
-                        {"weight", c.weight}, {"optional", c.optional}});
+    w.begin_object()
+        .field("id", c.id)
+        .field("title", c.title)
+        .field("abbrev", c.abbrev)
+        .field("description", c.description)
+        .field("weight", c.weight)
+        .field("optional", c.optional)
+        .end_object();
   }
-  Json cutoffs = Json::array();
-  for (const auto& cut : rubric.overall.cutoffs) cutoffs.push_back({{"tier", cut.tier}, {"max_mean", cut.max_mean}});
-  Json gates = Json::array();
+  w.end_array().key("overall").begin_object().field("method", rubric.overall.method).key("cutoffs").begin_array();
+  for (const auto& cut : rubric.overall.cutoffs) w.begin_object().field("tier", cut.tier).field("max_mean", cut.max_mean).end_object();
+  w.end_array().key("gates").begin_array();
   for (const auto& g : rubric.overall.gates) {
-    Json requires_ = Json::object();
-    for (const auto& r : g.requirements) requires_[r.criterion] = r.tier;
-    gates.push_back({{"tier", g.tier}, {"requires", requires_}});
+    w.begin_object().field("tier", g.tier).key("requires").begin_object();
+    for (const auto& r : g.requirements) w.field(r.criterion, r.tier);
+    w.end_object().end_object();
   }
-  return {{"id", rubric.id},
-          {"version", rubric.version},
-          {"title", rubric.title},
-          {"tiers", tiers},
-          {"criteria", criteria},
-          {"overall",
-           {{"method", rubric.overall.method},
-            {"cutoffs", cutoffs},
-            {"gates", gates},
-            {"provenance", optional_string(rubric.overall.provenance)}}}};
+  w.end_array().key("provenance").string_or_null(rubric.overall.provenance).end_object().end_object();
 }
 
-Json criterion_json(const Rubric& rubric, const Criterion& criterion, const CriterionResult& r, const Jurisdiction& j) {
-  Json out = {{"tier", r.tier ? Json(*r.tier) : Json(nullptr)},
-              {"label", tier_label(rubric, r.tier)},
-              {"origin", std::string(to_string(r.origin))}};
+void write_tier(detail::JsonWriter& w, const std::optional<int>& tier) {
+  if (tier) {
+    w.value(*tier);
+  } else {
+    w.null();
+  }
+}
+
+void write_label(const Rubric& rubric, detail::JsonWriter& w, const std::optional<int>& tier) {
+  const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
+  if (t) {
+    w.value(t->label);
+  } else {
+    w.null();
+  }
+}
+
+void write_criterion(const Rubric& rubric, const Criterion& criterion, const CriterionResult& r, const Jurisdiction& j,
+                     detail::JsonWriter& w) {
+  w.begin_object().key("tier");
+  write_tier(w, r.tier);
+  w.key("label");
+  write_label(rubric, w, r.tier);
+  w.field("origin", to_string(r.origin)).key("computed");
   if (r.computed) {
     const Rule& rule = criterion.rules[static_cast<std::size_t>(r.computed->rule_index)];
-    out["computed"] = {{"tier", r.computed->tier},
-                       {"rule", r.computed->rule_index + 1},
-                       {"reasons", r.computed->reasons},
-                       {"because", optional_string(rule.because)}};
+    w.begin_object().field("tier", r.computed->tier).field("rule", r.computed->rule_index + 1).key("reasons").begin_array();
+    for (const auto& reason : r.computed->reasons) w.value(reason);
+    w.end_array().key("because").string_or_null(rule.because).end_object();
   } else {
-    out["computed"] = nullptr;
+    w.null();
   }
   const CriterionData* data = j.find_criterion(criterion.id);
-  Json answers = Json::object();
-  Json sources = Json::array();
+  w.key("answers").begin_object();
   if (data) {
-    for (const auto& a : data->answers) answers[a.question] = a.value;
+    for (const auto& a : data->answers) w.field(a.question, a.value);
+  }
+  w.end_object().key("note");
+  if (data) {
+    w.string_or_null(data->note);
+  } else {
+    w.null();
+  }
+  w.key("sources").begin_array();
+  if (data) {
     for (const auto& ref : data->sources) {
       const Source* s = j.find_source(ref.id);
       if (!s) continue;
-      sources.push_back({{"id", s->id},
-                         {"title", s->title},
-                         {"url", optional_string(s->url)},
-                         {"date", optional_string(s->date)},
-                         {"pinpoint", optional_string(s->pinpoint)}});
+      w.begin_object().field("id", s->id).field("title", s->title);
+      w.key("url").string_or_null(s->url).key("date").string_or_null(s->date).key("pinpoint").string_or_null(s->pinpoint);
+      w.end_object();
     }
   }
-  out["answers"] = answers;
-  out["note"] = data ? optional_string(data->note) : Json(nullptr);
-  out["sources"] = sources;
-  return out;
+  w.end_array().end_object();
 }
 
-Json jurisdiction_json(const Rubric& rubric, const JurisdictionScore& s) {
+void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail::JsonWriter& w) {
   const auto& j = s.jurisdiction;
-  Json criteria = Json::object();
-  for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
-    criteria[rubric.criteria[i].id] = criterion_json(rubric, rubric.criteria[i], s.criteria[i], j);
+  w.begin_object().field("id", j.id).field("name", j.name);
+  w.key("state").string_or_null(j.state).key("kind").string_or_null(j.kind).key("population");
+  if (j.population) {
+    w.value(*j.population);
+  } else {
+    w.null();
   }
-  return {{"id", j.id},
-          {"name", j.name},
-          {"state", optional_string(j.state)},
-          {"kind", optional_string(j.kind)},
-          {"population", j.population ? Json(*j.population) : Json(nullptr)},
-          {"jail_authority", optional_string(j.jail_authority)},
-          {"reviewed", optional_string(j.reviewed)},
-          {"file", j.file},
-          {"overall",
-           {{"tier", s.overall.tier ? Json(*s.overall.tier) : Json(nullptr)},
-            {"label", tier_label(rubric, s.overall.tier)},
-            {"score", rounded(s.overall.mean)},
-            {"gates", s.overall.gates}}},
-          {"criteria", criteria}};
+  w.key("jail_authority").string_or_null(j.jail_authority).key("reviewed").string_or_null(j.reviewed);
+  w.field("file", j.file).key("overall").begin_object().key("tier");
+  write_tier(w, s.overall.tier);
+  w.key("label");
+  write_label(rubric, w, s.overall.tier);
+  w.field("score", rounded(s.overall.mean)).key("gates").begin_array();
+  for (const auto& g : s.overall.gates) w.value(g);
+  w.end_array().end_object().key("criteria").begin_object();
+  for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+    w.key(rubric.criteria[i].id);
+    write_criterion(rubric, rubric.criteria[i], s.criteria[i], j, w);
+  }
+  w.end_object().end_object();
 }
 
-Json summary_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores) {
+void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, detail::JsonWriter& w) {
   const Summary summary = summarize(rubric, scores);
-  Json tiers = Json::array();
+  w.begin_object()
+      .field("jurisdictions", summary.jurisdictions)
+      .field("with_population", summary.with_population)
+      .field("residents", summary.residents)
+      .field("unrated", summary.unrated)
+      .key("tiers")
+      .begin_array();
   for (const auto& t : summary.tiers) {
-    tiers.push_back({{"tier", t.tier},
-                     {"label", rubric.find_tier(t.tier)->label},
-                     {"jurisdictions", t.jurisdictions},
-                     {"residents", t.residents},
-                     {"unknown_population", t.unknown_population},
-                     {"sentence", summary_sentence(rubric, summary, t)}});
+    w.begin_object()
+        .field("tier", t.tier)
+        .field("label", rubric.find_tier(t.tier)->label)
+        .field("jurisdictions", t.jurisdictions)
+        .field("residents", t.residents)
+        .field("unknown_population", t.unknown_population)
+        .field("sentence", summary_sentence(rubric, summary, t))
+        .end_object();
   }
   const std::size_t unknown = summary.jurisdictions - summary.with_population;
-  return {{"jurisdictions", summary.jurisdictions},
-          {"with_population", summary.with_population},
-          {"residents", summary.residents},
-          {"unrated", summary.unrated},
-          {"tiers", tiers},
-          {"population_note", unknown == 0 ? Json(nullptr)
-                                           : Json(std::to_string(unknown) + " of " +
-                                                  std::to_string(summary.jurisdictions) +
-                                                  " jurisdictions have no population figure; residents count "
-                                                  "only the others")}};
+  w.end_array().key("population_note");
+  if (unknown == 0) {
+    w.null();
+  } else {
+    w.value(std::to_string(unknown) + " of " + std::to_string(summary.jurisdictions) +
+            " jurisdictions have no population figure; residents count only the others");
+  }
+  w.end_object();
 }
 
 }  // namespace
 
 void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const ExportInfo& info,
                  std::ostream& out) {
-  Json doc = {{"schema_version", 1},
-              {"generator", {{"name", "policy-scorecard"}, {"version", std::string(version())}}}};
-  if (!info.generated_at.empty()) doc["generated_at"] = info.generated_at;
-  doc["options"] = {{"sort", info.sort}, {"reverse", info.reverse}, {"filters", info.filters}, {"what_if", info.what_if}};
-  doc["rubric"] = rubric_json(rubric);
-  doc["summary"] = summary_json(rubric, scores);
-  Json list = Json::array();
-  for (const auto& s : scores) list.push_back(jurisdiction_json(rubric, s));
-  doc["jurisdictions"] = std::move(list);
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  detail::JsonWriter w(out);
+  w.begin_object().field("schema_version", 1).key("generator").begin_object();
+  w.field("name", "policy-scorecard").field("version", std::string(version())).end_object();
+  if (!info.generated_at.empty()) w.field("generated_at", info.generated_at);
+  w.key("options").begin_object().field("sort", info.sort).field("reverse", info.reverse).key("filters").begin_array();
+  for (const auto& f : info.filters) w.value(f);
+  w.end_array().key("what_if").begin_array();
+  for (const auto& f : info.what_if) w.value(f);
+  w.end_array().end_object().key("rubric");
+  write_rubric(rubric, w);
+  w.key("summary");
+  write_summary(rubric, scores, w);
+  w.key("jurisdictions").begin_array();
+  for (const auto& s : scores) write_jurisdiction(rubric, s, w);
+  w.end_array().end_object();
+  out << '\n';
 }
 
 void render_jurisdiction_schema(const Rubric& rubric, std::ostream& out) {

@@ -62,6 +62,10 @@ struct Jurisdiction {
 
   const CriterionData* find_criterion(std::string_view criterion_id) const;
   const Source* find_source(std::string_view source_id) const;
+
+  // Frees the positions kept for diagnostics (all but id_where), once validation is done:
+  // at national scale they are most of the memory a loaded file takes.
+  void drop_positions();
 };
 
 }  // namespace scorecard

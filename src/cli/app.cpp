@@ -65,7 +65,7 @@ std::string Context::summary(const Dataset& dataset, bool with_warnings) {
 }
 
 Dataset Context::load(const std::vector<std::string>& paths, bool show_warnings, bool strict) {
-  Dataset dataset = load_dataset(paths, *rubric());
+  Dataset dataset = load_dataset(paths, *rubric(), m_options.jobs);
   if (strict) {
     promote_warnings(dataset.diagnostics);
     // Files with promoted warnings are no longer fit to score.
@@ -88,7 +88,8 @@ const std::vector<std::string> k_commands = {"score", "compare", "export", "vali
 std::optional<std::string> unknown_command(int argc, const char* const* argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--rubric" || arg == "--color" || arg == "-o" || arg == "--output" || arg == "--format") {
+    if (arg == "--rubric" || arg == "--color" || arg == "-o" || arg == "--output" || arg == "--format" ||
+        arg == "-j" || arg == "--jobs") {
       ++i;  // skip the option's value
       continue;
     }
@@ -141,6 +142,9 @@ int run(int argc, const char* const* argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
   app.add_flag("-q,--quiet", options.quiet, "Print no notes or summaries, only results and errors");
+  app.add_option("-j,--jobs", options.jobs, "Threads that read and score files (default: one per core)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
 
   std::vector<Command> commands = {setup_score(app),    setup_compare(app), setup_export(app),
                                   setup_validate(app), setup_check(app),   setup_diff(app),

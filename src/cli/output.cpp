@@ -103,11 +103,7 @@ void refuse_to_overwrite_input(const std::string& output, const std::vector<std:
   }
 }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
-  if (path == "-") {
-    std::cout << content << std::flush;
-    return;
-  }
+AtomicFile::AtomicFile(const std::string& path) : m_path(path) {
   // Renaming over a device, a pipe or a directory would replace it: refuse.
   std::error_code ec;
   const auto existing = fs::status(path, ec);
@@ -118,48 +114,68 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   std::signal(SIGXFSZ, SIG_IGN);
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  if (temp.size() >= sizeof g_temp_path) throw std::runtime_error(fmt::format("cannot write \"{}\": path too long", path));
-  std::memcpy(g_temp_path, temp.c_str(), temp.size() + 1);
+  m_temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  if (m_temp.size() >= sizeof g_temp_path) throw std::runtime_error(fmt::format("cannot write \"{}\": path too long", path));
+  std::memcpy(g_temp_path, m_temp.c_str(), m_temp.size() + 1);
   const int fd = mkstemp(g_temp_path);
   if (fd < 0) throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(errno)));
+  m_temp = g_temp_path;
   g_temp_active = 1;
-  auto fail = [&](int error) {
-    close(fd);
-    unlink(g_temp_path);
-    g_temp_active = 0;
-    throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(error)));
-  };
   std::signal(SIGINT, remove_temp_and_reraise);
   std::signal(SIGTERM, remove_temp_and_reraise);
   const mode_t mask = umask(0);
   umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0) fail(errno);
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail(errno);
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (fsync(fd) != 0) fail(errno);
-  if (close(fd) != 0) {
+  const bool chmod_ok = fchmod(fd, 0666 & ~mask) == 0;
+  const int chmod_error = errno;
+  close(fd);
+  if (!chmod_ok) fail(chmod_error);
+  m_stream.open(m_temp, std::ios::binary | std::ios::trunc);
+  if (!m_stream) fail(errno);
+}
+
+AtomicFile::~AtomicFile() {
+  if (m_done) return;
+  m_stream.close();
+  unlink(m_temp.c_str());
+  g_temp_active = 0;
+}
+
+void AtomicFile::fail(int error) {
+  m_stream.close();
+  unlink(m_temp.c_str());
+  g_temp_active = 0;
+  m_done = true;
+  throw std::runtime_error(fmt::format("cannot write \"{}\": {}", m_path, errno_text(error)));
+}
+
+void AtomicFile::commit() {
+  m_stream.flush();
+  if (!m_stream) fail(errno != 0 ? errno : EIO);
+  m_stream.close();
+  if (m_stream.fail()) fail(errno != 0 ? errno : EIO);
+  // Flush to disk before the rename, so that a crash leaves the old file or the new one.
+  const int fd = ::open(m_temp.c_str(), O_RDONLY);
+  if (fd < 0 || fsync(fd) != 0) {
     const int error = errno;
-    unlink(g_temp_path);
-    g_temp_active = 0;
-    throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(error)));
+    if (fd >= 0) close(fd);
+    fail(error);
   }
-  if (std::rename(g_temp_path, path.c_str()) != 0) {
-    const int error = errno;
-    unlink(g_temp_path);
-    g_temp_active = 0;
-    throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(error)));
-  }
+  close(fd);
+  if (std::rename(m_temp.c_str(), m_path.c_str()) != 0) fail(errno);
+  m_done = true;
   g_temp_active = 0;
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  if (path == "-") {
+    std::cout << content << std::flush;
+    return;
+  }
+  AtomicFile file(path);
+  file.stream() << content;
+  file.commit();
 }
 
 int produce(Context& context, const std::vector<std::string>& paths, const OutputOptions& options,
@@ -200,47 +216,46 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
   apply_filters(dataset.scores, filters, *rubric);
 
   RenderOptions render = context.render_options();
-  if (!options.output.empty()) render = {context.options().color == "always", 0};
-  std::ostringstream text;
-  switch (*parse_format(options.format)) {
-    case Format::table:
-      if (score_cards) {
-        render_score_cards(*rubric, dataset.scores, render, text);
-      } else {
-        render_compare_table(*rubric, dataset.scores, render, text);
+  const bool to_file = !options.output.empty() && options.output != "-";
+  if (to_file) render = {context.options().color == "always", 0};
+  std::optional<AtomicFile> file;
+  try {
+    if (to_file) file.emplace(options.output);
+    std::ostream& text = file ? file->stream() : std::cout;
+    switch (*parse_format(options.format)) {
+      case Format::table:
+        if (score_cards) {
+          render_score_cards(*rubric, dataset.scores, render, text);
+        } else {
+          render_compare_table(*rubric, dataset.scores, render, text);
+        }
+        if (!options.what_if.empty()) render_what_if_changes(*rubric, before, dataset.scores, text);
+        break;
+      case Format::json: {
+        ExportInfo info{options.keep_order ? "given" : options.sort, options.reverse, options.filters,
+                        options.what_if, options.timestamp ? now_utc() : ""};
+        render_json(*rubric, dataset.scores, info, text);
+        break;
       }
-      if (!options.what_if.empty()) render_what_if_changes(*rubric, before, dataset.scores, text);
-      break;
-    case Format::json: {
-      ExportInfo info{options.keep_order ? "given" : options.sort, options.reverse, options.filters,
-                      options.what_if, options.timestamp ? now_utc() : ""};
-      render_json(*rubric, dataset.scores, info, text);
-      break;
-    }
-    case Format::csv: render_csv(*rubric, dataset.scores, text); break;
-    case Format::html: {
-      ExportInfo info{options.sort, options.reverse, options.filters, options.what_if,
-                      options.timestamp ? now_utc() : ""};
-      render_html(*rubric, dataset.scores, {options.title, options.intro}, info, text);
-      break;
-    }
-    case Format::markdown:
-      if (score_cards) {
-        render_markdown_cards(*rubric, dataset.scores, text);
-      } else {
-        render_markdown_table(*rubric, dataset.scores, text);
+      case Format::csv: render_csv(*rubric, dataset.scores, text); break;
+      case Format::html: {
+        ExportInfo info{options.sort, options.reverse, options.filters, options.what_if,
+                        options.timestamp ? now_utc() : ""};
+        render_html(*rubric, dataset.scores, {options.title, options.intro}, info, text);
+        break;
       }
-      break;
-  }
-  if (options.output.empty() || options.output == "-") {
-    std::cout << text.str();
-  } else {
-    try {
-      write_file_atomically(options.output, text.str());
-    } catch (const std::runtime_error& e) {
-      std::cerr << "scorecard: error: " << e.what() << '\n';
-      return k_exit_invalid;
+      case Format::markdown:
+        if (score_cards) {
+          render_markdown_cards(*rubric, dataset.scores, text);
+        } else {
+          render_markdown_table(*rubric, dataset.scores, text);
+        }
+        break;
     }
+    if (file) file->commit();
+  } catch (const std::runtime_error& e) {
+    std::cerr << "scorecard: error: " << e.what() << '\n';
+    return k_exit_invalid;
   }
   const std::size_t warnings = count(dataset.diagnostics, Severity::warning);
   if (warnings > 0 && !context.options().quiet) {

@@ -2,10 +2,9 @@
 // What score, compare and export share: output formats, -o, sorting, filtering, and
 // writing files atomically.
 
+#include <fstream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "app.hpp"
 
@@ -42,9 +41,30 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
 void refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& files,
                                const std::string& command);
 
-// Writes content to path through a temporary file in the same directory and a rename, so
-// that a failed or interrupted run leaves any previous file as it was. Throws
-// std::runtime_error with a readable message.
+// A file written through a temporary file in the same directory and renamed over path on
+// commit(), so that a failed or interrupted run leaves any previous file as it was. The
+// temporary file is removed if commit() is never reached, and by SIGINT or SIGTERM.
+// Errors throw std::runtime_error with a readable message.
+class AtomicFile {
+ public:
+  explicit AtomicFile(const std::string& path);
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();
+
+  std::ostream& stream() { return m_stream; }
+  void commit();
+
+ private:
+  [[noreturn]] void fail(int error);
+
+  std::string m_path;
+  std::string m_temp;
+  std::ofstream m_stream;
+  bool m_done = false;
+};
+
+// The same for a whole string at once; "-" writes to standard output.
 void write_file_atomically(const std::string& path, const std::string& content);
 
 }  // namespace scorecard::cli

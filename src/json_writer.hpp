@@ -1,0 +1,61 @@
+#pragma once
+// A streaming JSON writer whose output is byte-for-byte what nlohmann::json::dump(2)
+// writes (indent 2, ensure_ascii off, invalid UTF-8 replaced by U+FFFD), so that a
+// national export never has to exist as a document in memory.
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scorecard::detail {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::ostream& out, int depth = 0) : m_out(out), m_base(depth) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);  // inside an object, before its value
+
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(long long number);
+  JsonWriter& value(int number) { return value(static_cast<long long>(number)); }
+  JsonWriter& value(std::size_t number);
+  JsonWriter& value(double number);
+  JsonWriter& value(bool flag);
+  JsonWriter& null();
+  // A string, or null when empty.
+  JsonWriter& string_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
+
+  // key(name).value(v) in one call.
+  template <class T>
+  JsonWriter& field(std::string_view name, const T& v) {
+    key(name);
+    return value(v);
+  }
+
+ private:
+  struct Level {
+    bool object = false;
+    bool empty = true;
+  };
+  void before_value();
+  void newline(std::size_t depth);
+
+  std::ostream& m_out;
+  int m_base;
+  std::vector<Level> m_levels;
+  bool m_after_key = false;
+};
+
+// A JSON string literal, escaped as nlohmann does.
+std::string json_string(std::string_view text);
+
+}  // namespace scorecard::detail
