@@ -87,19 +87,25 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
   Dataset dataset;
   dataset.files = expand_paths(paths, dataset.diagnostics);
   const std::size_t n = dataset.files.size();
-  std::vector<JurisdictionLoad> loads(n);
-  // Workers take the next file by index and write only their own slot: the order of the
-  // results is the order of the files, whatever the number of threads.
+  // Each file's result goes straight into its own slot: the order of the results is the
+  // order of the files, whatever the number of threads, and nothing is copied afterwards.
+  dataset.scores.resize(n);
+  std::vector<Diagnostics> problems(n);
+  std::vector<char> loaded(n, 0);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
       JurisdictionLoad load = load_jurisdiction_file(dataset.files[i]);
-      if (load.jurisdiction) {
-        Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric);
-        load.diagnostics.insert(load.diagnostics.end(), more.begin(), more.end());
-        load.jurisdiction->drop_positions();
+      problems[i] = std::move(load.diagnostics);
+      if (!load.jurisdiction) continue;
+      Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric);
+      problems[i].insert(problems[i].end(), more.begin(), more.end());
+      if (has_errors(problems[i])) {
+        dataset.scores[i].jurisdiction = std::move(*load.jurisdiction);  // kept for the id check only
+      } else {
+        dataset.scores[i] = score_jurisdiction(rubric, std::move(*load.jurisdiction));
       }
-      loads[i] = std::move(load);
+      loaded[i] = 1;
     }
   };
   unsigned count = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
@@ -110,26 +116,33 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
   for (auto& thread : pool) thread.join();
 
   // Ids must be unique across the data set.
-  std::unordered_map<std::string, std::string> first_file;
-  for (auto& load : loads) {
-    if (!load.jurisdiction || load.jurisdiction->id.empty()) continue;
-    const auto& j = *load.jurisdiction;
-    auto [it, inserted] = first_file.emplace(j.id, j.file);
+  std::unordered_map<std::string, std::size_t> first_file;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& j = dataset.scores[i].jurisdiction;
+    if (!loaded[i] || j.id.empty()) continue;
+    auto [it, inserted] = first_file.emplace(j.id, i);
     if (!inserted) {
-      load.diagnostics.push_back(
-          {Severity::error, j.id_where, fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id, it->second)});
+      problems[i].push_back({Severity::error, j.at(j.id_where),
+                             fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id,
+                                         dataset.files[it->second])});
     }
   }
+  std::vector<char> keep(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    auto& load = loads[i];
-    sort_by_position(load.diagnostics);
-    limit_per_file(load.diagnostics, dataset.files[i]);
-    const bool ok = !has_errors(load.diagnostics);
-    dataset.diagnostics.insert(dataset.diagnostics.end(), std::make_move_iterator(load.diagnostics.begin()),
-                               std::make_move_iterator(load.diagnostics.end()));
-    if (ok && load.jurisdiction) dataset.scores.push_back(score_jurisdiction(rubric, std::move(*load.jurisdiction)));
-    load = JurisdictionLoad{};
+    sort_by_position(problems[i]);
+    limit_per_file(problems[i], dataset.files[i]);
+    keep[i] = loaded[i] && !has_errors(problems[i]);
+    dataset.diagnostics.insert(dataset.diagnostics.end(), std::make_move_iterator(problems[i].begin()),
+                               std::make_move_iterator(problems[i].end()));
+    Diagnostics().swap(problems[i]);
   }
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!keep[i]) continue;
+    if (out != i) dataset.scores[out] = std::move(dataset.scores[i]);
+    ++out;
+  }
+  dataset.scores.erase(dataset.scores.begin() + static_cast<std::ptrdiff_t>(out), dataset.scores.end());
   return dataset;
 }
 

@@ -1,5 +1,6 @@
 #include "json_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -69,8 +70,10 @@ std::string json_string(std::string_view text) {
 }
 
 void JsonWriter::newline(std::size_t depth) {
-  m_out << '\n';
-  for (std::size_t i = 0; i < depth * 2; ++i) m_out << ' ';
+  static constexpr char k_spaces[] = "\n                                                                ";
+  std::size_t width = depth * 2;
+  m_out.write(k_spaces, static_cast<std::streamsize>(std::min(width, sizeof k_spaces - 2) + 1));
+  for (width = width > sizeof k_spaces - 2 ? width - (sizeof k_spaces - 2) : 0; width > 0; --width) m_out.put(' ');
 }
 
 void JsonWriter::before_value() {
@@ -120,7 +123,8 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   if (!level.empty) m_out << ',';
   level.empty = false;
   newline(static_cast<std::size_t>(m_base) + m_levels.size());
-  m_out << json_string(name) << ": ";
+  m_out << json_string(name);
+  m_out.write(": ", 2);
   m_after_key = true;
   return *this;
 }
@@ -159,6 +163,12 @@ JsonWriter& JsonWriter::value(double number) {
 JsonWriter& JsonWriter::value(bool flag) {
   before_value();
   m_out << (flag ? "true" : "false");
+  return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  before_value();
+  m_out << json;
   return *this;
 }
 

@@ -31,6 +31,8 @@ class JsonWriter {
   JsonWriter& value(double number);
   JsonWriter& value(bool flag);
   JsonWriter& null();
+  // An element already written as JSON (by a writer of depth one more than this array's).
+  JsonWriter& raw(std::string_view json);
   // A string, or null when empty.
   JsonWriter& string_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 

@@ -17,6 +17,11 @@ namespace {
 using detail::MapEntry;
 using detail::YamlContext;
 
+Position position(const YamlContext& ctx, const detail::YamlNode& node) {
+  const SourceLocation at = ctx.at(node);
+  return {at.line, at.column};
+}
+
 const std::vector<std::string> k_root_keys = {"id",  "name", "state", "kind", "population", "jail_authority",
                                               "reviewed", "sources", "criteria"};
 const std::vector<std::string> k_source_keys = {"title", "url", "date", "pinpoint"};
@@ -69,7 +74,7 @@ void read_sources(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j
   for (const auto& source_entry : detail::read_mapping(entry.value, ctx)) {
     Source source;
     source.id = source_entry.key;
-    source.where = ctx.at(source_entry.key_node);
+    source.where = position(ctx, source_entry.key_node);
     if (!is_slug(source.id)) {
       ctx.error(source_entry.key_node,
                 fmt::format("source id \"{}\" must use only a-z, 0-9 and '-'", source.id));
@@ -109,7 +114,7 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
   const auto fields = detail::read_mapping(entry.value, ctx);
   detail::check_known_keys(fields, k_criterion_keys, ctx, where);
   if (const auto* rating = detail::find_entry(fields, "rating")) {
-    c.rating_where = ctx.at(rating->value);
+    c.rating_where = position(ctx, rating->value);
     if (auto value = detail::read_integer(*rating, ctx)) {
       // Range against the rubric's tiers is checked by the validator; keep it in int.
       c.rating = static_cast<int>(std::clamp<long long>(*value, -1000, 1000));
@@ -124,15 +129,15 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
       c.has_answers = true;
       for (const auto& answer_entry : detail::read_mapping(answers->value, ctx)) {
         if (auto value = detail::read_string(answer_entry, ctx)) {
-          c.answers.push_back(
-              {answer_entry.key, *value, ctx.at(answer_entry.key_node), ctx.at(answer_entry.value)});
+          c.answers.push_back({answer_entry.key, *value, position(ctx, answer_entry.key_node),
+                               position(ctx, answer_entry.value)});
         }
       }
     }
   }
   if (const auto* sources = detail::find_entry(fields, "sources")) {
     if (auto ids = detail::read_string_list(*sources, ctx)) {
-      for (const auto& [id, node] : *ids) c.sources.push_back({id, ctx.at(node)});
+      for (const auto& [id, node] : *ids) c.sources.push_back({id, position(ctx, node)});
     }
   }
   if (const auto* note = detail::find_entry(fields, "note")) {
@@ -141,7 +146,7 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
 }
 
 void read_criteria(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
-  j.criteria_where = ctx.at(entry.key_node);
+  j.criteria_where = position(ctx, entry.key_node);
   if (!entry.value.IsMap()) {
     ctx.error(entry.value.IsNull() ? entry.key_node : entry.value,
               fmt::format("expected a mapping of criterion ids for \"criteria\", found {}",
@@ -151,7 +156,7 @@ void read_criteria(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& 
   for (const auto& criterion_entry : detail::read_mapping(entry.value, ctx)) {
     CriterionData c;
     c.id = criterion_entry.key;
-    c.where = ctx.at(criterion_entry.key_node);
+    c.where = position(ctx, criterion_entry.key_node);
     if (criterion_entry.value.IsMap()) {
       c.is_mapping = true;
       read_criterion(criterion_entry, ctx, c);
@@ -169,13 +174,13 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
   detail::check_known_keys(entries, k_root_keys, ctx, "the jurisdiction");
 
   if (const auto* id = detail::find_entry(entries, "id")) {
-    j.id_where = ctx.at(id->value);
+    j.id_where = position(ctx, id->value);
     read_slug(*id, ctx, j.id);
   } else {
-    j.id_where = ctx.at(root);
+    j.id_where = position(ctx, root);
     j.id = file_stem(ctx.file);
     if (!is_slug(j.id)) {
-      ctx.error(j.id_where, fmt::format("the file name \"{}\" is not a valid id; add an \"id\" key using only "
+      ctx.error(j.at(j.id_where), fmt::format("the file name \"{}\" is not a valid id; add an \"id\" key using only "
                                         "a-z, 0-9 and '-'",
                                         j.id));
     }
@@ -236,22 +241,6 @@ const Source* Jurisdiction::find_source(std::string_view source_id) const {
   return nullptr;
 }
 
-void Jurisdiction::drop_positions() {
-  auto drop = [](SourceLocation& at) { std::string().swap(at.file); };
-  drop(where);
-  drop(criteria_where);
-  for (auto& source : sources) drop(source.where);
-  for (auto& c : criteria) {
-    drop(c.where);
-    drop(c.rating_where);
-    for (auto& a : c.answers) {
-      drop(a.key_where);
-      drop(a.value_where);
-    }
-    for (auto& ref : c.sources) drop(ref.where);
-  }
-}
-
 JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std::string& display_name) {
   JurisdictionLoad result;
   if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;
@@ -267,7 +256,7 @@ JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std:
   }
   Jurisdiction j;
   j.file = display_name;
-  j.where = ctx.at(*root);
+  j.where = position(ctx, *root);
   read_root(*root, ctx, j);
   if (ctx.fatal) result.diagnostics = {*ctx.fatal};
   sort_by_position(result.diagnostics);

@@ -1,6 +1,10 @@
 // JSON for score and compare: the only file that sees nlohmann/json.
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -178,7 +182,29 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   w.key("summary");
   write_summary(rubric, scores, w);
   w.key("jurisdictions").begin_array();
-  for (const auto& s : scores) write_jurisdiction(rubric, s, w);
+  // Jurisdictions are rendered in parallel, a batch at a time, and written in order: the
+  // bytes do not depend on the number of threads, and memory holds one batch of text.
+  constexpr std::size_t k_batch = 512;
+  const unsigned threads = std::max(1u, info.threads != 0 ? info.threads : std::thread::hardware_concurrency());
+  std::vector<std::string> texts;
+  for (std::size_t begin = 0; begin < scores.size(); begin += k_batch) {
+    const std::size_t end = std::min(scores.size(), begin + k_batch);
+    texts.assign(end - begin, std::string());
+    std::atomic<std::size_t> next{begin};
+    auto work = [&] {
+      for (std::size_t i = next++; i < end; i = next++) {
+        std::ostringstream text;
+        detail::JsonWriter fragment(text, 2);
+        write_jurisdiction(rubric, scores[i], fragment);
+        texts[i - begin] = std::move(text).str();
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < end - begin; ++t) pool.emplace_back(work);
+    work();
+    for (auto& thread : pool) thread.join();
+    for (const auto& text : texts) w.raw(text);
+  }
   w.end_array().end_object();
   out << '\n';
 }

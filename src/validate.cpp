@@ -12,20 +12,20 @@
 namespace scorecard {
 namespace {
 
-void check_answers(const CriterionData& data, const Criterion& criterion, Diagnostics& out) {
+void check_answers(const Jurisdiction& j, const CriterionData& data, const Criterion& criterion, Diagnostics& out) {
   std::vector<std::string> question_ids;
   for (const auto& q : criterion.questions) question_ids.push_back(q.id);
   for (const auto& answer : data.answers) {
     const Question* q = criterion.find_question(answer.question);
     if (!q) {
-      out.push_back({Severity::error, answer.key_where,
+      out.push_back({Severity::error, j.at(answer.key_where),
                      fmt::format("unknown question \"{}\" for criterion \"{}\"{}", answer.question, criterion.id,
                                  did_you_mean(answer.question, question_ids))});
       continue;
     }
     if (answer.value == k_unclear) continue;
     if (std::find(q->values.begin(), q->values.end(), answer.value) == q->values.end()) {
-      out.push_back({Severity::error, answer.value_where,
+      out.push_back({Severity::error, j.at(answer.value_where),
                      fmt::format("\"{}\" is not an answer to \"{}\"; expected one of {}, {}{}", answer.value,
                                  answer.question, join(q->values, ", "), k_unclear,
                                  did_you_mean(answer.value, q->values))});
@@ -33,28 +33,29 @@ void check_answers(const CriterionData& data, const Criterion& criterion, Diagno
   }
 }
 
-void check_sources(const CriterionData& data, const std::vector<std::string>& source_ids,
+void check_sources(const Jurisdiction& j, const CriterionData& data, const std::vector<std::string>& source_ids,
                    const std::unordered_set<std::string>& defined, Diagnostics& out) {
   for (const auto& ref : data.sources) {
     if (!defined.count(ref.id)) {
-      out.push_back({Severity::error, ref.where,
+      out.push_back({Severity::error, j.at(ref.where),
                      fmt::format("source \"{}\" is not defined under \"sources\"{}", ref.id,
                                  did_you_mean(ref.id, source_ids))});
     }
   }
   if (data.sources.empty()) {
-    out.push_back({Severity::warning, data.where, fmt::format("criterion \"{}\" cites no source", data.id)});
+    out.push_back({Severity::warning, j.at(data.where), fmt::format("criterion \"{}\" cites no source", data.id)});
   }
 }
 
 // Both a recorded tier and answers: the two should agree.
-void check_agreement(const CriterionData& data, const Criterion& criterion, const Rubric& rubric, Diagnostics& out) {
+void check_agreement(const Jurisdiction& j, const CriterionData& data, const Criterion& criterion, const Rubric& rubric,
+                     Diagnostics& out) {
   if (!data.rating || !data.has_answers || !rubric.find_tier(*data.rating)) return;
   const RuleMatch match = match_rules(criterion, data.answers);
   if (match.tier == *data.rating) return;
   std::string why = match.reasons.empty() ? "no rule with a condition matched"
                                           : fmt::format("{}", join(match.reasons, ", "));
-  out.push_back({Severity::warning, data.rating_where,
+  out.push_back({Severity::warning, j.at(data.rating_where),
                  fmt::format("recorded tier {} for \"{}\" differs from tier {} computed from its answers (rule {}: "
                              "{})",
                              *data.rating, data.id, match.tier, match.rule_index + 1, why)});
@@ -78,33 +79,33 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
   for (const auto& data : j.criteria) {
     const Criterion* criterion = rubric.find_criterion(data.id);
     if (!criterion) {
-      out.push_back({Severity::error, data.where,
+      out.push_back({Severity::error, j.at(data.where),
                      fmt::format("unknown criterion \"{}\"{}", data.id, did_you_mean(data.id, criterion_ids))});
       continue;
     }
     if (!data.is_mapping) continue;
     if (data.rating_where.line == 0 && !data.has_answers) {
-      out.push_back({Severity::error, data.where,
+      out.push_back({Severity::error, j.at(data.where),
                      fmt::format("criterion \"{}\" needs a \"rating\" or \"answers\"", data.id)});
     }
     if (data.rating && !rubric.find_tier(*data.rating)) {
-      out.push_back({Severity::error, data.rating_where,
+      out.push_back({Severity::error, j.at(data.rating_where),
                      fmt::format("rating {} is out of range; the tiers are 1 to {}", *data.rating,
                                  rubric.worst_tier())});
     }
-    check_answers(data, *criterion, out);
-    check_sources(data, source_ids, defined, out);
-    check_agreement(data, *criterion, rubric, out);
+    check_answers(j, data, *criterion, out);
+    check_sources(j, data, source_ids, defined, out);
+    check_agreement(j, data, *criterion, rubric, out);
   }
   if (j.criteria_where.line > 0) {
     for (const auto& criterion : rubric.criteria) {
       if (!criterion.optional && !j.find_criterion(criterion.id)) {
-        out.push_back({Severity::error, j.criteria_where, fmt::format("missing criterion \"{}\"", criterion.id)});
+        out.push_back({Severity::error, j.at(j.criteria_where), fmt::format("missing criterion \"{}\"", criterion.id)});
       }
     }
   }
   for (const auto& source : j.sources) {
-    if (!cited.count(source.id)) out.push_back({Severity::warning, source.where, fmt::format("source \"{}\" is never cited", source.id)});
+    if (!cited.count(source.id)) out.push_back({Severity::warning, j.at(source.where), fmt::format("source \"{}\" is never cited", source.id)});
   }
   return out;
 }

@@ -10,6 +10,13 @@
 
 namespace scorecard {
 
+// Where something stands in its jurisdiction's file (1-based; 0 = unknown). The file is
+// the Jurisdiction's own, so a position costs 8 bytes, not a copy of the path.
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
 // A citation: the evidence behind a tier.
 struct Source {
   std::string id;
@@ -17,28 +24,28 @@ struct Source {
   std::string url;       // http(s) address, may be empty
   std::string date;      // YYYY-MM-DD, YYYY-MM or YYYY; may be empty
   std::string pinpoint;  // section, page...; may be empty
-  SourceLocation where;
+  Position where;
 };
 
 struct SourceRef {
   std::string id;
-  SourceLocation where;
+  Position where;
 };
 
 struct Answer {
   std::string question;
   std::string value;
-  SourceLocation key_where;
-  SourceLocation value_where;
+  Position key_where;
+  Position value_where;
 };
 
 // One criterion's entry in a jurisdiction file.
 struct CriterionData {
   std::string id;
-  SourceLocation where;  // the criterion's key
+  Position where;  // the criterion's key
   bool is_mapping = false;  // false when the value was not a mapping (already reported)
   std::optional<int> rating;
-  SourceLocation rating_where;
+  Position rating_where;
   std::vector<Answer> answers;
   bool has_answers = false;
   std::vector<SourceRef> sources;
@@ -47,9 +54,9 @@ struct CriterionData {
 
 struct Jurisdiction {
   std::string file;  // as given on the command line
-  SourceLocation where;  // the root mapping
+  Position where;  // the root mapping
   std::string id;
-  SourceLocation id_where;
+  Position id_where;
   std::string name;
   std::string state;
   std::string kind;  // city | county | state | other, or empty
@@ -57,15 +64,14 @@ struct Jurisdiction {
   std::string jail_authority;
   std::string reviewed;
   std::vector<Source> sources;
-  SourceLocation criteria_where;
+  Position criteria_where;
   std::vector<CriterionData> criteria;
 
   const CriterionData* find_criterion(std::string_view criterion_id) const;
   const Source* find_source(std::string_view source_id) const;
 
-  // Frees the positions kept for diagnostics (all but id_where), once validation is done:
-  // at national scale they are most of the memory a loaded file takes.
-  void drop_positions();
+  // A diagnostic location in this file.
+  SourceLocation at(Position position) const { return {file, position.line, position.column}; }
 };
 
 }  // namespace scorecard

@@ -25,6 +25,7 @@ struct ExportInfo {
   std::vector<std::string> filters;
   std::vector<std::string> what_if;
   std::string generated_at;  // ISO 8601 UTC, only with --timestamp; empty otherwise
+  unsigned threads = 0;      // for rendering large exports; 0 = one per core (not written)
 };
 
 struct RenderOptions {

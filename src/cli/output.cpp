@@ -233,14 +233,14 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
         break;
       case Format::json: {
         ExportInfo info{options.keep_order ? "given" : options.sort, options.reverse, options.filters,
-                        options.what_if, options.timestamp ? now_utc() : ""};
+                        options.what_if, options.timestamp ? now_utc() : "", context.options().jobs};
         render_json(*rubric, dataset.scores, info, text);
         break;
       }
       case Format::csv: render_csv(*rubric, dataset.scores, text); break;
       case Format::html: {
         ExportInfo info{options.sort, options.reverse, options.filters, options.what_if,
-                        options.timestamp ? now_utc() : ""};
+                        options.timestamp ? now_utc() : "", context.options().jobs};
         render_html(*rubric, dataset.scores, {options.title, options.intro}, info, text);
         break;
       }
