@@ -61,6 +61,24 @@ void check_agreement(const Jurisdiction& j, const CriterionData& data, const Cri
                              *data.rating, data.id, match.tier, match.rule_index + 1, why)});
 }
 
+// A tier computed while questions are unclear or unanswered counts them as no policy:
+// say so, so that an unfinished file is never mistaken for a researched one.
+void check_coverage(const Jurisdiction& j, const CriterionData& data, const Criterion& criterion, Diagnostics& out) {
+  if (data.rating || !data.has_answers) return;
+  std::size_t open = 0;
+  for (const auto& q : criterion.questions) {
+    if (!q.scored) continue;
+    const auto it = std::find_if(data.answers.begin(), data.answers.end(),
+                                 [&](const Answer& a) { return a.question == q.id; });
+    if (it == data.answers.end() || it->value == k_unclear) ++open;
+  }
+  if (open == 0) return;
+  out.push_back({Severity::warning, j.at(data.where),
+                 fmt::format("criterion \"{}\" has {} unclear or unanswered question{}; its computed tier counts "
+                             "{} as no policy",
+                             data.id, open, open == 1 ? "" : "s", open == 1 ? "it" : "them")});
+}
+
 }  // namespace
 
 Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
@@ -96,6 +114,7 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
     check_answers(j, data, *criterion, out);
     check_sources(j, data, source_ids, defined, out);
     check_agreement(j, data, *criterion, rubric, out);
+    check_coverage(j, data, *criterion, out);
   }
   if (j.criteria_where.line > 0) {
     for (const auto& criterion : rubric.criteria) {

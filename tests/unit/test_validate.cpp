@@ -45,6 +45,8 @@ TEST_CASE("unknown questions and answers outside the question's type are errors"
                          "sources: [law]}");
   CHECK(validate(text) ==
         std::vector<std::string>{
+            "v.yaml:8:3: warning: criterion \"custody\" has 3 unclear or unanswered questions; its computed tier "
+            "counts them as no policy",
             "v.yaml:8:23: error: unknown question \"detainer_hold_prohibted\" for criterion \"custody\" (did you mean "
             "\"detainer_hold_prohibited\"?)",
             "v.yaml:8:81: error: \"maybe\" is not an answer to \"judicial_warrant_required\"; expected one of yes, no, "
@@ -54,7 +56,12 @@ TEST_CASE("unknown questions and answers outside the question's type are errors"
 TEST_CASE("\"unclear\" is an answer of every question", "[validate]") {
   const auto text = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
                          "custody: {answers: {detainer_hold_prohibited: unclear}, sources: [law]}");
-  CHECK(validate(text).empty());
+  // Accepted, but never silently: the computed tier counts it as no policy.
+  CHECK(validate(text) == std::vector<std::string>{"v.yaml:8:3: warning: criterion \"custody\" has 4 unclear or "
+                                                   "unanswered questions; its computed tier counts them as no policy"});
+  const auto recorded = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                             "custody: {rating: 1, answers: {detainer_hold_prohibited: unclear}, sources: [law]}");
+  CHECK(validate(recorded).empty());  // a recorded tier does not depend on the answers
 }
 
 TEST_CASE("a criterion needs a rating or answers", "[validate]") {
