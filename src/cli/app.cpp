@@ -81,8 +81,8 @@ Dataset Context::load(const std::vector<std::string>& paths, bool show_warnings,
 
 namespace {
 
-const std::vector<std::string> k_commands = {"score", "compare", "export", "validate", "check",
-                                            "diff",  "explain", "rubric"};
+const std::vector<std::string> k_commands = {"score", "compare", "export", "validate",   "check",
+                                            "diff",  "explain", "rubric", "init", "completion"};
 
 // "scroe" -> a usage error naming the closest command, before CLI11 sees it.
 std::optional<std::string> unknown_command(int argc, const char* const* argv) {
@@ -148,7 +148,7 @@ int run(int argc, const char* const* argv) {
 
   std::vector<Command> commands = {setup_score(app),    setup_compare(app), setup_export(app),
                                   setup_validate(app), setup_check(app),   setup_diff(app),
-                                  setup_explain(app)};
+                                  setup_explain(app),  setup_init(app)};
   for (auto& c : setup_rubric(app)) commands.push_back(std::move(c));
 
   if (auto message = unknown_command(argc, argv)) return usage_error(*message, "");
