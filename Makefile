@@ -13,7 +13,9 @@ BROWSER_DEPS := chromium nodejs
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps browser-deps install-missing configure build demo test test-sanitize fuzz clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps browser-deps install-missing configure build demo test test-sanitize fuzz install clean
 all: build
 
 deps:
@@ -61,6 +63,11 @@ test-sanitize: deps browser-deps
 fuzz: deps
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(FUZZ_DEPS)"
 	bash fuzz/run.sh $(FUZZ_SECONDS)
+
+# Installs under PREFIX (default /usr/local): bin/scorecard, its man page, shell
+# completions, and the rubric, data and schemas in share/policy-scorecard.
+install: build
+	cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

@@ -81,8 +81,8 @@ Dataset Context::load(const std::vector<std::string>& paths, bool show_warnings,
 
 namespace {
 
-const std::vector<std::string> k_commands = {"score", "compare", "export", "validate",   "check",
-                                            "diff",  "explain", "rubric", "init", "completion"};
+const std::vector<std::string> k_commands = {"score",  "compare", "export", "validate",   "check",  "diff",
+                                            "explain", "rubric", "init",   "completion", "manpage"};
 
 // "scroe" -> a usage error naming the closest command, before CLI11 sees it.
 std::optional<std::string> unknown_command(int argc, const char* const* argv) {
@@ -150,6 +150,7 @@ int run(int argc, const char* const* argv) {
                                   setup_validate(app), setup_check(app),   setup_diff(app),
                                   setup_explain(app),  setup_init(app)};
   for (auto& c : setup_rubric(app)) commands.push_back(std::move(c));
+  for (auto& c : setup_completion(app)) commands.push_back(std::move(c));
 
   if (auto message = unknown_command(argc, argv)) return usage_error(*message, "");
   try {

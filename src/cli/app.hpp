@@ -84,6 +84,7 @@ Command setup_check(CLI::App& app);
 Command setup_diff(CLI::App& app);
 Command setup_explain(CLI::App& app);
 Command setup_init(CLI::App& app);
+std::vector<Command> setup_completion(CLI::App& app);
 std::vector<Command> setup_rubric(CLI::App& app);
 
 // Parses argv and runs the chosen subcommand; returns the exit code.

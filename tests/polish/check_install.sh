@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# make install into a temporary prefix, then use what was installed.
+# Usage: check_install.sh BUILD_DIR
+set -u
+build=$1
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+passed=0 failed=0
+check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi; }
+cmake --install "$build" --prefix "$prefix" >/dev/null
+check "the binary is installed and runs" '"$prefix/bin/scorecard" --version | grep -q "^scorecard (policy-scorecard) "'
+check "it works from anywhere, with the rubric built in" '(cd / && "$prefix/bin/scorecard" rubric check >/dev/null)'
+check "the bundled data is under share/" \
+  '[ "$("$prefix/bin/scorecard" -q compare "$prefix/share/policy-scorecard/data/jurisdictions" --format json | python3 -c "import json,sys; print(len(json.load(sys.stdin)[\"jurisdictions\"]))")" = 12 ]'
+check "the rubric and the schemas are installed" \
+  '[ -f "$prefix/share/policy-scorecard/data/rubrics/cpd-ice.yaml" ] && [ -f "$prefix/share/policy-scorecard/schema/scorecard.schema.json" ]'
+check "the man page is installed" 'head -1 "$prefix/share/man/man1/scorecard.1" | grep -q "^.TH SCORECARD 1"'
+if command -v man >/dev/null 2>&1; then
+  check "and renders" 'MANWIDTH=80 man -l "$prefix/share/man/man1/scorecard.1" 2>/dev/null | grep -q "scorecard compare"'
+fi
+check "bash, zsh and fish completions are installed" \
+  '[ -f "$prefix/share/bash-completion/completions/scorecard" ] && [ -f "$prefix/share/zsh/site-functions/_scorecard" ] && [ -f "$prefix/share/fish/vendor_completions.d/scorecard.fish" ]'
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
