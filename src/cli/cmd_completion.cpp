@@ -320,24 +320,12 @@ std::vector<Command> setup_completion(CLI::App& app) {
                        } else {
                          bash(m, text);
                        }
-                       try {
-                         write_file_atomically(completion_output->empty() ? "-" : *completion_output, text.str());
-                       } catch (const std::runtime_error& e) {
-                         std::cerr << "scorecard: error: " << e.what() << '\n';
-                         return k_exit_invalid;
-                       }
-                       return k_exit_ok;
+                       return write_output(*completion_output, text.str());
                      }};
   Command man_command{man, [man_output, root](Context&) {
                         std::ostringstream text;
                         manpage(*root, text);
-                        try {
-                          write_file_atomically(man_output->empty() ? "-" : *man_output, text.str());
-                        } catch (const std::runtime_error& e) {
-                          std::cerr << "scorecard: error: " << e.what() << '\n';
-                          return k_exit_invalid;
-                        }
-                        return k_exit_ok;
+                        return write_output(*man_output, text.str());
                       }};
   return {completion, man_command};
 }

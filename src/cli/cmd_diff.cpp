@@ -64,17 +64,7 @@ Command setup_diff(CLI::App& app) {
             } else {
               render_diff_text(diff, text);
             }
-            if (options->output.empty()) {
-              std::cout << text.str();
-              return k_exit_ok;
-            }
-            try {
-              write_file_atomically(options->output, text.str());
-            } catch (const std::runtime_error& e) {
-              std::cerr << "scorecard: error: " << e.what() << '\n';
-              return k_exit_invalid;
-            }
-            return k_exit_ok;
+            return write_output(options->output, text.str());
           }};
 }
 

@@ -56,17 +56,7 @@ Command setup_explain(CLI::App& app) {
               render_explain_text(*rubric, dataset.scores, render, text);
               if (!options->what_if.empty()) render_what_if_changes(*rubric, before, dataset.scores, text);
             }
-            if (options->output.empty() || options->output == "-") {
-              std::cout << text.str();
-              return k_exit_ok;
-            }
-            try {
-              write_file_atomically(options->output, text.str());
-            } catch (const std::runtime_error& e) {
-              std::cerr << "scorecard: error: " << e.what() << '\n';
-              return k_exit_invalid;
-            }
-            return k_exit_ok;
+            return write_output(options->output, text.str());
           }};
 }
 

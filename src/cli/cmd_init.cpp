@@ -134,12 +134,7 @@ Command setup_init(CLI::App& app) {
               std::cerr << fmt::format("scorecard: error: \"{}\" already exists; use --force to overwrite it\n", path);
               return k_exit_invalid;
             }
-            try {
-              write_file_atomically(path, text.str());
-            } catch (const std::runtime_error& e) {
-              std::cerr << "scorecard: error: " << e.what() << '\n';
-              return k_exit_invalid;
-            }
+            if (const int status = write_output(path, text.str()); status != k_exit_ok) return status;
             if (path != "-" && !context.options().quiet) {
               std::cerr << fmt::format("scorecard: wrote {}; fill it in, then run 'scorecard validate {}'\n", path, path);
             }

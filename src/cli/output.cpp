@@ -178,6 +178,16 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   file.commit();
 }
 
+int write_output(const std::string& path, const std::string& content) {
+  try {
+    write_file_atomically(path.empty() ? "-" : path, content);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "scorecard: error: " << e.what() << '\n';
+    return k_exit_invalid;
+  }
+  return k_exit_ok;
+}
+
 int produce(Context& context, const std::vector<std::string>& paths, const OutputOptions& options,
             const std::string& command, bool score_cards) {
   const Rubric* rubric = context.rubric();

@@ -67,4 +67,8 @@ class AtomicFile {
 // The same for a whole string at once; "-" writes to standard output.
 void write_file_atomically(const std::string& path, const std::string& content);
 
+// A command's result: to standard output when path is empty or "-", else atomically to
+// path. Returns the exit code (3, after saying why, when the file cannot be written).
+int write_output(const std::string& path, const std::string& content);
+
 }  // namespace scorecard::cli
