@@ -4,6 +4,7 @@
 
 #include <scorecard/load.hpp>
 #include <scorecard/render.hpp>
+#include <scorecard/text_util.hpp>
 
 #include "helpers.hpp"
 #include "render_detail.hpp"
@@ -69,4 +70,30 @@ TEST_CASE("the JSON summary counts residents only where the population is known"
   render_json(builtin_rubric(), scores, {"name", true, {"tier<=2"}, {"custody=1"}, "2024-01-01T00:00:00Z"}, stamped);
   CHECK(stamped.str().find("\"generated_at\": \"2024-01-01T00:00:00Z\"") != std::string::npos);
   CHECK(stamped.str().find("\"sort\": \"name\"") != std::string::npos);
+}
+
+TEST_CASE("the comparison table narrows the name column to fit a terminal", "[render]") {
+  auto load = load_jurisdiction_from_string(
+      test::replace(test::k_valid_file, "name: Testville", "name: A Very Long Jurisdiction Name Indeed"), "w.yaml");
+  std::vector<JurisdictionScore> scores = {score_jurisdiction(builtin_rubric(), std::move(*load.jurisdiction))};
+  std::ostringstream wide;
+  render_compare_table(builtin_rubric(), scores, {false, 0}, wide);
+  CHECK(wide.str().find("A Very Long Jurisdiction Name Indeed") != std::string::npos);
+  auto first_row = [](const std::string& table) {
+    const auto start = table.find('\n') + 1;
+    return table.substr(start, table.find('\n', start) - start);
+  };
+  // 100 columns: the name column gives up what the table is too wide by.
+  std::ostringstream fits;
+  render_compare_table(builtin_rubric(), scores, {false, 100}, fits);
+  CHECK(first_row(fits.str()).rfind("A Very Long Juris… IL", 0) == 0);
+  CHECK(display_width(first_row(fits.str())) == 100);
+  // 60 columns: the name column stops at 12; the other columns keep their width.
+  std::ostringstream narrow;
+  render_compare_table(builtin_rubric(), scores, {false, 60}, narrow);
+  CHECK(first_row(narrow.str()).rfind("A Very Long… ", 0) == 0);
+  std::ostringstream colour;
+  render_compare_table(builtin_rubric(), scores, {true, 0}, colour);
+  CHECK(colour.str().find("\x1b[") != std::string::npos);
+  CHECK(wide.str().find("\x1b[") == std::string::npos);
 }
