@@ -20,6 +20,19 @@ std::string format_diagnostic(const Diagnostic& d) {
   return fmt::format("{}: {}: {}", position, to_string(d.severity), d.message);
 }
 
+SourceLocation location_of(std::string_view text, std::size_t offset, const std::string& file) {
+  SourceLocation at{file, 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
 bool has_errors(const Diagnostics& diagnostics) {
   return count(diagnostics, Severity::error) > 0;
 }

@@ -98,7 +98,6 @@ std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std
   };
   std::optional<AnswerPlan> best;      // reaches exactly the target
   std::optional<AnswerPlan> fallback;  // reaches a better tier, with as few changes
-  const bool overshoot = false;
   auto match_exact = [&](const AnswerPlan& plan) { return plan.match.tier == target; };
   // Subsets of questions by size, each question given every other value; the first
   // combination (in rubric order) of the smallest size that reaches the target wins.
@@ -120,14 +119,13 @@ std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std
         }
         RuleMatch match = match_rules(criterion, trial);
         if (match.rule_index < 0 || match.tier > target) return;
-        // Prefer the smallest policy change: exactly the target tier over a better one.
-        if (overshoot && match.tier < target) return;
         AnswerPlan plan;
         for (std::size_t m = 0; m < k; ++m) {
           const std::string& id = criterion.questions[pick[m]].id;
           plan.changes.push_back({id, current(id), chosen[m]});
         }
         plan.match = std::move(match);
+        // Prefer the smallest policy change: exactly the target tier over a better one.
         if (match_exact(plan)) {
           best = std::move(plan);
         } else if (!fallback) {

@@ -5,31 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <scorecard/text_util.hpp>
+
 namespace scorecard::detail {
-namespace {
-
-// Length of a valid UTF-8 sequence at i, 0 if invalid.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-  const unsigned c = b(i);
-  if (c < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned cp = 0;
-  unsigned min = 0;
-  if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; min = 0x80; }
-  else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; min = 0x800; }
-  else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; min = 0x10000; }
-  else return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-}  // namespace
-
 std::string json_string(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
@@ -38,7 +16,7 @@ std::string json_string(std::string_view text) {
     const char c = text[i];
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {
-      const std::size_t n = utf8_length(text, i);
+      const std::size_t n = utf8_sequence_length(text, i);
       if (n == 0) {
         out += "\xEF\xBF\xBD";  // U+FFFD, as nlohmann's error_handler_t::replace
         ++i;

@@ -15,20 +15,6 @@ std::string source_text(const std::string& title, const std::string& url) {
   return url.empty() ? title : title + " <" + url + ">";
 }
 
-// 1-based line and column of a byte offset, for JSON syntax errors.
-SourceLocation position(std::string_view text, std::size_t byte, const std::string& file) {
-  SourceLocation at{file, 1, 1};
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      at.column = 1;
-    } else {
-      ++at.column;
-    }
-  }
-  return at;
-}
-
 // Reads the parts of an export that a comparison needs; reports what is missing or mistyped
 // with its JSON pointer.
 class ExportReader {
@@ -194,7 +180,7 @@ SnapshotLoad load_export_from_string(std::string_view text, const std::string& d
   } catch (const Json::parse_error& e) {
     const std::string what = e.what();
     const auto colon = what.rfind(": ");
-    result.diagnostics.push_back({Severity::error, position(text, e.byte > 0 ? e.byte - 1 : 0, display_name),
+    result.diagnostics.push_back({Severity::error, location_of(text, e.byte > 0 ? e.byte - 1 : 0, display_name),
                                   "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))});
     return result;
   } catch (const Json::exception& e) {
@@ -206,7 +192,7 @@ SnapshotLoad load_export_from_string(std::string_view text, const std::string& d
     if (quote != std::string::npos) {
       const std::string number = what.substr(quote + 1, what.find('\'', quote + 1) - quote - 1);
       if (const auto at = text.find(number); !number.empty() && at != std::string_view::npos) {
-        where = position(text, at, display_name);
+        where = location_of(text, at, display_name);
       }
     }
     result.diagnostics.push_back({Severity::error, where, "invalid JSON: " + what});

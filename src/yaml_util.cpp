@@ -43,40 +43,6 @@ bool YamlContext::spend(const YamlNode& node) const {
 
 namespace {
 
-// 1-based line and column (in characters) of a byte offset.
-SourceLocation locate(std::string_view text, std::size_t offset, const std::string& file) {
-  SourceLocation at{file, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      at.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) {
-      ++at.column;
-    }
-  }
-  return at;
-}
-
-// Length of the valid UTF-8 sequence at i, or 0 if it is not one.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
-  const unsigned c = byte(i);
-  std::size_t n = 0;
-  unsigned min = 0;
-  unsigned code = 0;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) { n = 2; min = 0x80; code = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { n = 3; min = 0x800; code = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { n = 4; min = 0x10000; code = c & 0x07; }
-  else return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;  // overlong, too big, surrogate
-  return n;
-}
-
 // The first tab used as indentation, on a line up to max_line (1-based); nullopt if none.
 std::optional<SourceLocation> tab_indentation(std::string_view text, int max_line, const std::string& file) {
   int line = 1;
@@ -112,13 +78,13 @@ std::string lower_first(std::string message) {
 bool check_encoding(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == '\0') {
-      diagnostics.push_back({Severity::error, locate(text, i, file),
+      diagnostics.push_back({Severity::error, location_of(text, i, file),
                              fmt::format("NUL byte at offset {}; this looks like a binary file, not YAML text", i)});
       return false;
     }
-    const std::size_t n = utf8_sequence(text, i);
+    const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) {
-      diagnostics.push_back({Severity::error, locate(text, i, file),
+      diagnostics.push_back({Severity::error, location_of(text, i, file),
                              fmt::format("invalid UTF-8 (byte 0x{:02X} at offset {}); save the file as UTF-8",
                                          static_cast<unsigned char>(text[i]), i)});
       return false;

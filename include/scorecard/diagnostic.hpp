@@ -30,6 +30,9 @@ std::string_view to_string(Severity severity);
 // "FILE:LINE:COL: error: MESSAGE" (the position is shortened when unknown).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+// The 1-based line and column (in characters, as editors count) of a byte offset in text.
+SourceLocation location_of(std::string_view text, std::size_t offset, const std::string& file);
+
 bool has_errors(const Diagnostics& diagnostics);
 std::size_t count(const Diagnostics& diagnostics, Severity severity);
 

@@ -24,6 +24,10 @@ std::string format_residents(long long value);
 // Fixed three-decimal rendering used everywhere a weighted mean is shown.
 std::string format_mean(double mean);
 
+// Length of the valid UTF-8 sequence starting at byte i of text, or 0 if there is none
+// there (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // Number of terminal columns a UTF-8 string occupies (one per code point; good for our text).
 std::size_t display_width(std::string_view text);
 
