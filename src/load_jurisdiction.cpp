@@ -258,7 +258,6 @@ JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std:
   j.file = display_name;
   j.where = position(ctx, *root);
   read_root(*root, ctx, j);
-  if (ctx.fatal) result.diagnostics = {*ctx.fatal};
   sort_by_position(result.diagnostics);
   result.jurisdiction = std::move(j);
   return result;

@@ -480,7 +480,6 @@ RubricLoad load_rubric_from_string(std::string_view text, const std::string& dis
   Rubric rubric;
   rubric.source_name = display_name;
   RubricReader(ctx, rubric).read(*root);
-  if (ctx.fatal) result.diagnostics = {*ctx.fatal};
   sort_by_position(result.diagnostics);
   limit_per_file(result.diagnostics, display_name);
   if (!has_errors(result.diagnostics)) result.rubric = std::move(rubric);

@@ -1,12 +1,12 @@
 #pragma once
-// A light YAML tree built in one pass from yaml-cpp's parser events.
+// A light YAML tree built in one pass from libyaml's parser events.
 //
-// Why not YAML::Load: a loader needs to know a file holds exactly one document, and
-// yaml-cpp 0.7's LoadAll loops forever, allocating, on some streams (a leading ",",
-// jbeder/yaml-cpp#1040). Counting documents with the event API and then calling Load
-// parses every file twice; this builder parses once, stops when the parser makes no
-// progress, and builds only the first document. Aliases point at the anchored node
-// itself (nothing is copied), as in yaml-cpp.
+// libyaml (Debian's libyaml-dev, the C parser behind PyYAML's fast loader) only scans and
+// parses; it builds no tree, so this file does: one arena per file, nodes as plain
+// structs, aliases pointing at the anchored node itself (nothing is copied, so an alias
+// bomb costs nothing here; the loaders' budget stops one being walked). It also enforces
+// what libyaml does not: a nesting limit, and that an alias names an anchor defined
+// before it. Only the first document is built; later ones are only counted.
 
 #include <deque>
 #include <optional>
@@ -14,10 +14,16 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/node/type.h>
-
 namespace scorecard::detail {
+
+enum class YamlType { Null, Scalar, Sequence, Map };
+
+// A place in the text: 0-based line and column (in characters), as libyaml counts them.
+struct YamlMark {
+  int line = -1;
+  int column = -1;
+  bool is_null() const { return line < 0; }
+};
 
 struct YamlNodeData;
 
@@ -27,13 +33,13 @@ class YamlNode {
   YamlNode() = default;
   explicit YamlNode(const YamlNodeData* data) : m_data(data) {}
 
-  YAML::NodeType::value Type() const;
-  bool IsNull() const { return Type() == YAML::NodeType::Null; }
-  bool IsScalar() const { return Type() == YAML::NodeType::Scalar; }
-  bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
-  bool IsMap() const { return Type() == YAML::NodeType::Map; }
+  YamlType Type() const;
+  bool IsNull() const { return Type() == YamlType::Null; }
+  bool IsScalar() const { return Type() == YamlType::Scalar; }
+  bool IsSequence() const { return Type() == YamlType::Sequence; }
+  bool IsMap() const { return Type() == YamlType::Map; }
   const std::string& Scalar() const;
-  YAML::Mark Mark() const;
+  YamlMark Mark() const;
 
   std::vector<YamlNode> items() const;                             // a sequence's items
   std::vector<std::pair<YamlNode, YamlNode>> entries() const;     // a mapping's entries, in order
@@ -43,25 +49,43 @@ class YamlNode {
 };
 
 struct YamlNodeData {
-  YAML::NodeType::value type = YAML::NodeType::Null;
-  YAML::Mark mark = YAML::Mark::null_mark();
+  YamlType type = YamlType::Null;
+  YamlMark mark;
   std::string scalar;
   std::vector<const YamlNodeData*> items;
   std::vector<std::pair<const YamlNodeData*, const YamlNodeData*>> entries;
+};
+
+// Why parsing stopped early.
+struct YamlError {
+  enum class Kind {
+    syntax,          // libyaml's problem (and context) at problem_mark
+    unclosed_quote,  // a quoted scalar runs to the end of the text; context_mark is its start
+    too_deep,        // nesting deeper than the limit, at problem_mark
+    alias,           // an alias names no earlier anchor, or a value it is inside; problem says which
+  };
+  Kind kind = Kind::syntax;
+  std::string problem;
+  YamlMark problem_mark;
+  std::string context;  // e.g. "while parsing a block mapping"; may be empty
+  YamlMark context_mark;
+  std::optional<std::size_t> byte_offset;  // set instead of problem_mark for problems of the characters
 };
 
 // The parsed stream: the first document's tree and where each document starts.
 struct YamlDocument {
   std::deque<YamlNodeData> arena;      // owns every node
   const YamlNodeData* root = nullptr;  // the first document's root (nullptr: none)
-  std::vector<YAML::Mark> starts;      // one per document seen, up to max_documents
-  bool stuck = false;                  // the parser stopped making progress (see above)
+  std::vector<YamlMark> starts;        // one per document seen, up to max_documents
+  std::optional<YamlError> error;      // set when the text is not valid YAML
 
   YamlNode first() const { return YamlNode(root); }
 };
 
-// Parses text; throws YAML::ParserException (and YAML::DeepRecursion) like yaml-cpp.
-// Stops after max_documents documents or when the parser makes no progress.
+inline constexpr int k_max_yaml_depth = 500;
+
+// Parses UTF-8 text into document. Stops after max_documents documents or at the first
+// error (then document.error is set and the tree is incomplete).
 void parse_yaml(std::string_view text, YamlDocument& document, std::size_t max_documents = 100);
 
 }  // namespace scorecard::detail

@@ -6,14 +6,12 @@
 #include <cmath>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/exceptions.h>
 
 #include <scorecard/text_util.hpp>
 
 namespace scorecard::detail {
 
-SourceLocation YamlContext::at(const YAML::Mark& mark) const {
+SourceLocation YamlContext::at(const YamlMark& mark) const {
   if (mark.is_null()) return {file, 0, 0};
   return {file, mark.line + 1, mark.column + 1};
 }
@@ -67,10 +65,98 @@ std::optional<SourceLocation> tab_indentation(std::string_view text, int max_lin
   return std::nullopt;
 }
 
-// yaml-cpp messages are upper-case sentences; ours start lower-case.
-std::string lower_first(std::string message) {
-  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') message[0] = static_cast<char>(message[0] - 'A' + 'a');
+// The character libyaml stopped at, for messages: "\",\"", "the end of the line" or
+// "the end of the file". Lines are counted as libyaml counts them (LF, CR, NEL, LS, PS).
+std::string found_at(std::string_view text, const YamlMark& mark) {
+  if (mark.is_null()) return "the end of the file";
+  std::size_t i = 0;
+  const auto break_length = [&](std::size_t at) -> std::size_t {
+    if (text[at] == '\n' || text[at] == '\r') return 1;
+    if (text.substr(at, 2) == "\xC2\x85") return 2;
+    if (text.substr(at, 3) == "\xE2\x80\xA8" || text.substr(at, 3) == "\xE2\x80\xA9") return 3;
+    return 0;
+  };
+  for (int line = 0; line < mark.line && i < text.size();) {
+    if (const std::size_t n = break_length(i)) {
+      i += n;
+      ++line;
+    } else {
+      i += std::max<std::size_t>(1, utf8_sequence_length(text, i));
+    }
+  }
+  for (int column = 0; column < mark.column && i < text.size() && !break_length(i); ++column) {
+    i += std::max<std::size_t>(1, utf8_sequence_length(text, i));
+  }
+  if (i >= text.size()) return "the end of the file";
+  if (break_length(i)) return "the end of the line";
+  if (text[i] == '\t') return "a tab";
+  return fmt::format("\"{}\"", text.substr(i, std::max<std::size_t>(1, utf8_sequence_length(text, i))));
+}
+
+// libyaml's problem, said with what was found instead, and its context: e.g. "expected ','
+// or ']', found the end of the file (while parsing a flow sequence that starts at line 3,
+// column 12)".
+std::string syntax_message(const YamlError& error, std::string_view text) {
+  const std::string_view problem = error.problem;
+  std::string message = "invalid YAML: ";
+  if (problem == "did not find expected node content") {
+    std::string found = found_at(text, error.problem_mark);
+    if (found.starts_with("the ")) found.erase(0, 4);  // "unexpected end of the file"
+    message += fmt::format("unexpected {} where a value should start", found);
+  } else if (problem == "did not find expected key" && error.context == "while parsing a block mapping") {
+    // Almost always a key indented differently from its neighbours.
+    return fmt::format("invalid YAML: expected a key in line with the mapping that starts at line {}, column {}, "
+                       "found {} (check the indentation)",
+                       error.context_mark.line + 1, error.context_mark.column + 1, found_at(text, error.problem_mark));
+  } else if (problem.starts_with("did not find expected ")) {
+    message += fmt::format("expected {}, found {}", problem.substr(22), found_at(text, error.problem_mark));
+  } else if (problem == "mapping values are not allowed in this context") {
+    message += "\":\" cannot start a mapping here (quote a value that holds \": \", or check the indentation)";
+  } else if (problem == "found character that cannot start any token") {
+    message += fmt::format("{} cannot start a value or key here", found_at(text, error.problem_mark));
+  } else {
+    message += problem;
+  }
+  const bool same_place = error.context_mark.line == error.problem_mark.line &&
+                          error.context_mark.column == error.problem_mark.column;
+  if (!error.context.empty() && !same_place) {
+    message += fmt::format(" ({} that starts at line {}, column {})", error.context, error.context_mark.line + 1,
+                           error.context_mark.column + 1);
+  }
   return message;
+}
+
+void report(const YamlError& error, std::string_view text, const YamlContext& ctx) {
+  switch (error.kind) {
+    case YamlError::Kind::too_deep:
+      ctx.error(ctx.at(error.problem_mark), fmt::format("YAML nesting is deeper than {} levels", k_max_yaml_depth));
+      return;
+    case YamlError::Kind::unclosed_quote:
+      ctx.error(ctx.at(error.context_mark), "this quoted string is never closed: add the closing quote");
+      return;
+    case YamlError::Kind::alias:
+      ctx.error(ctx.at(error.problem_mark), "invalid YAML: " + error.problem);
+      return;
+    case YamlError::Kind::syntax: break;
+  }
+  if (error.byte_offset) {
+    ctx.error(location_of(text, std::min(*error.byte_offset, text.size()), ctx.file), "invalid YAML: " + error.problem);
+    return;
+  }
+  // A tab in indentation is the usual cause of the less helpful messages.
+  if (auto tab = tab_indentation(text, error.problem_mark.is_null() ? 1 << 30 : error.problem_mark.line + 2, ctx.file)) {
+    ctx.error(*tab, "tab character used for indentation; YAML indents with spaces only");
+    return;
+  }
+  // libyaml notices a missing ":" only where the key could no longer be one (the next line);
+  // the key's own line is the one to fix.
+  if (error.problem == "could not find expected ':'" && !error.context_mark.is_null()) {
+    ctx.error(ctx.at(error.context_mark),
+              "invalid YAML: this line has no \":\" after its key (write \"key: value\", or indent it to continue "
+              "the line before)");
+    return;
+  }
+  ctx.error(ctx.at(error.problem_mark), syntax_message(error, text));
 }
 
 }  // namespace
@@ -107,28 +193,9 @@ std::string normalize_source(std::string_view text) {
 
 std::optional<YamlNode> parse_single_document(std::string_view text, const YamlContext& ctx, YamlDocument& document) {
   ctx.budget = text.size() + 1000;
-  try {
-    parse_yaml(text, document);
-  } catch (const YAML::DeepRecursion& e) {
-    ctx.error(ctx.at(e.mark), fmt::format("YAML nesting is deeper than {} levels", e.depth()));
-    return std::nullopt;
-  } catch (const YAML::ParserException& e) {
-    // A tab in indentation is the usual cause of yaml-cpp's less helpful messages.
-    if (auto tab = tab_indentation(text, e.mark.is_null() ? 1 << 30 : e.mark.line + 2, ctx.file)) {
-      ctx.error(*tab, "tab character used for indentation; YAML indents with spaces only");
-    } else {
-      ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
-    }
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    ctx.error(ctx.at(e.mark), fmt::format("invalid YAML: {}", lower_first(e.msg)));
-    return std::nullopt;
-  }
-  if (document.stuck) {
-    const YAML::Mark& at = document.starts.back();
-    const std::size_t pos = static_cast<std::size_t>(std::max(at.pos, 0));
-    const std::string what = pos < text.size() ? fmt::format("\"{}\"", text[pos]) : "the end of the file";
-    ctx.error(ctx.at(at), fmt::format("invalid YAML: unexpected {} where a value should start", what));
+  parse_yaml(text, document);
+  if (document.error) {
+    report(*document.error, text, ctx);
     return std::nullopt;
   }
   const std::size_t count = document.starts.size();
@@ -147,11 +214,10 @@ std::optional<YamlNode> parse_single_document(std::string_view text, const YamlC
 
 std::string_view kind_name(const YamlNode& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: return "a string";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: break;
+    case YamlType::Scalar: return "a string";
+    case YamlType::Sequence: return "a list";
+    case YamlType::Map: return "a mapping";
+    case YamlType::Null: break;
   }
   return "nothing";
 }
@@ -165,7 +231,6 @@ std::vector<MapEntry> read_mapping(const YamlNode& map, const YamlContext& ctx) 
       ctx.error(key, fmt::format("expected a plain string as a key, found {}", kind_name(key)));
       continue;
     }
-    if (!check_quote(key, ctx)) break;
     const std::string& name = key.Scalar();
     if (auto [at, inserted] = seen.emplace(name, entries.size()); !inserted) {
       const SourceLocation was = ctx.at(entries[at->second].key_node);
@@ -201,40 +266,7 @@ const MapEntry* require_entry(const std::vector<MapEntry>& entries, std::string_
   return entry;
 }
 
-namespace {
-
-// yaml-cpp lets a quoted string with no closing quote run to the end of the file; the
-// source text says whether the quote was closed.
-bool quote_closed(const YamlNode& node, const YamlContext& ctx) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= ctx.text.size()) return true;
-  const std::size_t start = static_cast<std::size_t>(mark.pos);
-  const char quote = ctx.text[start];
-  if (quote != '"' && quote != '\'') return true;
-  for (std::size_t i = start + 1; i < ctx.text.size(); ++i) {
-    if (quote == '"' && ctx.text[i] == '\\') {
-      ++i;
-    } else if (ctx.text[i] == quote) {
-      if (quote == '\'' && i + 1 < ctx.text.size() && ctx.text[i + 1] == '\'') {
-        ++i;  // '' is an escaped quote
-      } else {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-bool check_quote(const YamlNode& node, const YamlContext& ctx) {
-  if (quote_closed(node, ctx)) return true;
-  if (!ctx.fatal) ctx.fatal = Diagnostic{Severity::error, ctx.at(node), "this quoted string is never closed: add the closing quote"};
-  return false;
-}
-
 std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty) {
-  if (entry.value.IsScalar() && !check_quote(entry.value, ctx)) return std::nullopt;
   if (!entry.value.IsScalar()) {
     const YamlNode& at = entry.value.IsNull() ? entry.key_node : entry.value;
     ctx.error(at, fmt::format("expected a string for \"{}\", found {}", entry.key, kind_name(entry.value)));

@@ -1,13 +1,11 @@
 #pragma once
-// Private helpers shared by the two loaders: the only code, with them, that sees yaml-cpp.
+// Private helpers shared by the two loaders: with yaml_tree, the only code that sees YAML.
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/mark.h>
 
 #include "yaml_tree.hpp"
 
@@ -21,20 +19,17 @@ struct YamlContext {
 
   std::string file;
   Diagnostics& diagnostics;
-  std::string_view text;  // the source, for checks yaml-cpp does not make
+  std::string_view text;  // the source
   // How many more mapping entries and list items may be read. Set from the text's size, so
   // that aliases (*name) cannot make a small file expand into a huge model.
   mutable std::size_t budget = 0;
   mutable bool budget_reported = false;
-  // Set when the rest of the file cannot be trusted (an unclosed quote swallowed it): then
-  // only this diagnostic is worth showing.
-  mutable std::optional<Diagnostic> fatal;
 
   // Takes one value from the budget; reports once, at node, when it is spent.
   bool spend(const YamlNode& node) const;
 
   SourceLocation at(const YamlNode& node) const;
-  SourceLocation at(const YAML::Mark& mark) const;
+  SourceLocation at(const YamlMark& mark) const;
   void error(const SourceLocation& where, std::string message) const;
   void warning(const SourceLocation& where, std::string message) const;
   void error(const YamlNode& node, std::string message) const { error(at(node), std::move(message)); }
@@ -49,8 +44,8 @@ struct MapEntry {
 // NUL bytes and invalid UTF-8, found before parsing (with line, column and byte offset).
 bool check_encoding(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 
-// The text yaml-cpp and every later check see: without a UTF-8 byte-order mark, with CRLF
-// line ends as LF, so that yaml-cpp's byte offsets index this text.
+// The text the parser and every later check see: without a UTF-8 byte-order mark, with
+// CRLF line ends as LF, so that byte offsets index this text.
 std::string normalize_source(std::string_view text);
 
 // Parses text that must hold exactly one YAML document into document; reports syntax
@@ -74,9 +69,6 @@ const MapEntry* find_entry(const std::vector<MapEntry>& entries, std::string_vie
 // Reports a missing required key at the parent mapping.
 const MapEntry* require_entry(const std::vector<MapEntry>& entries, std::string_view key,
                               const YamlNode& parent, const YamlContext& ctx, std::string_view where);
-
-// Reports a quoted scalar whose closing quote is missing (yaml-cpp accepts those).
-bool check_quote(const YamlNode& node, const YamlContext& ctx);
 
 // Typed readers: each reports a wrong type at the value and returns nullopt.
 std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty = false);

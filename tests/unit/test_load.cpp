@@ -65,7 +65,48 @@ TEST_CASE("YAML syntax errors carry the parser's position", "[load]") {
   const auto result = load("name: X\ncriteria:\n  custody: [1, 2\n");
   CHECK_FALSE(result.jurisdiction);
   CHECK(lines(result.diagnostics) ==
-        std::vector<std::string>{"t.yaml:4:1: error: invalid YAML: end of sequence flow not found"});
+        std::vector<std::string>{"t.yaml:4:1: error: invalid YAML: expected ',' or ']', found the end of the file "
+                                 "(while parsing a flow sequence that starts at line 3, column 12)"});
+}
+
+TEST_CASE("YAML syntax errors say what was found and where to look", "[load]") {
+  const auto first = [](const std::string& text) { return lines(load(text).diagnostics).at(0); };
+  // A line with no colon: reported on that line, not where libyaml gave up on it.
+  CHECK(first("name: X\nfoo\nbar: 1\n") ==
+        "t.yaml:2:1: error: invalid YAML: this line has no \":\" after its key (write \"key: value\", or indent it "
+        "to continue the line before)");
+  CHECK(first("name: a: b\ncriteria: {}\n") ==
+        "t.yaml:1:8: error: invalid YAML: \":\" cannot start a mapping here (quote a value that holds \": \", or check "
+        "the indentation)");
+  CHECK(first("criteria:\n  custody: {}\n rights_trainings: {}\n") ==
+        "t.yaml:3:2: error: invalid YAML: expected a key in line with the mapping that starts at line 1, column 1, "
+        "found \"r\" (check the indentation)");
+  CHECK(first("name: [a,\n") ==
+        "t.yaml:2:1: error: invalid YAML: unexpected end of the file where a value should start");
+  CHECK(first("name: @X\n") == "t.yaml:1:7: error: invalid YAML: \"@\" cannot start a value or key here");
+  CHECK(first("name: {a: 1\n") ==
+        "t.yaml:2:1: error: invalid YAML: expected ',' or '}', found the end of the file (while parsing a flow mapping "
+        "that starts at line 1, column 7)");
+  CHECK(first("name: \"a\\qb\"\n") ==
+        "t.yaml:1:9: error: invalid YAML: found unknown escape character (while parsing a quoted scalar that starts "
+        "at line 1, column 7)");
+  // Columns count characters, not bytes.
+  CHECK(first("name: \"\xC3\xA9\xC3\xA9\\q\"\n") ==
+        "t.yaml:1:10: error: invalid YAML: found unknown escape character (while parsing a quoted scalar that starts "
+        "at line 1, column 7)");
+  CHECK(first("name: X\x01\n") == "t.yaml:1:8: error: invalid YAML: control characters are not allowed (U+0001)");
+}
+
+TEST_CASE("aliases must name an anchor defined before them, outside themselves", "[load]") {
+  CHECK(lines(load("name: *x\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:1:7: error: invalid YAML: the alias *x names no anchor (&x) defined before it"});
+  CHECK(lines(load("name: X\ncriteria: &c {custody: *c}\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:2:24: error: invalid YAML: the alias *c is inside the value it names (&c), "
+                                 "which would make it endless"});
+  // The latest anchor of a name is the one an alias means.
+  const auto result = load("a: &n First\nb: &n Second\nname: *n\ncriteria: {}\n");
+  REQUIRE(result.jurisdiction);
+  CHECK(result.jurisdiction->name == "Second");
 }
 
 TEST_CASE("empty, comment-only, multi-document and non-mapping files are rejected", "[load]") {
