@@ -8,41 +8,61 @@
 #include <scorecard/text_util.hpp>
 
 namespace scorecard::detail {
+namespace {
+
+// Calls emit(std::string_view) with text escaped as nlohmann does, in pieces: runs that
+// need no escaping are passed on whole.
+template <class Emit>
+void escape_json(std::string_view text, Emit&& emit) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0x20 && u < 0x80 && u != '"' && u != '\\') {
+      ++i;
+      continue;
+    }
+    if (u >= 0x80) {
+      if (const std::size_t n = utf8_sequence_length(text, i)) {
+        i += n;
+        continue;
+      }
+    }
+    emit(text.substr(run, i - run));
+    switch (u) {
+      case '"': emit("\\\""); break;
+      case '\\': emit("\\\\"); break;
+      case '\b': emit("\\b"); break;
+      case '\f': emit("\\f"); break;
+      case '\n': emit("\\n"); break;
+      case '\r': emit("\\r"); break;
+      case '\t': emit("\\t"); break;
+      default:
+        if (u < 0x20) {
+          char buffer[8];
+          const auto* end = fmt::format_to(buffer, "\\u{:04x}", u);
+          emit(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
+        } else {
+          emit("\xEF\xBF\xBD");  // invalid UTF-8 becomes U+FFFD, as nlohmann's error_handler_t::replace
+        }
+    }
+    run = ++i;
+  }
+  emit(text.substr(run));
+}
+
+void write_json_string(std::ostream& out, std::string_view text) {
+  out.put('"');
+  escape_json(text, [&](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+  out.put('"');
+}
+
+}  // namespace
+
 std::string json_string(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';
-  for (std::size_t i = 0; i < text.size();) {
-    const char c = text[i];
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) {
-      const std::size_t n = utf8_sequence_length(text, i);
-      if (n == 0) {
-        out += "\xEF\xBF\xBD";  // U+FFFD, as nlohmann's error_handler_t::replace
-        ++i;
-      } else {
-        out.append(text.substr(i, n));
-        i += n;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (u < 0x20) {
-          out += fmt::format("\\u{:04x}", u);
-        } else {
-          out += c;
-        }
-    }
-    ++i;
-  }
+  escape_json(text, [&](std::string_view piece) { out += piece; });
   out += '"';
   return out;
 }
@@ -101,7 +121,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   if (!level.empty) m_out << ',';
   level.empty = false;
   newline(static_cast<std::size_t>(m_base) + m_levels.size());
-  m_out << json_string(name);
+  write_json_string(m_out, name);
   m_out.write(": ", 2);
   m_after_key = true;
   return *this;
@@ -109,7 +129,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
-  m_out << json_string(text);
+  write_json_string(m_out, text);
   return *this;
 }
 

@@ -83,7 +83,7 @@ TEST_CASE("Dallas reaches Making Progress only by raising custody, interviews an
   CHECK(top.alternatives[0].steps == 9);
 }
 
-TEST_CASE("a jurisdiction already at the target needs nothing; an unreachable target has no plan", "[explain]") {
+TEST_CASE("a jurisdiction already at the target needs nothing, and an unreachable target has no plan", "[explain]") {
   CHECK(plan_improvement(builtin_rubric(), tiers({1, 1, 3, 1, 2, 1, 3, 1}), 1).alternatives.empty());
   // With custody missing (no tier), the tier-1 gate can never be met.
   Tiers missing = tiers({1, 1, 1, 1, 1, 1, 1, 1});

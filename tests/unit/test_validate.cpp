@@ -53,7 +53,7 @@ TEST_CASE("unknown questions and answers outside the question's type are errors"
             "unclear"});
 }
 
-TEST_CASE("\"unclear\" is an answer of every question", "[validate]") {
+TEST_CASE("unclear is an answer of every question", "[validate]") {
   const auto text = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
                          "custody: {answers: {detainer_hold_prohibited: unclear}, sources: [law]}");
   // Accepted, but never silently: the computed tier counts it as no policy.
@@ -61,7 +61,16 @@ TEST_CASE("\"unclear\" is an answer of every question", "[validate]") {
                                                    "unanswered questions; its computed tier counts them as no policy"});
   const auto recorded = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
                              "custody: {rating: 1, answers: {detainer_hold_prohibited: unclear}, sources: [law]}");
-  CHECK(validate(recorded).empty());  // a recorded tier does not depend on the answers
+  // A recorded tier does not depend on the answers, and the open questions could still give it.
+  CHECK(validate(recorded).empty());
+  // Answers that rule the recorded tier out, whatever the open questions turn out to be.
+  const auto contradicted = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                                 "custody: {rating: 1, answers: {detainer_hold_prohibited: some_convictions, "
+                                 "judicial_warrant_required: \"no\"}, sources: [law]}");
+  CHECK(validate(contradicted) ==
+        std::vector<std::string>{"v.yaml:8:21: warning: recorded tier 1 for \"custody\" differs from tier 2 computed "
+                                 "from its answers (rule 2: detainer_hold_prohibited is some_convictions); no answers "
+                                 "to its 2 unclear or unanswered questions would give tier 1"});
 }
 
 TEST_CASE("a criterion needs a rating or answers", "[validate]") {
@@ -83,11 +92,18 @@ TEST_CASE("a source that no criterion cites is a warning", "[validate]") {
 }
 
 TEST_CASE("a recorded tier that disagrees with the answers is a warning naming the rule", "[validate]") {
-  const auto text = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
-                         "custody: {rating: 1, answers: {detainer_hold_prohibited: some_convictions}, sources: [law]}");
-  CHECK(validate(text) ==
+  const auto all_answered = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                                 "custody: {rating: 1, answers: {detainer_hold_prohibited: some_convictions, "
+                                 "judicial_warrant_required: \"no\", admin_warrant_arrest_prohibited: \"no\", "
+                                 "transfer_to_ice_prohibited: none}, sources: [law]}");
+  CHECK(validate(all_answered) ==
         std::vector<std::string>{"v.yaml:8:21: warning: recorded tier 1 for \"custody\" differs from tier 2 computed "
                                  "from its answers (rule 2: detainer_hold_prohibited is some_convictions)"});
+  // With questions open, only when no answers to them would give the recorded tier: here a
+  // judicial-warrant requirement still could.
+  const auto open = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                         "custody: {rating: 1, answers: {detainer_hold_prohibited: some_convictions}, sources: [law]}");
+  CHECK(validate(open).empty());
   const auto agreeing = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
                              "custody: {rating: 1, answers: {judicial_warrant_required: \"yes\"}, sources: [law]}");
   CHECK(validate(agreeing).empty());
