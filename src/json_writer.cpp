@@ -42,7 +42,11 @@ void escape_json(std::string_view text, Emit&& emit) {
           const auto* end = fmt::format_to(buffer, "\\u{:04x}", u);
           emit(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
         } else {
-          emit("\xEF\xBF\xBD");  // invalid UTF-8 becomes U+FFFD, as nlohmann's error_handler_t::replace
+          // Invalid UTF-8: one U+FFFD for the bytes that began a sequence before it broke
+          // off (the breaking byte is read again), as nlohmann's error_handler_t::replace.
+          emit("\xEF\xBF\xBD");
+          run = i += std::max<std::size_t>(1, utf8_valid_prefix(text, i));
+          continue;
         }
     }
     run = ++i;

@@ -56,28 +56,44 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return {};
 }
 
+namespace {
+
+// A UTF-8 lead byte: the length of its sequence and the range of its second byte
+// (Unicode 15, table 3-7); length 0 for a byte that cannot start a sequence.
+struct Utf8Lead {
+  std::size_t length;
+  unsigned lo, hi;
+};
+
+Utf8Lead utf8_lead(unsigned c) {
+  if (c < 0x80) return {1, 0, 0};
+  if (c >= 0xC2 && c <= 0xDF) return {2, 0x80, 0xBF};
+  if (c == 0xE0) return {3, 0xA0, 0xBF};  // no overlong forms
+  if (c == 0xED) return {3, 0x80, 0x9F};  // no surrogates
+  if (c >= 0xE1 && c <= 0xEF) return {3, 0x80, 0xBF};
+  if (c == 0xF0) return {4, 0x90, 0xBF};  // no overlong forms
+  if (c >= 0xF1 && c <= 0xF3) return {4, 0x80, 0xBF};
+  if (c == 0xF4) return {4, 0x80, 0x8F};  // nothing past U+10FFFF
+  return {0, 0, 0};
+}
+
+}  // namespace
+
+std::size_t utf8_valid_prefix(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  const Utf8Lead lead = utf8_lead(static_cast<unsigned char>(text[i]));
+  std::size_t k = lead.length == 0 ? 0 : 1;
+  for (; k < lead.length && i + k < text.size(); ++k) {
+    const unsigned b = static_cast<unsigned char>(text[i + k]);
+    if (b < (k == 1 ? lead.lo : 0x80u) || b > (k == 1 ? lead.hi : 0xBFu)) break;
+  }
+  return k;
+}
+
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
-  const unsigned c = byte(i);
-  std::size_t n = 0;
-  unsigned min = 0;
-  unsigned code = 0;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2, min = 0x80, code = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3, min = 0x800, code = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4, min = 0x10000, code = c & 0x07;
-  } else {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return n;
+  if (i >= text.size()) return 0;
+  const std::size_t k = utf8_valid_prefix(text, i);
+  return k == utf8_lead(static_cast<unsigned char>(text[i])).length ? k : 0;
 }
 
 std::string group_thousands(long long value) {

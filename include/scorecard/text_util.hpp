@@ -27,6 +27,10 @@ std::string format_mean(double mean);
 // Length of the valid UTF-8 sequence starting at byte i of text, or 0 if there is none
 // there (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+// How many bytes from byte i begin a valid UTF-8 sequence: its whole length when it is
+// valid, fewer when it breaks off (the byte that breaks it is not counted), 0 when byte i
+// cannot start one.
+std::size_t utf8_valid_prefix(std::string_view text, std::size_t i);
 
 // Number of terminal columns a UTF-8 string occupies (one per code point; good for our text).
 std::size_t display_width(std::string_view text);

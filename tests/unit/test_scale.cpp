@@ -41,7 +41,8 @@ TEST_CASE("loading with 1, 2 or 5 threads gives the same results and diagnostics
 TEST_CASE("the streaming JSON writer writes what nlohmann's dump(2) writes", "[scale]") {
   using Json = nlohmann::ordered_json;
   const std::vector<std::string> strings = {"", "plain", "quote \" back \\ slash", "ctl \x01\x1f\t\n\r\b\f",
-                                            "café — “ok” ✓ 🙂", "bad \xff utf-8", "\x7f del"};
+                                            "café — “ok” ✓ 🙂", "bad \xff utf-8", "\x7f del",
+                                            "\xff", "\"", "cut \xe2\x80", "\xe2\x80\xa8\xc3"};
   const std::vector<double> numbers = {0.0, 1.0, 2.0, 1.5, 1.455, 16.0 / 11.0, 1e20, 1e-7, 123456.789, -2.5};
   Json expected = Json::object();
   std::ostringstream out;

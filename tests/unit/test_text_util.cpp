@@ -59,3 +59,24 @@ TEST_CASE("is_valid_date accepts real dates, months and years only", "[text]") {
   CHECK_FALSE(is_valid_date("2019-12-19T00:00"));
   CHECK_FALSE(is_valid_date(""));
 }
+
+TEST_CASE("UTF-8 sequences are checked against Unicode's table of well-formed bytes", "[text]") {
+  using std::string_view;
+  CHECK(utf8_sequence_length(string_view("a"), 0) == 1);
+  CHECK(utf8_sequence_length(string_view("\xC3\xA9"), 0) == 2);
+  CHECK(utf8_sequence_length(string_view("\xE2\x80\x94"), 0) == 3);
+  CHECK(utf8_sequence_length(string_view("\xF0\x9F\x99\x82"), 0) == 4);
+  CHECK(utf8_sequence_length(string_view("\xF4\x8F\xBF\xBF"), 0) == 4);  // U+10FFFF
+  // Overlong forms, surrogates, past U+10FFFF, stray continuation and cut-off sequences.
+  for (const char* bad : {"\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xF0\x80\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                          "\xF5\x80\x80\x80", "\x80", "\xBF", "\xFF", "\xE2\x80", "\xF0\x9F\x99"}) {
+    CAPTURE(bad);
+    CHECK(utf8_sequence_length(string_view(bad), 0) == 0);
+  }
+  // The valid beginning of a broken sequence, without the byte that breaks it.
+  CHECK(utf8_valid_prefix(string_view("\xE2\x80x"), 0) == 2);
+  CHECK(utf8_valid_prefix(string_view("\xF0\x9F\x99"), 0) == 3);
+  CHECK(utf8_valid_prefix(string_view("\xED\xA0\x80"), 0) == 1);
+  CHECK(utf8_valid_prefix(string_view("\xFF"), 0) == 0);
+  CHECK(utf8_valid_prefix(string_view("\xC3\xA9"), 0) == 2);
+}
