@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -42,10 +43,12 @@ std::string missing_reason(const std::string& path) {
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
   std::vector<std::string> files;
   std::set<std::string> seen;
-  auto add = [&](const std::string& file) {
+  // A file is read once however it is named: by its canonical path. canonical, when known,
+  // saves resolving each file of a directory one by one.
+  auto add = [&](const std::string& file, const std::optional<fs::path>& canonical = std::nullopt) {
     std::error_code ec;
-    const fs::path canonical = fs::weakly_canonical(file, ec);
-    if (seen.insert(ec ? file : canonical.string()).second) files.push_back(file);
+    const fs::path resolved = canonical ? *canonical : fs::weakly_canonical(file, ec);
+    if (seen.insert(ec ? file : resolved.string()).second) files.push_back(file);
   };
   for (const auto& path : paths) {
     std::error_code ec;
@@ -58,7 +61,11 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
       add(path);
       continue;
     }
-    std::vector<std::string> found;
+    // Directory links are not followed, so below the directory's own canonical path each
+    // file's canonical path is its relative path, unless the file itself is a link.
+    std::vector<std::pair<std::string, bool>> found;  // path, is a link
+    std::error_code root_ec;
+    const fs::path root = fs::weakly_canonical(path, root_ec);
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       // Directory links are not followed (so link cycles cannot loop); a YAML name that is a
@@ -66,7 +73,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
       std::error_code type_ec;
       if (!is_yaml_name(it->path())) continue;
       if (it->is_regular_file(type_ec)) {
-        found.push_back(it->path().string());
+        found.emplace_back(it->path().string(), it->is_symlink(type_ec));
       } else if (it->is_symlink(type_ec) && !fs::exists(it->path(), type_ec)) {
         diagnostics.push_back({Severity::error, {it->path().string(), 0, 0}, missing_reason(it->path().string())});
       }
@@ -78,7 +85,13 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
     if (found.empty() && !ec) {
       diagnostics.push_back({Severity::error, {path, 0, 0}, "directory holds no YAML files (*.yaml, *.yml)"});
     }
-    for (const auto& f : found) add(f);
+    for (const auto& [file, link] : found) {
+      if (link || root_ec) {
+        add(file);
+      } else {
+        add(file, (root / fs::path(file).lexically_relative(path)).lexically_normal());
+      }
+    }
   }
   return files;
 }

@@ -218,7 +218,13 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
     };
   }
   const bool by_population = key == "population";
-  std::stable_sort(scores.begin(), scores.end(), [&](const JurisdictionScore& a, const JurisdictionScore& b) {
+  // An order of indices is sorted, then each score is moved once: a JurisdictionScore is
+  // large, and a national data set has tens of thousands.
+  std::vector<std::size_t> by_index(scores.size());
+  for (std::size_t i = 0; i < by_index.size(); ++i) by_index[i] = i;
+  std::stable_sort(by_index.begin(), by_index.end(), [&](std::size_t ia, std::size_t ib) {
+    const JurisdictionScore& a = scores[ia];
+    const JurisdictionScore& b = scores[ib];
     if (by_population && a.jurisdiction.population.has_value() != b.jurisdiction.population.has_value()) {
       return a.jurisdiction.population.has_value();  // unknown population always last
     }
@@ -229,6 +235,10 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
     if (overall_less(b, a)) return false;
     return name_less(a, b);
   });
+  std::vector<JurisdictionScore> sorted;
+  sorted.reserve(scores.size());
+  for (const std::size_t i : by_index) sorted.push_back(std::move(scores[i]));
+  scores = std::move(sorted);
 }
 
 }  // namespace scorecard

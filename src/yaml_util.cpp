@@ -163,6 +163,10 @@ void report(const YamlError& error, std::string_view text, const YamlContext& ct
 
 bool check_encoding(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
   for (std::size_t i = 0; i < text.size();) {
+    if (const auto c = static_cast<unsigned char>(text[i]); c != 0 && c < 0x80) {
+      ++i;  // plain ASCII, the common case
+      continue;
+    }
     if (text[i] == '\0') {
       diagnostics.push_back({Severity::error, location_of(text, i, file),
                              fmt::format("NUL byte at offset {}; this looks like a binary file, not YAML text", i)});
@@ -184,9 +188,15 @@ std::string normalize_source(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    out += text[i];
+  // Copied in runs up to each CRLF, whose CR is dropped; a lone CR stays.
+  for (std::size_t from = 0; from < text.size();) {
+    const std::size_t cr = text.find("\r\n", from);
+    if (cr == std::string_view::npos) {
+      out.append(text.substr(from));
+      break;
+    }
+    out.append(text.substr(from, cr - from));
+    from = cr + 1;
   }
   return out;
 }

@@ -54,8 +54,10 @@ class Context {
   // The rubric from --rubric, or the built-in one. nullptr after printing errors.
   const Rubric* rubric();
 
-  // Loads the paths; prints errors (and warnings when show_warnings) to stderr.
-  Dataset load(const std::vector<std::string>& paths, bool show_warnings, bool strict = false);
+  // Loads the paths; prints errors (and warnings when show_warnings) to stderr. The data
+  // set lives until the process ends and is never freed: the operating system takes the
+  // memory back at once, where freeing 25,000 files value by value takes a tenth of a run.
+  Dataset& load(const std::vector<std::string>& paths, bool show_warnings, bool strict = false);
 
   void print(const Diagnostics& diagnostics) const;
   RenderOptions render_options() const;  // for stdout

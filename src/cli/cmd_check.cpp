@@ -113,7 +113,7 @@ Command setup_check(CLI::App& app) {
               baseline = std::move(load.snapshot);
               check.baseline = &*baseline;
             }
-            Dataset dataset = context.load(options->paths, true, options->strict);
+            Dataset& dataset = context.load(options->paths, true, options->strict);
             for (const auto& out : {options->junit, options->markdown}) {
               refuse_to_overwrite_input(out, dataset.files, "check");
               if (!options->baseline.empty() && !out.empty() && out == options->baseline) {

@@ -25,7 +25,7 @@ std::optional<Snapshot> read_side(Context& context, const std::string& path) {
     context.print(load.diagnostics);
     return std::move(load.snapshot);
   }
-  Dataset dataset = context.load({path}, false);
+  Dataset& dataset = context.load({path}, false);
   if (has_errors(dataset.diagnostics)) return std::nullopt;
   return snapshot_from_scores(*context.rubric(), dataset.scores, path);
 }

@@ -34,7 +34,7 @@ Command setup_explain(CLI::App& app) {
             for (const auto& text : options->what_if) {
               if (auto parsed = parse_what_if(text, *rubric); !parsed.what_if) throw UsageError(parsed.error, "explain");
             }
-            Dataset dataset = context.load(options->paths, false);
+            Dataset& dataset = context.load(options->paths, false);
             refuse_to_overwrite_input(options->output, dataset.files, "explain");
             if (has_errors(dataset.diagnostics)) {
               if (!context.options().quiet) std::cerr << "scorecard: " << Context::summary(dataset, false) << "; nothing explained\n";

@@ -41,7 +41,7 @@ std::vector<Command> setup_rubric(CLI::App& app) {
                            RubricLoad load = load_rubric_file(impact_options->rubric);
                            context.print(load.diagnostics);
                            if (!load.rubric) return k_exit_invalid;
-                           Dataset before = context.load(impact_options->paths, false);
+                           Dataset& before = context.load(impact_options->paths, false);
                            if (has_errors(before.diagnostics)) return k_exit_invalid;
                            Dataset after = load_dataset(impact_options->paths, *load.rubric);
                            Diagnostics errors;

@@ -19,7 +19,7 @@ Command setup_validate(CLI::App& app) {
   sub->add_flag("--strict", options->strict, "Treat warnings as errors");
   return {sub, [options](Context& context) {
             if (!context.rubric()) return k_exit_invalid;
-            Dataset dataset = context.load(options->paths, true, options->strict);
+            Dataset& dataset = context.load(options->paths, true, options->strict);
             const bool failed = has_errors(dataset.diagnostics);
             if (!context.options().quiet) {
               std::cerr << "scorecard: " << Context::summary(dataset) << (failed ? "" : "; all valid") << '\n';

@@ -208,7 +208,7 @@ int produce(Context& context, const std::vector<std::string>& paths, const Outpu
   for (const auto& text : options.what_if) {
     if (auto parsed = parse_what_if(text, *rubric); !parsed.what_if) throw UsageError(parsed.error, command);
   }
-  Dataset dataset = context.load(paths, false);
+  Dataset& dataset = context.load(paths, false);
   refuse_to_overwrite_input(options.output, dataset.files, command);
   if (has_errors(dataset.diagnostics)) {
     if (!context.options().quiet) {
