@@ -6,8 +6,7 @@
 #include <unordered_map>
 #include <filesystem>
 #include <map>
-#include <optional>
-#include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -42,13 +41,16 @@ std::string missing_reason(const std::string& path) {
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
   std::vector<std::string> files;
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
   // A file is read once however it is named: by its canonical path. canonical, when known,
   // saves resolving each file of a directory one by one.
-  auto add = [&](const std::string& file, const std::optional<fs::path>& canonical = std::nullopt) {
-    std::error_code ec;
-    const fs::path resolved = canonical ? *canonical : fs::weakly_canonical(file, ec);
-    if (seen.insert(ec ? file : resolved.string()).second) files.push_back(file);
+  auto add = [&](const std::string& file, std::string canonical = {}) {
+    if (canonical.empty()) {
+      std::error_code ec;
+      const fs::path resolved = fs::weakly_canonical(file, ec);
+      canonical = ec ? file : resolved.string();
+    }
+    if (seen.insert(std::move(canonical)).second) files.push_back(file);
   };
   for (const auto& path : paths) {
     std::error_code ec;
@@ -65,7 +67,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
     // file's canonical path is its relative path, unless the file itself is a link.
     std::vector<std::pair<std::string, bool>> found;  // path, is a link
     std::error_code root_ec;
-    const fs::path root = fs::weakly_canonical(path, root_ec);
+    std::string root = fs::weakly_canonical(path, root_ec).string();
+    if (root.empty() || root.back() != '/') root += '/';
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       // Directory links are not followed (so link cycles cannot loop); a YAML name that is a
@@ -85,11 +88,13 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
     if (found.empty() && !ec) {
       diagnostics.push_back({Severity::error, {path, 0, 0}, "directory holds no YAML files (*.yaml, *.yml)"});
     }
+    // The iterator names each file path + "/" + its path below the directory.
+    const std::size_t prefix = path.size() + (path.empty() || path.back() != '/' ? 1 : 0);
     for (const auto& [file, link] : found) {
-      if (link || root_ec) {
+      if (link || root_ec || file.size() <= prefix || file.compare(0, path.size(), path) != 0) {
         add(file);
       } else {
-        add(file, (root / fs::path(file).lexically_relative(path)).lexically_normal());
+        add(file, root + file.substr(prefix));
       }
     }
   }

@@ -183,27 +183,52 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   write_summary(rubric, scores, w);
   w.key("jurisdictions").begin_array();
   // Jurisdictions are rendered in parallel, a batch at a time, and written in order: the
-  // bytes do not depend on the number of threads, and memory holds one batch of text.
+  // bytes do not depend on the number of threads, and memory holds two batches of text.
+  // While this thread writes a batch, the other threads render the next one; then this
+  // thread joins them.
   constexpr std::size_t k_batch = 512;
   const unsigned threads = std::max(1u, info.threads != 0 ? info.threads : std::thread::hardware_concurrency());
-  std::vector<std::string> texts;
+  struct Batch {
+    std::size_t begin = 0, end = 0;
+    std::atomic<std::size_t> next{0};
+    std::vector<std::string> texts;
+  };
+  auto render = [&](Batch& batch) {
+    for (std::size_t i = batch.next++; i < batch.end; i = batch.next++) {
+      std::ostringstream text;
+      detail::JsonWriter fragment(text, 2);
+      write_jurisdiction(rubric, scores[i], fragment);
+      batch.texts[i - batch.begin] = std::move(text).str();
+    }
+  };
+  auto start = [&](Batch& batch, std::size_t begin) {
+    batch.begin = begin;
+    batch.end = std::min(scores.size(), begin + k_batch);
+    batch.next = begin;
+    batch.texts.assign(batch.end - batch.begin, std::string());
+  };
+  auto render_with_helpers = [&](Batch& batch, const auto& meanwhile) {
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(render, std::ref(batch));
+    meanwhile();
+    render(batch);
+    for (auto& helper : helpers) helper.join();
+  };
+  Batch current;
+  Batch ahead;
+  start(current, 0);
+  render_with_helpers(current, [] {});
   for (std::size_t begin = 0; begin < scores.size(); begin += k_batch) {
-    const std::size_t end = std::min(scores.size(), begin + k_batch);
-    texts.assign(end - begin, std::string());
-    std::atomic<std::size_t> next{begin};
-    auto work = [&] {
-      for (std::size_t i = next++; i < end; i = next++) {
-        std::ostringstream text;
-        detail::JsonWriter fragment(text, 2);
-        write_jurisdiction(rubric, scores[i], fragment);
-        texts[i - begin] = std::move(text).str();
-      }
+    auto write = [&] {
+      for (const auto& text : current.texts) w.raw(text);
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads && t < end - begin; ++t) pool.emplace_back(work);
-    work();
-    for (auto& thread : pool) thread.join();
-    for (const auto& text : texts) w.raw(text);
+    if (begin + k_batch < scores.size()) {
+      start(ahead, begin + k_batch);
+      render_with_helpers(ahead, write);
+    } else {
+      write();
+    }
+    std::swap(current.texts, ahead.texts);
   }
   w.end_array().end_object();
   out << '\n';

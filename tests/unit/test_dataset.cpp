@@ -63,6 +63,18 @@ TEST_CASE("missing paths and directories without YAML are errors, and a file nam
         std::vector<std::string>{empty.path.string() + ": error: directory holds no YAML files (*.yaml, *.yml)"});
 }
 
+TEST_CASE("a file reached through a directory, another spelling or a link is read once", "[dataset]") {
+  TempDir dir;
+  const std::string a = dir.write("a.yaml", "x");
+  const std::string b = dir.write("sub/b.yaml", "x");
+  fs::create_symlink(a, dir.path / "c.yaml");
+  const std::string root = dir.path.string();
+  Diagnostics d;
+  const auto files = expand_paths({root, a, root + "/./sub/b.yaml", root + "/", root + "/sub/../a.yaml"}, d);
+  CHECK(files == std::vector<std::string>{a, b});
+  CHECK(d.empty());
+}
+
 TEST_CASE("one bad file does not stop the others, and duplicate ids are errors", "[dataset]") {
   TempDir dir;
   dir.write("a.yaml", std::string(test::k_valid_file) + "id: same\n");
