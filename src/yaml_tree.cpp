@@ -49,6 +49,7 @@ class TreeBuilder {
     const auto& scalar = event.data.scalar;
     const bool null = is_null_scalar(event);
     YamlNodeData* node = make(null ? YamlType::Null : YamlType::Scalar, event.start_mark, scalar.anchor);
+    if (m_doc.error) return false;
     if (node && !null) node->scalar.assign(reinterpret_cast<const char*>(scalar.value), scalar.length);
     add(node);
     return true;
@@ -78,6 +79,7 @@ class TreeBuilder {
       return false;
     }
     YamlNodeData* node = make(type, event.start_mark, anchor);
+    if (m_doc.error) return false;
     add(node);
     if (node) m_stack.push_back(node);
     return true;
@@ -90,8 +92,14 @@ class TreeBuilder {
   }
 
  private:
+  // A new node of the first document; nullptr outside it, or past the limit on nodes
+  // (then document.error is set).
   YamlNodeData* make(YamlType type, const yaml_mark_t& mark, const yaml_char_t* anchor) {
     if (!m_building) return nullptr;
+    if (m_doc.arena.size() >= k_max_yaml_nodes) {
+      m_doc.error = YamlError{YamlError::Kind::too_many, {}, mark_of(mark), {}, {}, {}};
+      return nullptr;
+    }
     YamlNodeData& node = m_doc.arena.emplace_back();
     node.type = type;
     node.mark = mark_of(mark);

@@ -62,6 +62,7 @@ struct YamlError {
     syntax,          // libyaml's problem (and context) at problem_mark
     unclosed_quote,  // a quoted scalar runs to the end of the text; context_mark is its start
     too_deep,        // nesting deeper than the limit, at problem_mark
+    too_many,        // more values than the limit, at problem_mark (the first one past it)
     alias,           // an alias names no earlier anchor, or a value it is inside; problem says which
   };
   Kind kind = Kind::syntax;
@@ -83,6 +84,10 @@ struct YamlDocument {
 };
 
 inline constexpr int k_max_yaml_depth = 500;
+// Values (scalars, lists, mappings) in the first document: a tree node is about 100 bytes,
+// so a 16 MiB file of one-letter values would otherwise take over 600 MB. A jurisdiction
+// file holds a few hundred; the rubric a few thousand.
+inline constexpr std::size_t k_max_yaml_nodes = 1'000'000;
 
 // Parses UTF-8 text into document. Stops after max_documents documents or at the first
 // error (then document.error is set and the tree is incomplete).

@@ -131,6 +131,11 @@ void report(const YamlError& error, std::string_view text, const YamlContext& ct
     case YamlError::Kind::too_deep:
       ctx.error(ctx.at(error.problem_mark), fmt::format("YAML nesting is deeper than {} levels", k_max_yaml_depth));
       return;
+    case YamlError::Kind::too_many:
+      ctx.error(ctx.at(error.problem_mark),
+                fmt::format("the file holds more than {} YAML values; a jurisdiction file holds a few hundred",
+                            group_thousands(static_cast<long long>(k_max_yaml_nodes))));
+      return;
     case YamlError::Kind::unclosed_quote:
       ctx.error(ctx.at(error.context_mark), "this quoted string is never closed: add the closing quote");
       return;

@@ -136,6 +136,19 @@ TEST_CASE("aliases that fan out are cut off by a budget proportional to the file
   CHECK(read < text.size() + 1000);  // 90,000 entries if every alias were read
 }
 
+TEST_CASE("more than a million values are refused before the tree outgrows memory", "[hostile]") {
+  // About 100 bytes a value in the tree: 16 MiB of "- a" lines would otherwise take 600 MB.
+  std::string text;
+  text.reserve(4'000'010);
+  for (int i = 0; i < 1'000'001; ++i) text += "- a\n";
+  CHECK(load(text) == std::vector<std::string>{"h.yaml:1000000:3: error: the file holds more than 1,000,000 YAML "
+                                               "values; a jurisdiction file holds a few hundred"});
+  std::string fewer;
+  for (int i = 0; i < 999'999; ++i) fewer += "- a\n";
+  CHECK(load(fewer) == std::vector<std::string>{"h.yaml:1:1: error: expected a mapping of keys to values at the top "
+                                                "of the file, found a list"});
+}
+
 TEST_CASE("100,000 levels of nesting are refused, not a stack overflow", "[hostile]") {
   const std::string deep = "name: x\ncriteria: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
   const auto d = load(deep);
