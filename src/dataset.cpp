@@ -19,8 +19,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_yaml_name(const fs::path& path) {
-  const std::string ext = path.extension().string();
+// Whether a path's extension (as std::filesystem::path::extension reads it: not a leading
+// dot, not "." or "..") is .yaml or .yml; on the string, for speed at 25,000 files.
+bool is_yaml_name(std::string_view path) {
+  const std::string_view name = path.substr(path.rfind('/') + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || name == "..") return false;
+  const std::string_view ext = name.substr(dot);
   return ext == ".yaml" || ext == ".yml";
 }
 
@@ -74,7 +79,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
       // Directory links are not followed (so link cycles cannot loop); a YAML name that is a
       // link to nowhere is reported rather than skipped.
       std::error_code type_ec;
-      if (!is_yaml_name(it->path())) continue;
+      if (!is_yaml_name(it->path().native())) continue;
       if (it->is_regular_file(type_ec)) {
         found.emplace_back(it->path().string(), it->is_symlink(type_ec));
       } else if (it->is_symlink(type_ec) && !fs::exists(it->path(), type_ec)) {
@@ -85,6 +90,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
       diagnostics.push_back({Severity::error, {path, 0, 0}, fmt::format("cannot read directory: {}", ec.message())});
     }
     std::sort(found.begin(), found.end());
+    seen.reserve(seen.size() + found.size());
     if (found.empty() && !ec) {
       diagnostics.push_back({Severity::error, {path, 0, 0}, "directory holds no YAML files (*.yaml, *.yml)"});
     }

@@ -185,48 +185,52 @@ std::string summary_sentence(const Rubric& rubric, const Summary& summary, const
 }
 
 void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, const std::string& key, bool reverse) {
-  auto overall_less = [](const JurisdictionScore& a, const JurisdictionScore& b) {
-    const int ta = a.overall.tier.value_or(1000);
-    const int tb = b.overall.tier.value_or(1000);
-    if (ta != tb) return ta < tb;
-    if (std::abs(a.overall.mean - b.overall.mean) > k_epsilon) return a.overall.mean < b.overall.mean;
+  // What the comparisons read, copied into one compact array: a JurisdictionScore is large,
+  // and a national data set has tens of thousands, so comparing them in place misses the
+  // cache at every step. The scores are then moved once, into their sorted places.
+  struct Entry {
+    std::size_t index;
+    int tier;              // overall tier; 1000 when there is none
+    double mean;
+    int criterion_tier;    // the sort key's criterion tier; 1000 when there is none
+    long long population;  // -1 when unknown
+    bool has_population;
+    std::string_view name;
+    std::string_view id;
+  };
+  const Criterion* criterion = rubric.find_criterion(key);
+  const std::size_t criterion_index = criterion ? static_cast<std::size_t>(criterion - rubric.criteria.data()) : 0;
+  const bool by_criterion = key != "name" && key != "population" && key != "overall";
+  std::vector<Entry> entries;
+  entries.reserve(scores.size());
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const JurisdictionScore& s = scores[i];
+    const std::optional<int> criterion_tier =
+        by_criterion && criterion_index < s.criteria.size() ? s.criteria[criterion_index].tier : std::nullopt;
+    entries.push_back({i, s.overall.tier.value_or(1000), s.overall.mean, criterion_tier.value_or(1000),
+                       s.jurisdiction.population.value_or(-1), s.jurisdiction.population.has_value(),
+                       s.jurisdiction.name, s.jurisdiction.id});
+  }
+  auto overall_less = [](const Entry& a, const Entry& b) {
+    if (a.tier != b.tier) return a.tier < b.tier;
+    if (std::abs(a.mean - b.mean) > k_epsilon) return a.mean < b.mean;
     return false;
   };
-  auto name_less = [](const JurisdictionScore& a, const JurisdictionScore& b) {
-    if (a.jurisdiction.name != b.jurisdiction.name) return a.jurisdiction.name < b.jurisdiction.name;
-    return a.jurisdiction.id < b.jurisdiction.id;
+  auto name_less = [](const Entry& a, const Entry& b) {
+    if (a.name != b.name) return a.name < b.name;
+    return a.id < b.id;
   };
   // Compares on the key only: -1, 0 or 1. Ties fall back to the default order, never reversed.
-  std::function<int(const JurisdictionScore&, const JurisdictionScore&)> primary;
-  if (key == "name") {
-    primary = [&](const auto& a, const auto& b) { return name_less(a, b) ? -1 : name_less(b, a) ? 1 : 0; };
-  } else if (key == "population") {
-    primary = [](const auto& a, const auto& b) {
-      const long long pa = a.jurisdiction.population.value_or(-1);
-      const long long pb = b.jurisdiction.population.value_or(-1);
-      return pa > pb ? -1 : pa < pb ? 1 : 0;
-    };
-  } else if (key == "overall") {
-    primary = [&](const auto& a, const auto& b) { return overall_less(a, b) ? -1 : overall_less(b, a) ? 1 : 0; };
-  } else {
-    const Criterion* c = rubric.find_criterion(key);
-    const auto index = c ? static_cast<std::size_t>(c - rubric.criteria.data()) : 0;
-    primary = [index](const auto& a, const auto& b) {
-      const int ta = a.criteria.at(index).tier.value_or(1000);
-      const int tb = b.criteria.at(index).tier.value_or(1000);
-      return ta < tb ? -1 : ta > tb ? 1 : 0;
-    };
-  }
+  auto primary = [&](const Entry& a, const Entry& b) {
+    if (key == "name") return name_less(a, b) ? -1 : name_less(b, a) ? 1 : 0;
+    if (key == "population") return a.population > b.population ? -1 : a.population < b.population ? 1 : 0;
+    if (key == "overall") return overall_less(a, b) ? -1 : overall_less(b, a) ? 1 : 0;
+    return a.criterion_tier < b.criterion_tier ? -1 : a.criterion_tier > b.criterion_tier ? 1 : 0;
+  };
   const bool by_population = key == "population";
-  // An order of indices is sorted, then each score is moved once: a JurisdictionScore is
-  // large, and a national data set has tens of thousands.
-  std::vector<std::size_t> by_index(scores.size());
-  for (std::size_t i = 0; i < by_index.size(); ++i) by_index[i] = i;
-  std::stable_sort(by_index.begin(), by_index.end(), [&](std::size_t ia, std::size_t ib) {
-    const JurisdictionScore& a = scores[ia];
-    const JurisdictionScore& b = scores[ib];
-    if (by_population && a.jurisdiction.population.has_value() != b.jurisdiction.population.has_value()) {
-      return a.jurisdiction.population.has_value();  // unknown population always last
+  std::stable_sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+    if (by_population && a.has_population != b.has_population) {
+      return a.has_population;  // unknown population always last
     }
     int order = primary(a, b);
     if (reverse) order = -order;
@@ -237,7 +241,7 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
   });
   std::vector<JurisdictionScore> sorted;
   sorted.reserve(scores.size());
-  for (const std::size_t i : by_index) sorted.push_back(std::move(scores[i]));
+  for (const Entry& e : entries) sorted.push_back(std::move(scores[e.index]));
   scores = std::move(sorted);
 }
 
