@@ -110,6 +110,8 @@ std::string syntax_message(const YamlError& error, std::string_view text) {
                        error.context_mark.line + 1, error.context_mark.column + 1, found_at(text, error.problem_mark));
   } else if (problem.starts_with("did not find expected ")) {
     message += fmt::format("expected {}, found {}", problem.substr(22), found_at(text, error.problem_mark));
+  } else if (problem == "found incompatible YAML document") {
+    message += "unsupported %YAML version; write %YAML 1.2 or leave the directive out";
   } else if (problem == "mapping values are not allowed in this context") {
     message += "\":\" cannot start a mapping here (quote a value that holds \": \", or check the indentation)";
   } else if (problem == "found character that cannot start any token") {

@@ -94,6 +94,8 @@ TEST_CASE("YAML syntax errors say what was found and where to look", "[load]") {
   CHECK(first("name: \"\xC3\xA9\xC3\xA9\\q\"\n") ==
         "t.yaml:1:10: error: invalid YAML: found unknown escape character (while parsing a quoted scalar that starts "
         "at line 1, column 7)");
+  CHECK(first("%YAML 1.3\n---\nname: X\n") ==
+        "t.yaml:1:1: error: invalid YAML: unsupported %YAML version; write %YAML 1.2 or leave the directive out");
   CHECK(first("name: X\x01\n") == "t.yaml:1:8: error: invalid YAML: control characters are not allowed (U+0001)");
 }
 
