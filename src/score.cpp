@@ -198,9 +198,12 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
     std::string_view name;
     std::string_view id;
   };
+  enum class By { name, population, overall, criterion };
+  const By by = key == "name" ? By::name : key == "population" ? By::population : key == "overall" ? By::overall
+                                                                                                      : By::criterion;
   const Criterion* criterion = rubric.find_criterion(key);
   const std::size_t criterion_index = criterion ? static_cast<std::size_t>(criterion - rubric.criteria.data()) : 0;
-  const bool by_criterion = key != "name" && key != "population" && key != "overall";
+  const bool by_criterion = by == By::criterion;
   std::vector<Entry> entries;
   entries.reserve(scores.size());
   for (std::size_t i = 0; i < scores.size(); ++i) {
@@ -222,12 +225,15 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
   };
   // Compares on the key only: -1, 0 or 1. Ties fall back to the default order, never reversed.
   auto primary = [&](const Entry& a, const Entry& b) {
-    if (key == "name") return name_less(a, b) ? -1 : name_less(b, a) ? 1 : 0;
-    if (key == "population") return a.population > b.population ? -1 : a.population < b.population ? 1 : 0;
-    if (key == "overall") return overall_less(a, b) ? -1 : overall_less(b, a) ? 1 : 0;
+    switch (by) {
+      case By::name: return name_less(a, b) ? -1 : name_less(b, a) ? 1 : 0;
+      case By::population: return a.population > b.population ? -1 : a.population < b.population ? 1 : 0;
+      case By::overall: return overall_less(a, b) ? -1 : overall_less(b, a) ? 1 : 0;
+      case By::criterion: break;
+    }
     return a.criterion_tier < b.criterion_tier ? -1 : a.criterion_tier > b.criterion_tier ? 1 : 0;
   };
-  const bool by_population = key == "population";
+  const bool by_population = by == By::population;
   std::stable_sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
     if (by_population && a.has_population != b.has_population) {
       return a.has_population;  // unknown population always last

@@ -58,16 +58,15 @@ class TreeBuilder {
     if (!m_building) return true;
     const std::string name = text_of(event.data.alias.anchor);
     const auto found = m_anchors.find(name);
-    const char* problem = nullptr;
+    std::string problem;
     if (found == m_anchors.end()) {
-      problem = "names no anchor (&{0}) defined before it";
+      problem = "the alias *" + name + " names no anchor (&" + name + ") defined before it";
     } else if (std::find(m_stack.begin(), m_stack.end(), found->second) != m_stack.end()) {
-      problem = "is inside the value it names (&{0}), which would make it endless";  // a cycle
+      // A cycle.
+      problem = "the alias *" + name + " is inside the value it names (&" + name + "), which would make it endless";
     }
-    if (problem) {
-      std::string message = "the alias *" + name + " " + problem;
-      message.replace(message.find("{0}"), 3, name);
-      m_doc.error = YamlError{YamlError::Kind::alias, std::move(message), mark_of(event.start_mark), {}, {}, {}};
+    if (!problem.empty()) {
+      m_doc.error = YamlError{YamlError::Kind::alias, std::move(problem), mark_of(event.start_mark), {}, {}, {}};
       return false;
     }
     add(found->second);

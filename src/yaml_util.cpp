@@ -65,32 +65,51 @@ std::optional<SourceLocation> tab_indentation(std::string_view text, int max_lin
   return std::nullopt;
 }
 
-// The character libyaml stopped at, for messages: "\",\"", "the end of the line" or
-// "the end of the file". Lines are counted as libyaml counts them (LF, CR, NEL, LS, PS).
-std::string found_at(std::string_view text, const YamlMark& mark) {
-  if (mark.is_null()) return "the end of the file";
+// The length of the line break libyaml sees at byte at (LF, CR, NEL, LS, PS), or 0.
+std::size_t break_length(std::string_view text, std::size_t at) {
+  if (text[at] == '\n' || text[at] == '\r') return 1;
+  if (text.substr(at, 2) == "\xC2\x85") return 2;
+  if (text.substr(at, 3) == "\xE2\x80\xA8" || text.substr(at, 3) == "\xE2\x80\xA9") return 3;
+  return 0;
+}
+
+// The byte offset of a libyaml mark (line, and column in characters); the text's size when
+// the mark is past its end or null.
+std::size_t offset_of(std::string_view text, const YamlMark& mark) {
+  if (mark.is_null()) return text.size();
   std::size_t i = 0;
-  const auto break_length = [&](std::size_t at) -> std::size_t {
-    if (text[at] == '\n' || text[at] == '\r') return 1;
-    if (text.substr(at, 2) == "\xC2\x85") return 2;
-    if (text.substr(at, 3) == "\xE2\x80\xA8" || text.substr(at, 3) == "\xE2\x80\xA9") return 3;
-    return 0;
-  };
   for (int line = 0; line < mark.line && i < text.size();) {
-    if (const std::size_t n = break_length(i)) {
+    if (const std::size_t n = break_length(text, i)) {
       i += n;
       ++line;
     } else {
       i += std::max<std::size_t>(1, utf8_sequence_length(text, i));
     }
   }
-  for (int column = 0; column < mark.column && i < text.size() && !break_length(i); ++column) {
+  for (int column = 0; column < mark.column && i < text.size() && !break_length(text, i); ++column) {
     i += std::max<std::size_t>(1, utf8_sequence_length(text, i));
   }
+  return std::min(i, text.size());
+}
+
+// The character libyaml stopped at, for messages: "\",\"", "a tab", "the end of the line"
+// or "the end of the file".
+std::string found_at(std::string_view text, const YamlMark& mark) {
+  const std::size_t i = offset_of(text, mark);
   if (i >= text.size()) return "the end of the file";
-  if (break_length(i)) return "the end of the line";
+  if (break_length(text, i)) return "the end of the line";
   if (text[i] == '\t') return "a tab";
   return fmt::format("\"{}\"", text.substr(i, std::max<std::size_t>(1, utf8_sequence_length(text, i))));
+}
+
+// Whether only spaces come before the mark on its line.
+bool starts_line(std::string_view text, const YamlMark& mark) {
+  for (std::size_t i = offset_of(text, mark); i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == '\n' || c == '\r') return true;
+    if (c != ' ') return false;
+  }
+  return true;
 }
 
 // libyaml's problem, said with what was found instead, and its context: e.g. "expected ','
@@ -104,10 +123,17 @@ std::string syntax_message(const YamlError& error, std::string_view text) {
     if (found.starts_with("the ")) found.erase(0, 4);  // "unexpected end of the file"
     message += fmt::format("unexpected {} where a value should start", found);
   } else if (problem == "did not find expected key" && error.context == "while parsing a block mapping") {
-    // Almost always a key indented differently from its neighbours.
-    return fmt::format("invalid YAML: expected a key in line with the mapping that starts at line {}, column {}, "
-                       "found {} (check the indentation)",
-                       error.context_mark.line + 1, error.context_mark.column + 1, found_at(text, error.problem_mark));
+    if (!starts_line(text, error.problem_mark)) {
+      // More after a complete value on the same line: `a: "x" y`, `a: [x] y`.
+      return message + fmt::format("unexpected {} after a value; quote the whole value, or put the next key on a "
+                                   "line of its own",
+                                   found_at(text, error.problem_mark));
+    }
+    // A key indented differently from its neighbours; the context is said here.
+    return message + fmt::format("expected a key in line with the mapping that starts at line {}, column {}, found {} "
+                                 "(check the indentation)",
+                                 error.context_mark.line + 1, error.context_mark.column + 1,
+                                 found_at(text, error.problem_mark));
   } else if (problem.starts_with("did not find expected ")) {
     message += fmt::format("expected {}, found {}", problem.substr(22), found_at(text, error.problem_mark));
   } else if (problem == "found incompatible YAML document") {

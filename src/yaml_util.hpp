@@ -14,12 +14,10 @@
 namespace scorecard::detail {
 
 struct YamlContext {
-  YamlContext(std::string file_name, Diagnostics& out, std::string_view source = {})
-      : file(std::move(file_name)), diagnostics(out), text(source) {}
+  YamlContext(std::string file_name, Diagnostics& out) : file(std::move(file_name)), diagnostics(out) {}
 
   std::string file;
   Diagnostics& diagnostics;
-  std::string_view text;  // the source
   // How many more mapping entries and list items may be read. Set from the text's size, so
   // that aliases (*name) cannot make a small file expand into a huge model.
   mutable std::size_t budget = 0;

@@ -83,6 +83,9 @@ TEST_CASE("YAML syntax errors say what was found and where to look", "[load]") {
         "found \"r\" (check the indentation)");
   CHECK(first("name: [a,\n") ==
         "t.yaml:2:1: error: invalid YAML: unexpected end of the file where a value should start");
+  CHECK(first("name: \"X\" Y\ncriteria: {}\n") ==
+        "t.yaml:1:11: error: invalid YAML: unexpected \"Y\" after a value; quote the whole value, or put the next key "
+        "on a line of its own");
   CHECK(first("name: @X\n") == "t.yaml:1:7: error: invalid YAML: \"@\" cannot start a value or key here");
   CHECK(first("name: {a: 1\n") ==
         "t.yaml:2:1: error: invalid YAML: expected ',' or '}', found the end of the file (while parsing a flow mapping "
