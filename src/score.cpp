@@ -1,7 +1,9 @@
 // Answers -> criterion tiers -> overall tier.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 
 #include <fmt/format.h>
@@ -195,8 +197,18 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
     int criterion_tier;    // the sort key's criterion tier; 1000 when there is none
     long long population;  // -1 when unknown
     bool has_population;
+    std::array<std::uint64_t, 3> name_prefix;  // the name's first 24 bytes, big-endian, zero-padded
     std::string_view name;
     std::string_view id;
+  };
+  // Names compare on their first 24 bytes, held in the entry, and only read the name itself
+  // when those are equal: unsigned byte order, as std::string_view compares.
+  auto prefix_of = [](std::string_view name) {
+    std::array<std::uint64_t, 3> prefix{};
+    for (std::size_t k = 0; k < 24; ++k) {
+      prefix[k / 8] = (prefix[k / 8] << 8) | (k < name.size() ? static_cast<unsigned char>(name[k]) : 0u);
+    }
+    return prefix;
   };
   enum class By { name, population, overall, criterion };
   const By by = key == "name" ? By::name : key == "population" ? By::population : key == "overall" ? By::overall
@@ -212,7 +224,7 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
         by_criterion && criterion_index < s.criteria.size() ? s.criteria[criterion_index].tier : std::nullopt;
     entries.push_back({i, s.overall.tier.value_or(1000), s.overall.mean, criterion_tier.value_or(1000),
                        s.jurisdiction.population.value_or(-1), s.jurisdiction.population.has_value(),
-                       s.jurisdiction.name, s.jurisdiction.id});
+                       prefix_of(s.jurisdiction.name), s.jurisdiction.name, s.jurisdiction.id});
   }
   auto overall_less = [](const Entry& a, const Entry& b) {
     if (a.tier != b.tier) return a.tier < b.tier;
@@ -220,6 +232,7 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
     return false;
   };
   auto name_less = [](const Entry& a, const Entry& b) {
+    if (a.name_prefix != b.name_prefix) return a.name_prefix < b.name_prefix;
     if (a.name != b.name) return a.name < b.name;
     return a.id < b.id;
   };
@@ -245,10 +258,21 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
     if (overall_less(b, a)) return false;
     return name_less(a, b);
   });
-  std::vector<JurisdictionScore> sorted;
-  sorted.reserve(scores.size());
-  for (const Entry& e : entries) sorted.push_back(std::move(scores[e.index]));
-  scores = std::move(sorted);
+  // Each score moves once, in place, following the permutation's cycles: no second array
+  // of scores to allocate and free.
+  std::vector<char> placed(scores.size(), 0);
+  for (std::size_t start = 0; start < scores.size(); ++start) {
+    if (placed[start] || entries[start].index == start) continue;
+    JurisdictionScore held = std::move(scores[start]);
+    std::size_t at = start;
+    while (entries[at].index != start) {
+      scores[at] = std::move(scores[entries[at].index]);
+      placed[at] = 1;
+      at = entries[at].index;
+    }
+    scores[at] = std::move(held);
+    placed[at] = 1;
+  }
 }
 
 }  // namespace scorecard

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
+#include <fmt/format.h>
+
 #include <scorecard/load.hpp>
 #include <scorecard/score.hpp>
 
@@ -188,4 +193,48 @@ TEST_CASE("sort_scores orders by each key, and --reverse flips it", "[score]") {
   CHECK(names(s) == std::vector<std::string>{"b", "d", "c", "a"});  // unknown population stays last
   sort_scores(s, r, "custody", false);
   CHECK(names(s) == std::vector<std::string>{"a", "d", "c", "b"});  // ties by overall order
+}
+
+TEST_CASE("sort_scores orders names by their bytes, however long their common start", "[score]") {
+  const std::string common = "Synthetic County of the Commonwealth ";  // longer than the 24 bytes kept in the sort key
+  std::vector<std::string> given = {common + "b", common + "a", common, "\xc3\x89tat", "Zeta", "Z", "",
+                                    std::string("Z\0a", 3), std::string("Z\0", 2), common + "ab"};
+  std::vector<JurisdictionScore> s;
+  for (const auto& name : given) {
+    s.push_back(make("x", std::nullopt, 2, 2.0, 1));
+    s.back().jurisdiction.name = name;
+  }
+  sort_scores(s, builtin_rubric(), "name", false);
+  std::vector<std::string> expected = given;
+  std::sort(expected.begin(), expected.end());
+  CHECK(names(s) == expected);
+  CHECK(names(s).front().empty());
+  CHECK(names(s).back() == "\xc3\x89tat");  // bytes compare unsigned: U+00C9 after every ASCII name
+}
+
+TEST_CASE("sort_scores moves every score to its place in a large shuffled set", "[score]") {
+  std::vector<JurisdictionScore> s;
+  std::mt19937 random(7);
+  for (int i = 0; i < 2000; ++i) {
+    const std::string name = fmt::format("Place {:05}", i);
+    s.push_back(make("x", i, 1 + static_cast<int>(random() % 3), 1.0 + static_cast<double>(random() % 5) / 2.0, 1));
+    s.back().jurisdiction.name = name;
+    s.back().jurisdiction.id = name;
+  }
+  std::shuffle(s.begin(), s.end(), random);
+  sort_scores(s, builtin_rubric(), "population", false);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    REQUIRE(s[i].jurisdiction.population == static_cast<long long>(s.size() - 1 - i));
+    REQUIRE(s[i].jurisdiction.name == fmt::format("Place {:05}", s.size() - 1 - i));
+  }
+  sort_scores(s, builtin_rubric(), "overall", false);
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const auto& a = s[i - 1];
+    const auto& b = s[i];
+    REQUIRE(*a.overall.tier <= *b.overall.tier);
+    if (a.overall.tier == b.overall.tier) {
+      REQUIRE(a.overall.mean <= b.overall.mean);
+      if (a.overall.mean == b.overall.mean) REQUIRE(a.jurisdiction.name < b.jurisdiction.name);
+    }
+  }
 }
