@@ -111,3 +111,19 @@ TEST_CASE("the bundled data reproduces CPD's 96 criterion tiers and 12 overall t
   }
   CHECK(criterion_tiers == 96);
 }
+
+TEST_CASE("a directory walk follows no directory link, descends into every directory, and reads a linked file once", "[dataset]") {
+  TempDir dir;
+  const std::string a = dir.write("a.yaml", "x");
+  const std::string nested = dir.write("x.yaml/deep/er/b.yml", "x");
+  fs::create_symlink(a, dir.path / "c.yaml");             // the same file again
+  fs::create_directory_symlink(dir.path, dir.path / "loop.yaml");  // a cycle, not followed
+  fs::create_symlink(dir.path / "nowhere", dir.path / "d.yaml");
+  dir.write(".hidden/e.yaml", "x");
+  Diagnostics d;
+  const auto files = expand_paths({dir.path.string()}, d);
+  CHECK(files == std::vector<std::string>{(dir.path / ".hidden/e.yaml").string(), a, nested});
+  CHECK(test::lines(d) ==
+        std::vector<std::string>{(dir.path / "d.yaml").string() + ": error: broken symbolic link (to \"" +
+                                 (dir.path / "nowhere").string() + "\", which does not exist)"});
+}
