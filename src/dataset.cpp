@@ -205,15 +205,18 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
   for (auto& thread : pool) thread.join();
 
   // Ids must be unique across the data set.
-  std::unordered_map<std::string, std::size_t> first_file;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& j = dataset.scores[i].jurisdiction;
-    if (!loaded[i] || j.id.empty()) continue;
-    auto [it, inserted] = first_file.emplace(j.id, i);
-    if (!inserted) {
-      problems[i].push_back({Severity::error, j.at(j.id_where),
-                             fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id,
-                                         dataset.files[it->second])});
+  {
+    std::unordered_map<std::string_view, std::size_t> first_file;  // views of ids that stay put
+    first_file.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& j = dataset.scores[i].jurisdiction;
+      if (!loaded[i] || j.id.empty()) continue;
+      auto [it, inserted] = first_file.emplace(j.id, i);
+      if (!inserted) {
+        problems[i].push_back({Severity::error, j.at(j.id_where),
+                               fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id,
+                                           dataset.files[it->second])});
+      }
     }
   }
   std::vector<char> keep(n, 0);

@@ -133,7 +133,9 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
                             detail::kind_name(answers->value)));
     } else {
       c.has_answers = true;
-      for (const auto& answer_entry : detail::read_mapping(answers->value, ctx)) {
+      const auto entries = detail::read_mapping(answers->value, ctx);
+      c.answers.reserve(entries.size());
+      for (const auto& answer_entry : entries) {
         if (auto value = detail::read_string(answer_entry, ctx)) {
           c.answers.push_back({answer_entry.key, *value, position(ctx, answer_entry.key_node),
                                position(ctx, answer_entry.value)});
@@ -159,7 +161,9 @@ void read_criteria(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& 
                           detail::kind_name(entry.value)));
     return;
   }
-  for (const auto& criterion_entry : detail::read_mapping(entry.value, ctx)) {
+  const auto entries = detail::read_mapping(entry.value, ctx);
+  j.criteria.reserve(entries.size());
+  for (const auto& criterion_entry : entries) {
     CriterionData c;
     c.id = criterion_entry.key;
     c.where = position(ctx, criterion_entry.key_node);

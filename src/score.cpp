@@ -128,6 +128,8 @@ OverallResult overall_tier(const Rubric& rubric, std::span<const std::optional<i
 JurisdictionScore score_jurisdiction(const Rubric& rubric, Jurisdiction jurisdiction) {
   JurisdictionScore score;
   std::vector<std::optional<int>> tiers;
+  score.criteria.reserve(rubric.criteria.size());
+  tiers.reserve(rubric.criteria.size());
   for (const auto& criterion : rubric.criteria) {
     score.criteria.push_back(score_criterion(criterion, jurisdiction.find_criterion(criterion.id)));
     tiers.push_back(score.criteria.back().tier);
