@@ -63,7 +63,7 @@ int walk_directory(const std::string& top, std::vector<std::pair<std::string, bo
     DIR* stream = ::opendir(dir.c_str());
     if (stream == nullptr) {
       const int error = errno;
-      if (&dir != &top && dir != top && (error == EACCES || error == ENOENT)) continue;
+      if (dir != top && (error == EACCES || error == ENOENT)) continue;  // below the top: skipped
       return error;
     }
     const std::string prefix = dir.back() == '/' ? dir : dir + '/';
