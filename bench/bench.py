@@ -11,7 +11,8 @@ the largest size it also measures peak memory (/usr/bin/time -v), 1 thread again
 and checks that both programs give every jurisdiction the same overall tier. With each
 1-against-2-threads pair it also runs two 1-thread runs side by side on 5,000 files:
 what the machine itself gives two processes at once, which says whether the host let the
-thread scaling be measured. Finally it times `scorecard score` on one file. Prints a Markdown table (docs/performance.md).
+thread scaling be measured. Finally it times `scorecard score` on one file. Prints a
+Markdown table (docs/performance.md).
 Run it on an otherwise idle machine: it measures wall time.
 """
 import argparse
@@ -86,9 +87,9 @@ def main():
     # Alternating pairs, as for the speed ratio, so that drift in the machine's speed
     # falls on both sides of each ratio.
     # Each pair also measures what the machine itself gives two processes at once: two
-    # independent 1-thread runs on 5,000 files (or fewer), side by side, against one alone. On a
-    # virtual machine whose host is busy this falls well below 2x, and no program's thread
-    # scaling can be judged then.
+    # independent 1-thread runs on 5,000 files (or fewer), side by side, against one
+    # alone. On a virtual machine whose host is busy this falls well below 2x, and no
+    # program's thread scaling can be judged then.
     small_size = min(max(sizes), 5000)
     small = corpus(args, small_size)
     one, two, scalings, machine = [], [], [], []

@@ -261,19 +261,19 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
     return name_less(a, b);
   });
   // Each score moves once, in place, following the permutation's cycles: no second array
-  // of scores to allocate and free.
-  std::vector<char> placed(scores.size(), 0);
+  // of scores to allocate and free. A slot once filled points at itself.
   for (std::size_t start = 0; start < scores.size(); ++start) {
-    if (placed[start] || entries[start].index == start) continue;
+    if (entries[start].index == start) continue;
     JurisdictionScore held = std::move(scores[start]);
     std::size_t at = start;
     while (entries[at].index != start) {
-      scores[at] = std::move(scores[entries[at].index]);
-      placed[at] = 1;
-      at = entries[at].index;
+      const std::size_t from = entries[at].index;
+      scores[at] = std::move(scores[from]);
+      entries[at].index = at;
+      at = from;
     }
     scores[at] = std::move(held);
-    placed[at] = 1;
+    entries[at].index = at;
   }
 }
 
