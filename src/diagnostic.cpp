@@ -22,8 +22,11 @@ std::string format_diagnostic(const Diagnostic& d) {
 
 SourceLocation location_of(std::string_view text, std::size_t offset, const std::string& file) {
   SourceLocation at{file, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
+  // A byte-order mark is no column; CRLF, LF and a CR alone each end a line.
+  const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? std::min<std::size_t>(3, offset) : 0;
+  for (std::size_t i = start; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (text[i] == '\n' || text[i] == '\r') {
       ++at.line;
       at.column = 1;
     } else if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) {

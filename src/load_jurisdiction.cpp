@@ -255,7 +255,7 @@ JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std:
   JurisdictionLoad result;
   if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;
   const std::string source = detail::normalize_source(text);
-  const YamlContext ctx{display_name, result.diagnostics};
+  const YamlContext ctx{display_name, result.diagnostics, source};
   detail::YamlDocument document;
   auto root = detail::parse_single_document(source, ctx, document);
   if (!root) return result;

@@ -13,7 +13,14 @@ namespace scorecard::detail {
 
 SourceLocation YamlContext::at(const YamlMark& mark) const {
   if (mark.is_null()) return {file, 0, 0};
-  return {file, mark.line + 1, mark.column + 1};
+  // yaml-cpp counts columns in bytes; editors count characters.
+  const std::size_t offset = std::min<std::size_t>(mark.offset, text.size());
+  const std::size_t line_start = offset - std::min<std::size_t>(static_cast<std::size_t>(mark.column), offset);
+  int column = 1;
+  for (std::size_t i = line_start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++column;
+  }
+  return {file, mark.line + 1, column};
 }
 
 SourceLocation YamlContext::at(const YamlNode& node) const { return at(node.Mark()); }
@@ -65,172 +72,363 @@ std::optional<SourceLocation> tab_indentation(std::string_view text, int max_lin
   return std::nullopt;
 }
 
-// The length of the line break libyaml sees at byte at (LF, CR, NEL, LS, PS), or 0.
-std::size_t break_length(std::string_view text, std::size_t at) {
-  if (text[at] == '\n' || text[at] == '\r') return 1;
-  if (text.substr(at, 2) == "\xC2\x85") return 2;
-  if (text.substr(at, 3) == "\xE2\x80\xA8" || text.substr(at, 3) == "\xE2\x80\xA9") return 3;
-  return 0;
+// What is at byte at, for messages: "\",\"", "a tab", "the end of the line" or "the end
+// of the file".
+std::string found_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return "the end of the file";
+  if (text[at] == '\n') return "the end of the line";
+  if (text[at] == '\t') return "a tab";
+  return fmt::format("\"{}\"", text.substr(at, std::max<std::size_t>(1, utf8_sequence_length(text, at))));
 }
 
-// The byte offset of a libyaml mark (line, and column in characters); the text's size when
-// the mark is past its end or null.
-std::size_t offset_of(std::string_view text, const YamlMark& mark) {
-  if (mark.is_null()) return text.size();
-  std::size_t i = 0;
-  for (int line = 0; line < mark.line && i < text.size();) {
-    if (const std::size_t n = break_length(text, i)) {
-      i += n;
-      ++line;
-    } else {
-      i += std::max<std::size_t>(1, utf8_sequence_length(text, i));
-    }
-  }
-  for (int column = 0; column < mark.column && i < text.size() && !break_length(text, i); ++column) {
-    i += std::max<std::size_t>(1, utf8_sequence_length(text, i));
-  }
-  return std::min(i, text.size());
-}
-
-// The character libyaml stopped at, for messages: "\",\"", "a tab", "the end of the line"
-// or "the end of the file".
 std::string found_at(std::string_view text, const YamlMark& mark) {
-  const std::size_t i = offset_of(text, mark);
-  if (i >= text.size()) return "the end of the file";
-  if (break_length(text, i)) return "the end of the line";
-  if (text[i] == '\t') return "a tab";
-  return fmt::format("\"{}\"", text.substr(i, std::max<std::size_t>(1, utf8_sequence_length(text, i))));
+  return found_at(text, mark.is_null() ? text.size() : mark.offset);
 }
 
-// Whether only spaces come before the mark on its line.
-bool starts_line(std::string_view text, const YamlMark& mark) {
-  for (std::size_t i = offset_of(text, mark); i > 0; --i) {
+// Whether only spaces come before byte at on its line.
+bool starts_line(std::string_view text, std::size_t at) {
+  for (std::size_t i = std::min(at, text.size()); i > 0; --i) {
     const char c = text[i - 1];
-    if (c == '\n' || c == '\r') return true;
+    if (c == '\n') return true;
     if (c != ' ') return false;
   }
   return true;
 }
 
-// libyaml's problem, said with what was found instead, and its context: e.g. "expected ','
-// or ']', found the end of the file (while parsing a flow sequence that starts at line 3,
-// column 12)".
-std::string syntax_message(const YamlError& error, std::string_view text) {
-  const std::string_view problem = error.problem;
-  std::string message = "invalid YAML: ";
-  if (problem == "did not find expected node content") {
-    std::string found = found_at(text, error.problem_mark);
-    if (found.starts_with("the ")) found.erase(0, 4);  // "unexpected end of the file"
-    message += fmt::format("unexpected {} where a value should start", found);
-  } else if (problem == "did not find expected key" && error.context == "while parsing a block mapping") {
-    if (!starts_line(text, error.problem_mark)) {
-      // More after a complete value on the same line: `a: "x" y`, `a: [x] y`.
-      return message + fmt::format("unexpected {} after a value; quote the whole value, or put the next key on a "
-                                   "line of its own",
-                                   found_at(text, error.problem_mark));
-    }
-    // A key indented differently from its neighbours; the context is said here.
-    return message + fmt::format("expected a key in line with the mapping that starts at line {}, column {}, found {} "
-                                 "(check the indentation)",
-                                 error.context_mark.line + 1, error.context_mark.column + 1,
-                                 found_at(text, error.problem_mark));
-  } else if (problem.starts_with("did not find expected ")) {
-    message += fmt::format("expected {}, found {}", problem.substr(22), found_at(text, error.problem_mark));
-  } else if (problem == "found incompatible YAML document") {
-    message += "unsupported %YAML version; write %YAML 1.2 or leave the directive out";
-  } else if (problem == "mapping values are not allowed in this context") {
-    message += "\":\" cannot start a mapping here (quote a value that holds \": \", or check the indentation)";
-  } else if (problem == "found character that cannot start any token") {
-    message += fmt::format("{} cannot start a value or key here", found_at(text, error.problem_mark));
-  } else {
-    message += problem;
-  }
-  const bool same_place = error.context_mark.line == error.problem_mark.line &&
-                          error.context_mark.column == error.problem_mark.column;
-  if (!error.context.empty() && !same_place) {
-    message += fmt::format(" ({} that starts at line {}, column {})", error.context, error.context_mark.line + 1,
-                           error.context_mark.column + 1);
-  }
-  return message;
+// The line (without its line end) that holds byte at, and where it starts.
+std::pair<std::string_view, std::size_t> line_at(std::string_view text, std::size_t at) {
+  at = std::min(at, text.size());
+  const std::size_t start = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 == 0
+  const std::size_t end = std::min(text.find('\n', at), text.size());
+  return {text.substr(start, end - start), start};
 }
 
-void report(const YamlError& error, std::string_view text, const YamlContext& ctx) {
+// text as a YAML double-quoted string, for "write ..." advice.
+std::string double_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
+// The unquoted value around byte at, as written: inside [ ] or { } it ends at "," "]" "}";
+// elsewhere at the end of the line or a comment.
+std::string_view value_around(std::string_view text, std::size_t at, bool flow) {
+  const auto [line, line_start] = line_at(text, at);
+  const std::size_t in_line = at - line_start;
+  std::size_t begin = 0;
+  for (std::size_t i = in_line; i > 0; --i) {
+    const char c = line[i - 1];
+    if ((flow && (c == ',' || c == '[' || c == '{')) || (c == ' ' && i >= 2 && line[i - 2] == ':') ||
+        (!flow && c == '-' && i >= 2 && line.substr(0, i - 1).find_first_not_of(' ') == std::string_view::npos)) {
+      begin = i;
+      break;
+    }
+  }
+  std::size_t end = line.size();
+  for (std::size_t i = in_line; i < line.size(); ++i) {
+    if ((flow && (line[i] == ',' || line[i] == ']' || line[i] == '}')) ||
+        (line[i] == '#' && i > 0 && line[i - 1] == ' ')) {
+      end = i;
+      break;
+    }
+  }
+  std::string_view value = line.substr(begin, end - begin);
+  const std::size_t first = value.find_first_not_of(' ');
+  if (first == std::string_view::npos) return {};
+  value.remove_prefix(first);
+  value.remove_suffix(value.size() - value.find_last_not_of(' ') - 1);
+  return value;
+}
+
+// The innermost open collection of the given kind (flow or block; type Null: any type).
+const YamlOpen* innermost(const YamlError& error, bool flow, YamlType type = YamlType::Null) {
+  for (auto it = error.open.rbegin(); it != error.open.rend(); ++it) {
+    if (it->flow == flow && (type == YamlType::Null || it->type == type)) return &*it;
+  }
+  return nullptr;
+}
+
+std::string line_column(const SourceLocation& at) { return fmt::format("line {}, column {}", at.line, at.column); }
+
+std::string line_column(const YamlContext& ctx, const YamlMark& mark) { return line_column(ctx.at(mark)); }
+
+// The name of the alias (*name) or anchor (&name) at byte at.
+std::string_view name_at(std::string_view text, std::size_t at) {
+  if (at < text.size() && (text[at] == '*' || text[at] == '&')) ++at;
+  std::size_t end = at;
+  while (end < text.size() && std::string_view(" \t\n,[]{}").find(text[end]) == std::string_view::npos) ++end;
+  return text.substr(at, end - at);
+}
+
+// Where the escape ending just before byte at starts (its backslash), and where the
+// double-quoted string holding it opens.
+std::pair<std::size_t, std::size_t> escape_at(std::string_view text, std::size_t at) {
+  std::size_t backslash = std::min(at, text.size());
+  while (backslash > 0 && text[backslash - 1] != '\\') --backslash;
+  backslash = backslash > 0 ? backslash - 1 : 0;
+  // Every '"' inside the string is escaped, so the first unescaped one before is its start.
+  std::size_t open = backslash;
+  while (open > 0) {
+    --open;
+    if (text[open] != '"') continue;
+    std::size_t slashes = 0;
+    while (open > slashes && text[open - slashes - 1] == '\\') ++slashes;
+    if (slashes % 2 == 0) break;
+  }
+  return {backslash, open};
+}
+
+// A line holding a key but no ":" is read by yaml-cpp as the start of a value that goes on
+// over the next lines, and it stops at the ":" of the next key. The line to fix is the
+// first of those: the nearest line before the error's with content and no ":".
+std::optional<std::size_t> line_without_colon(std::string_view text, const YamlError& error) {
+  const auto [line, line_start] = line_at(text, error.mark.offset);
+  // Only where the ":" found is the first on its line, after a key at its start.
+  if (line.substr(0, error.mark.offset - line_start).find(": ") != std::string_view::npos) return std::nullopt;
+  std::optional<std::size_t> first;
+  for (std::size_t end = line_start; end > 0;) {
+    const auto [before, before_start] = line_at(text, end - 1);
+    end = before_start;
+    const std::size_t content = before.find_first_not_of(' ');
+    if (content == std::string_view::npos || before[content] == '#') continue;
+    const std::string_view rest = before.substr(content);
+    if (before_start + content <= error.last.offset || rest.find(": ") != std::string_view::npos ||
+        rest.ends_with(':') || rest.starts_with("- ")) {
+      break;
+    }
+    first = before_start + content;
+  }
+  return first;
+}
+
+// yaml-cpp's problem, said with what was found and what to write instead.
+std::string syntax_message(const YamlError& error, const YamlContext& ctx) {
+  const std::string_view text = ctx.text;
+  const std::size_t at = error.mark.is_null() ? text.size() : std::min<std::size_t>(error.mark.offset, text.size());
+  const std::string found = found_at(text, at);
+  const auto after_value = [&] {
+    return fmt::format("unexpected {} after a value; quote the whole value, or put the next key on a line of its own",
+                       found);
+  };
+  switch (error.problem_kind) {
+    case YamlProblem::map_value:
+      return "\":\" cannot start a mapping here (quote a value that holds \": \", or check the indentation)";
+    case YamlProblem::end_of_map: {
+      if (!starts_line(text, at)) return after_value();
+      const YamlOpen* map = innermost(error, false, YamlType::Map);
+      if (!map) return fmt::format("expected a key, found {} (check the indentation)", found);
+      return fmt::format("expected a key in line with the mapping that starts at {}, found {} (check the indentation)",
+                         line_column(ctx, map->mark), found);
+    }
+    case YamlProblem::end_of_seq: {
+      if (!starts_line(text, at)) return after_value();
+      const YamlOpen* list = innermost(error, false, YamlType::Sequence);
+      if (!list) return fmt::format("expected \"- \" and a list item, found {} (check the indentation)", found);
+      return fmt::format("expected \"- \" and an item in line with the list that starts at {}, found {} (check the "
+                         "indentation)",
+                         line_column(ctx, list->mark), found);
+    }
+    case YamlProblem::end_of_map_flow:
+    case YamlProblem::end_of_seq_flow: {
+      const bool map = error.problem_kind == YamlProblem::end_of_map_flow;
+      const YamlOpen* open = innermost(error, true, map ? YamlType::Map : YamlType::Sequence);
+      // After a ",", a value is what is missing.
+      const std::size_t before = text.find_last_not_of(" \n", at == 0 ? 0 : at - 1);
+      const bool after_comma = before != std::string_view::npos && before < at && text[before] == ',';
+      std::string message = fmt::format("expected {} or \"{}\", found {}", after_comma ? "a value" : "\",\"",
+                                        map ? '}' : ']', found);
+      if (open) {
+        message += fmt::format(" (in the \"{}\" {} that starts at {})", map ? '{' : '[', map ? "mapping" : "list",
+                               line_column(ctx, open->mark));
+      }
+      return message;
+    }
+    case YamlProblem::unknown_token: {
+      const bool flow = innermost(error, true) != nullptr;
+      const std::string_view value = value_around(text, at, flow);
+      if (flow && at < text.size() && (text[at] == '?' || text[at] == ':') && !value.empty()) {
+        // yaml-cpp 0.7 ends an unquoted value inside [ ] or { } at "?" (and at some ":").
+        return fmt::format("inside [ ] or {{ }}, a value that holds {} must be quoted: write {}", found,
+                           double_quoted(value));
+      }
+      if (value.empty() || value.starts_with('"') || value.starts_with('\'')) {
+        return fmt::format("{} cannot start a value or key here", found);
+      }
+      return fmt::format("{} cannot start a value or key here; quote the value: write {}", found,
+                         double_quoted(value));
+    }
+    case YamlProblem::block_entry:
+      return "\"- \" cannot start a list item here: a list goes on the lines below its key, each item as \"- item\" "
+             "indented under it (or quote a value that starts with \"- \")";
+    case YamlProblem::map_key:
+      return "\"? \" cannot start a key here (quote a value that starts with \"? \", or check the indentation)";
+    case YamlProblem::flow_end: {
+      const YamlOpen* open = innermost(error, true);
+      if (!open) return fmt::format("{} closes nothing: there is no \"[\" or \"{{\" before it to close", found);
+      return fmt::format("{} cannot close the \"{}\" that starts at {}; write \"{}\"", found,
+                         open->type == YamlType::Map ? '{' : '[', line_column(ctx, open->mark),
+                         open->type == YamlType::Map ? '}' : ']');
+    }
+    case YamlProblem::doc_in_scalar:
+      return "a line that starts with \"---\" or \"...\" cannot be inside a quoted string; is the string's closing "
+             "quote missing?";
+    case YamlProblem::eof_in_scalar: return "the file ends inside a quoted string; add the closing quote";
+    case YamlProblem::tab_in_indentation: return "tab character used for indentation; YAML indents with spaces only";
+    case YamlProblem::bad_escape:
+    case YamlProblem::bad_code_point: {
+      const auto [backslash, open] = escape_at(text, at);
+      const std::string_view escape = text.substr(backslash, std::max<std::size_t>(at, backslash + 1) - backslash);
+      return fmt::format("{} escape \"{}\" in the double-quoted string that starts at {}: {}",
+                         error.problem_kind == YamlProblem::bad_escape ? "unknown" : "invalid", escape,
+                         line_column(location_of(text, open, ctx.file)),
+                         error.problem_kind == YamlProblem::bad_escape
+                             ? "write \\\\ for a backslash, or use single quotes, where \\ is an ordinary character"
+                             : "\\x takes 2 hex digits, \\u 4 and \\U 8, naming a Unicode character");
+    }
+    case YamlProblem::bad_anchor:
+      return fmt::format("\"&\" and \"*\" must be followed by a name of letters, digits, \"-\" or \"_\", found {} "
+                         "(quote a value that starts with \"&\" or \"*\")",
+                         found);
+    case YamlProblem::bad_block_header:
+      return fmt::format("after \"|\" or \">\" only an indentation digit (1-9), \"+\" or \"-\" and a comment may "
+                         "follow on the line, found {}",
+                         found);
+    case YamlProblem::two_properties:
+      return "a value can have one anchor (&name) and one tag (!tag) at most";
+    case YamlProblem::alias_content:
+      return "an alias (*name) stands for the value it names: it cannot have a tag, an anchor or a value of its own";
+    case YamlProblem::yaml_version: return "unsupported %YAML version; write %YAML 1.2 or leave the directive out";
+    case YamlProblem::directive:
+      return fmt::format("{} (a \"%\" line before \"---\"); leave the directive out", error.problem);
+    case YamlProblem::tag:
+      return fmt::format("{}, at {}; leave the tag (\"!...\") out, or quote a value that starts with \"!\"",
+                         error.problem, found);
+    case YamlProblem::unknown_anchor: {
+      const std::string_view name = name_at(text, at);
+      return fmt::format("the alias *{} names no anchor (&{}) defined before it", name, name);
+    }
+    case YamlProblem::other: break;
+  }
+  return fmt::format("{}, at {}", error.problem, found);
+}
+
+void report(const YamlError& error, const YamlContext& ctx) {
+  const std::string_view text = ctx.text;
   switch (error.kind) {
     case YamlError::Kind::too_deep:
-      ctx.error(ctx.at(error.problem_mark), fmt::format("YAML nesting is deeper than {} levels", k_max_yaml_depth));
+      ctx.error(ctx.at(error.mark), fmt::format("YAML nesting is deeper than {} levels", k_max_yaml_depth));
       return;
     case YamlError::Kind::too_many:
-      ctx.error(ctx.at(error.problem_mark),
+      ctx.error(ctx.at(error.mark),
                 fmt::format("the file holds more than {} YAML values; a jurisdiction file holds a few hundred",
                             group_thousands(static_cast<long long>(k_max_yaml_nodes))));
       return;
     case YamlError::Kind::unclosed_quote:
-      ctx.error(ctx.at(error.context_mark), "this quoted string is never closed: add the closing quote");
+      ctx.error(ctx.at(error.mark), "this quoted string is never closed: add the closing quote");
       return;
-    case YamlError::Kind::alias:
-      ctx.error(ctx.at(error.problem_mark), "invalid YAML: " + error.problem);
+    case YamlError::Kind::alias_unknown:
+    case YamlError::Kind::alias_cycle: {
+      const std::string name = error.alias.empty() ? std::string(name_at(text, error.mark.offset)) : error.alias;
+      ctx.error(ctx.at(error.mark),
+                error.kind == YamlError::Kind::alias_unknown
+                    ? fmt::format("invalid YAML: the alias *{} names no anchor (&{}) defined before it", name, name)
+                    : fmt::format("invalid YAML: the alias *{} is inside the value it names (&{}), which would make "
+                                  "it endless",
+                                  name, name));
+      return;
+    }
+    case YamlError::Kind::stuck:
+      ctx.error(ctx.at(error.mark),
+                fmt::format("invalid YAML: unexpected {} where a value should start", found_at(text, error.mark)));
       return;
     case YamlError::Kind::syntax: break;
   }
-  if (error.byte_offset) {
-    ctx.error(location_of(text, std::min(*error.byte_offset, text.size()), ctx.file), "invalid YAML: " + error.problem);
-    return;
-  }
   // A tab in indentation is the usual cause of the less helpful messages.
-  if (auto tab = tab_indentation(text, error.problem_mark.is_null() ? 1 << 30 : error.problem_mark.line + 2, ctx.file)) {
+  if (auto tab = tab_indentation(text, error.mark.is_null() ? 1 << 30 : error.mark.line + 2, ctx.file)) {
     ctx.error(*tab, "tab character used for indentation; YAML indents with spaces only");
     return;
   }
-  // libyaml notices a missing ":" only where the key could no longer be one (the next line);
-  // the key's own line is the one to fix.
-  if (error.problem == "could not find expected ':'" && !error.context_mark.is_null()) {
-    ctx.error(ctx.at(error.context_mark),
-              "invalid YAML: this line has no \":\" after its key (write \"key: value\", or indent it to continue "
-              "the line before)");
-    return;
+  if (error.problem_kind == YamlProblem::map_value) {
+    if (const auto line = line_without_colon(text, error)) {
+      ctx.error(location_of(text, *line, ctx.file),
+                "invalid YAML: this line has no \":\" after its key (write \"key: value\", or indent it to continue "
+                "the line before)");
+      return;
+    }
   }
-  ctx.error(ctx.at(error.problem_mark), syntax_message(error, text));
+  SourceLocation where = ctx.at(error.mark);
+  if (error.problem_kind == YamlProblem::bad_escape || error.problem_kind == YamlProblem::bad_code_point) {
+    // yaml-cpp stops after the escape; its backslash is where to look.
+    where = location_of(text, escape_at(text, std::min<std::size_t>(error.mark.offset, text.size())).first, ctx.file);
+  }
+  ctx.error(where, "invalid YAML: " + syntax_message(error, ctx));
 }
 
 }  // namespace
 
 bool check_encoding(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+  const auto fail = [&](std::size_t at, std::string message) {
+    diagnostics.push_back({Severity::error, location_of(text, at, file), std::move(message)});
+    return false;
+  };
+  // The first character YAML does not allow (yaml-cpp 0.7 reads them without a word); it
+  // is reported after the whole text is checked, since a NUL byte or invalid UTF-8 later
+  // on says more (a binary file, or another encoding).
+  std::optional<std::pair<std::size_t, unsigned>> disallowed;
+  const auto not_allowed = [&](std::size_t at, unsigned code_point) {
+    if (!disallowed) disallowed.emplace(at, code_point);
+  };
   for (std::size_t i = 0; i < text.size();) {
-    if (const auto c = static_cast<unsigned char>(text[i]); c != 0 && c < 0x80) {
-      ++i;  // plain ASCII, the common case
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
+      ++i;  // printable ASCII and line ends, the common case
       continue;
     }
-    if (text[i] == '\0') {
-      diagnostics.push_back({Severity::error, location_of(text, i, file),
-                             fmt::format("NUL byte at offset {}; this looks like a binary file, not YAML text", i)});
-      return false;
+    if (c == 0) return fail(i, fmt::format("NUL byte at offset {}; this looks like a binary file, not YAML text", i));
+    if (c < 0x80) {
+      not_allowed(i++, c);
+      continue;
     }
     const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) {
-      diagnostics.push_back({Severity::error, location_of(text, i, file),
-                             fmt::format("invalid UTF-8 (byte 0x{:02X} at offset {}); save the file as UTF-8",
-                                         static_cast<unsigned char>(text[i]), i)});
-      return false;
+      return fail(i, fmt::format("invalid UTF-8 (byte 0x{:02X} at offset {}); save the file as UTF-8", c, i));
     }
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    if (n == 2 && c == 0xC2 && byte(1) < 0xA0 && byte(1) != 0x85) not_allowed(i, byte(1));  // C1 controls
+    if (n == 3 && c == 0xEF && byte(1) == 0xBF && byte(2) >= 0xBE) not_allowed(i, byte(2) == 0xBE ? 0xFFFEu : 0xFFFFu);
     i += n;
   }
-  return true;
+  if (!disallowed) return true;
+  const auto [at, code_point] = *disallowed;
+  const bool control = code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
+  return fail(at, fmt::format("invalid YAML: {} U+{:04X} is not allowed; delete it, or write it as \"\\{}{:0{}X}\" "
+                              "inside double quotes",
+                              control ? "control character" : "character", code_point, code_point <= 0xFF ? 'x' : 'u',
+                              code_point, code_point <= 0xFF ? 2 : 4));
 }
 
 std::string normalize_source(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::string out;
-  out.reserve(text.size());
-  // Copied in runs up to each CRLF, whose CR is dropped; a lone CR stays.
+  out.reserve(text.size() + 1);
+  // Copied in runs up to each CR: a CRLF becomes LF, and so does a CR alone.
   for (std::size_t from = 0; from < text.size();) {
-    const std::size_t cr = text.find("\r\n", from);
+    const std::size_t cr = text.find('\r', from);
     if (cr == std::string_view::npos) {
       out.append(text.substr(from));
       break;
     }
     out.append(text.substr(from, cr - from));
+    out += '\n';
     from = cr + 1;
+    if (from < text.size() && text[from] == '\n') ++from;
   }
+  // yaml-cpp 0.7 treats a file whose last line has no line end differently (a quoted string
+  // left open there is an error; with a line end it is not), so every file gets one.
+  if (!out.empty() && out.back() != '\n') out += '\n';
   return out;
 }
 
@@ -238,7 +436,7 @@ std::optional<YamlNode> parse_single_document(std::string_view text, const YamlC
   ctx.budget = text.size() + 1000;
   parse_yaml(text, document);
   if (document.error) {
-    report(*document.error, text, ctx);
+    report(*document.error, ctx);
     return std::nullopt;
   }
   const std::size_t count = document.starts.size();

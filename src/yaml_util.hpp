@@ -1,5 +1,5 @@
 #pragma once
-// Private helpers shared by the two loaders: with yaml_tree, the only code that sees YAML.
+// Private helpers shared by the two loaders: with yaml_io, the only code that sees YAML.
 
 #include <cstddef>
 #include <optional>
@@ -7,17 +7,20 @@
 #include <string_view>
 #include <vector>
 
-#include "yaml_tree.hpp"
+#include "yaml_io.hpp"
 
 #include <scorecard/diagnostic.hpp>
 
 namespace scorecard::detail {
 
 struct YamlContext {
-  YamlContext(std::string file_name, Diagnostics& out) : file(std::move(file_name)), diagnostics(out) {}
+  // text: the normalised text that was parsed (normalize_source); it must outlive the context.
+  YamlContext(std::string file_name, Diagnostics& out, std::string_view parsed)
+      : file(std::move(file_name)), diagnostics(out), text(parsed) {}
 
   std::string file;
   Diagnostics& diagnostics;
+  std::string_view text;
   // How many more mapping entries and list items may be read. Set from the text's size, so
   // that aliases (*name) cannot make a small file expand into a huge model.
   mutable std::size_t budget = 0;
@@ -39,11 +42,13 @@ struct MapEntry {
   YamlNode value;
 };
 
-// NUL bytes and invalid UTF-8, found before parsing (with line, column and byte offset).
+// NUL bytes, invalid UTF-8 and characters YAML does not allow (control characters other
+// than tab and line ends, U+FFFE, U+FFFF), found before parsing, with line and column.
 bool check_encoding(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 
 // The text the parser and every later check see: without a UTF-8 byte-order mark, with
-// CRLF line ends as LF, so that byte offsets index this text.
+// CRLF and CR line ends as LF (yaml-cpp 0.7 counts only LF as a line end), and ending in a
+// line end, so that byte offsets index this text.
 std::string normalize_source(std::string_view text);
 
 // Parses text that must hold exactly one YAML document into document; reports syntax

@@ -30,7 +30,8 @@ std::string_view to_string(Severity severity);
 // "FILE:LINE:COL: error: MESSAGE" (the position is shortened when unknown).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
-// The 1-based line and column (in characters, as editors count) of a byte offset in text.
+// The 1-based line and column (in characters, as editors count) of a byte offset in text;
+// CRLF, LF and a lone CR each end a line, and a leading byte-order mark takes no column.
 SourceLocation location_of(std::string_view text, std::size_t offset, const std::string& file);
 
 bool has_errors(const Diagnostics& diagnostics);

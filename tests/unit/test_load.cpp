@@ -65,8 +65,8 @@ TEST_CASE("YAML syntax errors carry the parser's position", "[load]") {
   const auto result = load("name: X\ncriteria:\n  custody: [1, 2\n");
   CHECK_FALSE(result.jurisdiction);
   CHECK(lines(result.diagnostics) ==
-        std::vector<std::string>{"t.yaml:4:1: error: invalid YAML: expected ',' or ']', found the end of the file "
-                                 "(while parsing a flow sequence that starts at line 3, column 12)"});
+        std::vector<std::string>{"t.yaml:4:1: error: invalid YAML: expected \",\" or \"]\", found the end of the file "
+                                 "(in the \"[\" list that starts at line 3, column 12)"});
 }
 
 TEST_CASE("YAML syntax errors say what was found and where to look", "[load]") {
@@ -82,24 +82,27 @@ TEST_CASE("YAML syntax errors say what was found and where to look", "[load]") {
         "t.yaml:3:2: error: invalid YAML: expected a key in line with the mapping that starts at line 1, column 1, "
         "found \"r\" (check the indentation)");
   CHECK(first("name: [a,\n") ==
-        "t.yaml:2:1: error: invalid YAML: unexpected end of the file where a value should start");
+        "t.yaml:2:1: error: invalid YAML: expected a value or \"]\", found the end of the file (in the \"[\" list that "
+        "starts at line 1, column 7)");
   CHECK(first("name: \"X\" Y\ncriteria: {}\n") ==
         "t.yaml:1:11: error: invalid YAML: unexpected \"Y\" after a value; quote the whole value, or put the next key "
         "on a line of its own");
-  CHECK(first("name: @X\n") == "t.yaml:1:7: error: invalid YAML: \"@\" cannot start a value or key here");
+  CHECK(first("name: @X\n") ==
+        "t.yaml:1:7: error: invalid YAML: \"@\" cannot start a value or key here; quote the value: write \"@X\"");
   CHECK(first("name: {a: 1\n") ==
-        "t.yaml:2:1: error: invalid YAML: expected ',' or '}', found the end of the file (while parsing a flow mapping "
+        "t.yaml:2:1: error: invalid YAML: expected \",\" or \"}\", found the end of the file (in the \"{\" mapping "
         "that starts at line 1, column 7)");
   CHECK(first("name: \"a\\qb\"\n") ==
-        "t.yaml:1:9: error: invalid YAML: found unknown escape character (while parsing a quoted scalar that starts "
-        "at line 1, column 7)");
+        "t.yaml:1:9: error: invalid YAML: unknown escape \"\\q\" in the double-quoted string that starts at line 1, "
+        "column 7: write \\\\ for a backslash, or use single quotes, where \\ is an ordinary character");
   // Columns count characters, not bytes.
   CHECK(first("name: \"\xC3\xA9\xC3\xA9\\q\"\n") ==
-        "t.yaml:1:10: error: invalid YAML: found unknown escape character (while parsing a quoted scalar that starts "
-        "at line 1, column 7)");
-  CHECK(first("%YAML 1.3\n---\nname: X\n") ==
+        "t.yaml:1:10: error: invalid YAML: unknown escape \"\\q\" in the double-quoted string that starts at line 1, "
+        "column 7: write \\\\ for a backslash, or use single quotes, where \\ is an ordinary character");
+  CHECK(first("%YAML 2.0\n---\nname: X\n") ==
         "t.yaml:1:1: error: invalid YAML: unsupported %YAML version; write %YAML 1.2 or leave the directive out");
-  CHECK(first("name: X\x01\n") == "t.yaml:1:8: error: invalid YAML: control characters are not allowed (U+0001)");
+  CHECK(first("name: X\x01\n") == "t.yaml:1:8: error: invalid YAML: control character U+0001 is not allowed; delete "
+                                   "it, or write it as \"\\x01\" inside double quotes");
 }
 
 TEST_CASE("aliases must name an anchor defined before them, outside themselves", "[load]") {
