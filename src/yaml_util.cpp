@@ -143,6 +143,30 @@ std::string_view value_around(std::string_view text, std::size_t at, bool flow) 
   return value;
 }
 
+// The "[" or "{" still open at byte at, reading from byte from (where none is open), and
+// where it is; quoted strings and comments are skipped.
+std::optional<std::pair<char, std::size_t>> open_bracket(std::string_view text, std::size_t from, std::size_t at) {
+  std::vector<std::pair<char, std::size_t>> open;
+  char previous = '[';  // the last character before i that is not a space
+  for (std::size_t i = from; i < at && i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '[' || c == '{') {
+      open.emplace_back(c, i);
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+      i = std::min(text.find('\n', i), text.size());
+    } else if ((c == '"' || c == '\'') && std::string_view("[{,:").find(previous) != std::string_view::npos) {
+      for (++i; i < at && text[i] != c; ++i) {
+        if (c == '"' && text[i] == '\\') ++i;
+      }
+    }
+    if (c != ' ' && c != '\n') previous = c;
+  }
+  if (open.empty()) return std::nullopt;
+  return open.back();
+}
+
 // The innermost open collection of the given kind (flow or block; type Null: any type).
 const YamlOpen* innermost(const YamlError& error, bool flow, YamlType type = YamlType::Null) {
   for (auto it = error.open.rbegin(); it != error.open.rend(); ++it) {
@@ -266,11 +290,19 @@ std::string syntax_message(const YamlError& error, const YamlContext& ctx) {
     case YamlProblem::map_key:
       return "\"? \" cannot start a key here (quote a value that starts with \"? \", or check the indentation)";
     case YamlProblem::flow_end: {
-      const YamlOpen* open = innermost(error, true);
-      if (!open) return fmt::format("{} closes nothing: there is no \"[\" or \"{{\" before it to close", found);
-      return fmt::format("{} cannot close the \"{}\" that starts at {}; write \"{}\"", found,
-                         open->type == YamlType::Map ? '{' : '[', line_column(ctx, open->mark),
-                         open->type == YamlType::Map ? '}' : ']');
+      // yaml-cpp's scanner finds this ahead of the parser's events, so the bracket it would
+      // close is found in the text, from the outermost "[" or "{" still open.
+      const YamlOpen* outer = nullptr;
+      for (const auto& open : error.open) {
+        if (open.flow) {
+          outer = &open;
+          break;
+        }
+      }
+      const auto bracket = open_bracket(text, outer ? outer->mark.offset : line_at(text, at).second, at);
+      if (!bracket) return fmt::format("{} closes nothing: there is no \"[\" or \"{{\" before it to close", found);
+      return fmt::format("{} cannot close the \"{}\" at {}; write \"{}\"", found, bracket->first,
+                         line_column(location_of(text, bracket->second, ctx.file)), bracket->first == '{' ? '}' : ']');
     }
     case YamlProblem::doc_in_scalar:
       return "a line that starts with \"---\" or \"...\" cannot be inside a quoted string; is the string's closing "
@@ -280,7 +312,8 @@ std::string syntax_message(const YamlError& error, const YamlContext& ctx) {
     case YamlProblem::bad_escape:
     case YamlProblem::bad_code_point: {
       const auto [backslash, open] = escape_at(text, at);
-      const std::string_view escape = text.substr(backslash, std::max<std::size_t>(at, backslash + 1) - backslash);
+      std::string_view escape = text.substr(backslash, std::max<std::size_t>(at, backslash + 2) - backslash);
+      escape = escape.substr(0, std::min(escape.find_first_of("\"\n", 2), escape.size()));
       return fmt::format("{} escape \"{}\" in the double-quoted string that starts at {}: {}",
                          error.problem_kind == YamlProblem::bad_escape ? "unknown" : "invalid", escape,
                          line_column(location_of(text, open, ctx.file)),
@@ -353,6 +386,12 @@ void report(const YamlError& error, const YamlContext& ctx) {
   }
   if (error.problem_kind == YamlProblem::map_value) {
     if (const auto line = line_without_colon(text, error)) {
+      if (text[*line] == '-' && *line + 1 < text.size() && text[*line + 1] != ' ') {
+        ctx.error(location_of(text, *line, ctx.file),
+                  "invalid YAML: \"-\" needs a space after it to start a list item (write \"- item\"), or this line "
+                  "has no \":\" after its key");
+        return;
+      }
       ctx.error(location_of(text, *line, ctx.file),
                 "invalid YAML: this line has no \":\" after its key (write \"key: value\", or indent it to continue "
                 "the line before)");
