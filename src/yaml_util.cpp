@@ -129,7 +129,8 @@ std::string_view value_around(std::string_view text, std::size_t at, bool flow) 
   }
   std::size_t end = line.size();
   for (std::size_t i = in_line; i < line.size(); ++i) {
-    if ((flow && (line[i] == ',' || line[i] == ']' || line[i] == '}')) ||
+    if ((flow && (line[i] == ',' || line[i] == ']' || line[i] == '}' ||
+                  (line[i] == ':' && i + 1 < line.size() && line[i + 1] == ' '))) ||
         (line[i] == '#' && i > 0 && line[i - 1] == ' ')) {
       end = i;
       break;
@@ -165,6 +166,44 @@ std::optional<std::pair<char, std::size_t>> open_bracket(std::string_view text, 
   }
   if (open.empty()) return std::nullopt;
   return open.back();
+}
+
+// Where to start looking for open brackets: the outermost "[" or "{" yaml-cpp's events had
+// opened, else the start of the line (its scanner can be ahead of the events).
+std::size_t flow_start(const YamlError& error, std::string_view text, std::size_t at) {
+  for (const auto& open : error.open) {
+    if (open.flow) return std::min<std::size_t>(open.mark.offset, at);
+  }
+  return line_at(text, at).second;
+}
+
+bool in_flow(const YamlError& error, std::string_view text, std::size_t at) {
+  return open_bracket(text, flow_start(error, text, at), at).has_value();
+}
+
+// Where the next line starts, if the key at byte at inside { } goes on past its line
+// before its ":" (or the "," or "}" after it); 0 if it does not.
+std::size_t key_over_lines(std::string_view text, std::size_t at) {
+  std::size_t i = at;
+  std::size_t newline = 0;
+  if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
+    const char quote = text[i];
+    for (++i; i < text.size() && text[i] != quote; ++i) {
+      if (quote == '"' && text[i] == '\\') ++i;
+      if (i < text.size() && text[i] == '\n' && newline == 0) newline = i + 1;
+    }
+    ++i;
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ':' || c == ',' || c == '}' || c == ']') return newline;
+    if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n')) {
+      i = std::min(text.find('\n', i), text.size()) - 1;
+    } else if (c == '\n' && newline == 0) {
+      newline = i + 1;
+    }
+  }
+  return 0;
 }
 
 // The innermost open collection of the given kind (flow or block; type Null: any type).
@@ -256,6 +295,12 @@ std::string syntax_message(const YamlError& error, const YamlContext& ctx) {
                          line_column(ctx, list->mark), found);
     }
     case YamlProblem::end_of_map_flow:
+      if (key_over_lines(text, at)) {
+        return fmt::format("a key inside {{ }} must be on one line with its \":\" (yaml-cpp 0.7 reads no other way), "
+                           "found one that goes on to line {}; join the lines",
+                           location_of(text, key_over_lines(text, at), ctx.file).line);
+      }
+      [[fallthrough]];
     case YamlProblem::end_of_seq_flow: {
       const bool map = error.problem_kind == YamlProblem::end_of_map_flow;
       const YamlOpen* open = innermost(error, true, map ? YamlType::Map : YamlType::Sequence);
@@ -271,7 +316,7 @@ std::string syntax_message(const YamlError& error, const YamlContext& ctx) {
       return message;
     }
     case YamlProblem::unknown_token: {
-      const bool flow = innermost(error, true) != nullptr;
+      const bool flow = in_flow(error, text, at);
       const std::string_view value = value_around(text, at, flow);
       if (flow && at < text.size() && (text[at] == '?' || text[at] == ':') && !value.empty()) {
         // yaml-cpp 0.7 ends an unquoted value inside [ ] or { } at "?" (and at some ":").
@@ -292,14 +337,7 @@ std::string syntax_message(const YamlError& error, const YamlContext& ctx) {
     case YamlProblem::flow_end: {
       // yaml-cpp's scanner finds this ahead of the parser's events, so the bracket it would
       // close is found in the text, from the outermost "[" or "{" still open.
-      const YamlOpen* outer = nullptr;
-      for (const auto& open : error.open) {
-        if (open.flow) {
-          outer = &open;
-          break;
-        }
-      }
-      const auto bracket = open_bracket(text, outer ? outer->mark.offset : line_at(text, at).second, at);
+      const auto bracket = open_bracket(text, flow_start(error, text, at), at);
       if (!bracket) return fmt::format("{} closes nothing: there is no \"[\" or \"{{\" before it to close", found);
       return fmt::format("{} cannot close the \"{}\" at {}; write \"{}\"", found, bracket->first,
                          line_column(location_of(text, bracket->second, ctx.file)), bracket->first == '{' ? '}' : ']');
@@ -568,6 +606,8 @@ std::optional<long long> read_integer(const MapEntry& entry, const YamlContext& 
   long long value = 0;
   const char* first = text->data();
   const char* last = first + text->size();
+  // YAML writes a positive number with or without "+"; from_chars takes only the latter.
+  if (last - first >= 2 && *first == '+' && first[1] >= '0' && first[1] <= '9') ++first;
   auto [end, ec] = std::from_chars(first, last, value);
   if (ec == std::errc::result_out_of_range) {
     ctx.error(entry.value, fmt::format("\"{}\" is out of range: \"{}\"", entry.key, *text));
@@ -586,6 +626,8 @@ std::optional<double> read_number(const MapEntry& entry, const YamlContext& ctx)
   double value = 0;
   const char* first = text->data();
   const char* last = first + text->size();
+  // YAML writes a positive number with or without "+"; from_chars takes only the latter.
+  if (last - first >= 2 && *first == '+' && first[1] >= '0' && first[1] <= '9') ++first;
   auto [end, ec] = std::from_chars(first, last, value);
   if (ec != std::errc() || end != last || !std::isfinite(value)) {
     ctx.error(entry.value, fmt::format("expected a number for \"{}\", found \"{}\"", entry.key, *text));

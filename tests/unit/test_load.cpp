@@ -105,6 +105,94 @@ TEST_CASE("YAML syntax errors say what was found and where to look", "[load]") {
                                    "it, or write it as \"\\x01\" inside double quotes");
 }
 
+TEST_CASE("every kind of YAML syntax error says what was found and what to write", "[load]") {
+  const auto first = [](const std::string& text) { return lines(load(text).diagnostics).at(0); };
+  const std::string e = "error: invalid YAML: ";
+  // Lines with no ":": the first such line is the one to fix.
+  CHECK(first("name: X\nfoo\nbaz\nbar: 1\n") ==
+        "t.yaml:2:1: " + e + "this line has no \":\" after its key (write \"key: value\", or indent it to continue the "
+                             "line before)");
+  CHECK(first("- a\n-b\nc: 1\n") == "t.yaml:2:1: " + e + "\"-\" needs a space after it to start a list item (write \"- "
+                                                          "item\"), or this line has no \":\" after its key");
+  CHECK(first("sources: [a, b] c\n") ==
+        "t.yaml:1:17: " + e + "unexpected \"c\" after a value; quote the whole value, or put the next key on a line of "
+                              "its own");
+  CHECK(first("name: X\nkey: - a\n") ==
+        "t.yaml:2:6: " + e + "\"- \" cannot start a list item here: a list goes on the lines below its key, each item "
+                             "as \"- item\" indented under it (or quote a value that starts with \"- \")");
+  CHECK(first("name: [a}\n") == "t.yaml:1:9: " + e + "\"}\" cannot close the \"[\" at line 1, column 7; write \"]\"");
+  // The scanner runs ahead of the events: the bracket to close is found in the text.
+  CHECK(first("name: x\nname2: [a, [b, {c: d]]\n") ==
+        "t.yaml:2:21: " + e + "\"]\" cannot close the \"{\" at line 2, column 16; write \"}\"");
+  CHECK(first("name: {a: 1 b: 2}\n") ==
+        "t.yaml:1:14: " + e + "expected \",\" or \"}\", found \":\" (in the \"{\" mapping that starts at line 1, column 7)");
+  CHECK(first("name: \"abc\n---\nx: 1\n") ==
+        "t.yaml:2:1: " + e + "a line that starts with \"---\" or \"...\" cannot be inside a quoted string; is the "
+                             "string's closing quote missing?");
+  CHECK(first("name: \"a\\u12\"\n") ==
+        "t.yaml:1:9: " + e + "invalid escape \"\\u12\" in the double-quoted string that starts at line 1, column 7: \\x "
+                             "takes 2 hex digits, \\u 4 and \\U 8, naming a Unicode character");
+  CHECK(first("name: & x\n") == "t.yaml:1:8: " + e + "\"&\" and \"*\" must be followed by a name of letters, digits, "
+                                                      "\"-\" or \"_\", found \" \" (quote a value that starts with \"&\" "
+                                                      "or \"*\")");
+  CHECK(first("name: |x\n  a\n") == "t.yaml:1:8: " + e + "after \"|\" or \">\" only an indentation digit (1-9), \"+\" "
+                                                          "or \"-\" and a comment may follow on the line, found \"x\"");
+  CHECK(first("name: &a &b x\n") == "t.yaml:1:10: " + e + "a value can have one anchor (&name) and one tag (!tag) at most");
+  CHECK(first("%YAML 1.2\n%YAML 1.2\n---\nname: x\n") ==
+        "t.yaml:2:1: " + e + "repeated YAML directive (a \"%\" line before \"---\"); leave the directive out");
+  CHECK(first("name: `x`\n") == "t.yaml:1:7: " + e + "\"`\" cannot start a value or key here; quote the value: write "
+                                                      "\"`x`\"");
+  CHECK(first("name: x\ncriteria:\n  custody: [1, 2") ==
+        "t.yaml:4:1: " + e + "expected \",\" or \"]\", found the end of the file (in the \"[\" list that starts at line "
+                             "3, column 12)");
+}
+
+TEST_CASE("what yaml-cpp 0.7 cannot read gets a message saying what to write instead", "[load]") {
+  const auto first = [](const std::string& text) { return lines(load(text).diagnostics).at(0); };
+  const std::string e = "error: invalid YAML: ";
+  // A plain value holding "?" inside a flow collection (valid YAML 1.2).
+  CHECK(first("name: X\nsources: {law: {title: T, url: http://x/a.aspx?b=1}}\n") ==
+        "t.yaml:2:47: " + e + "inside [ ] or { }, a value that holds \"?\" must be quoted: write \"http://x/a.aspx?b=1\"");
+  CHECK(first("name: [?x]\n") == "t.yaml:1:8: " + e + "inside [ ] or { }, a value that holds \"?\" must be quoted: write "
+                                                       "\"?x\"");
+  // A key inside { } whose ":" is on a later line, or that goes on over lines.
+  CHECK(first("name: {foo\n  : bar}\n") ==
+        "t.yaml:1:8: " + e + "a key inside { } must be on one line with its \":\" (yaml-cpp 0.7 reads no other way), "
+                             "found one that goes on to line 2; join the lines");
+  CHECK(first("name: {\"multi\n  line\": value}\n") ==
+        "t.yaml:1:8: " + e + "a key inside { } must be on one line with its \":\" (yaml-cpp 0.7 reads no other way), "
+                             "found one that goes on to line 2; join the lines");
+}
+
+TEST_CASE("CR-only line ends read as lines, and numbers may have a leading +", "[load]") {
+  const auto result = load("name: X\rpopulation: +3\rcriteria:\r  custody: {rating: +1}\r");
+  REQUIRE(result.jurisdiction);
+  CHECK(lines(result.diagnostics).empty());
+  CHECK(result.jurisdiction->name == "X");
+  CHECK(result.jurisdiction->population == 3);
+  CHECK(result.jurisdiction->criteria.at(0).rating_where.line == 4);
+  CHECK(lines(load("name: X\rfoo\rbar: 1\r").diagnostics).at(0).starts_with("t.yaml:2:1: error: invalid YAML: this line"));
+  CHECK(lines(load("name: X\npopulation: +\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:2:13: error: expected a whole number for \"population\", found \"+\""});
+}
+
+TEST_CASE("characters YAML does not allow are found before parsing, with their position", "[load]") {
+  const auto first = [](const std::string& text) { return lines(load(text).diagnostics).at(0); };
+  CHECK(first("name: X\ncriteria: {}\nnote: a\x7F\n") ==
+        "t.yaml:3:8: error: invalid YAML: control character U+007F is not allowed; delete it, or write it as \"\\x7F\" "
+        "inside double quotes");
+  CHECK(first("name: \xC3\xA9\xC2\x9B\n") ==
+        "t.yaml:1:8: error: invalid YAML: control character U+009B is not allowed; delete it, or write it as \"\\x9B\" "
+        "inside double quotes");
+  CHECK(first("name: \xEF\xBF\xBF\n") == "t.yaml:1:7: error: invalid YAML: character U+FFFF is not allowed; delete it, "
+                                           "or write it as \"\\uFFFF\" inside double quotes");
+  // A NUL byte later on says more: the file is binary.
+  CHECK(first(std::string("\x01name: X\n\0", 10)) == std::string("t.yaml:2:1: error: NUL byte at offset 9; this looks like a binary "
+                                                "file, not YAML text"));
+  // Tab, line ends, NEL and no-break space are allowed.
+  CHECK(lines(load("name: \"a\tb\xC2\x85\xC2\xA0\"\ncriteria: {}\n").diagnostics).empty());
+}
+
 TEST_CASE("aliases must name an anchor defined before them, outside themselves", "[load]") {
   CHECK(lines(load("name: *x\ncriteria: {}\n").diagnostics) ==
         std::vector<std::string>{"t.yaml:1:7: error: invalid YAML: the alias *x names no anchor (&x) defined before it"});
