@@ -322,6 +322,9 @@ struct YamlWriter::Impl {
   YAML::Emitter out;
   std::vector<bool> in_map;  // per open collection: a mapping (true) or a list
   std::vector<std::size_t> comment_indents;  // per comment line, in order: its indentation
+  // Nothing written since the start or since a collection opened: a comment needs no
+  // newline first (one would leave a blank line).
+  bool fresh = true;
 
   // Before a value or a collection: a mapping's value follows its key.
   void before_value() {
@@ -336,9 +339,11 @@ void YamlWriter::begin_map() {
   m_impl->before_value();
   m_impl->out << YAML::BeginMap;
   m_impl->in_map.push_back(true);
+  m_impl->fresh = true;
 }
 
 void YamlWriter::end_map() {
+  m_impl->fresh = false;
   m_impl->out << YAML::EndMap;
   m_impl->in_map.pop_back();
 }
@@ -348,18 +353,22 @@ void YamlWriter::begin_list(bool flow) {
   if (flow) m_impl->out << YAML::Flow;
   m_impl->out << YAML::BeginSeq;
   m_impl->in_map.push_back(false);
+  m_impl->fresh = true;
 }
 
 void YamlWriter::end_list() {
+  m_impl->fresh = false;
   m_impl->out << YAML::EndSeq;
   m_impl->in_map.pop_back();
 }
 
 void YamlWriter::key(std::string_view key) {
+  m_impl->fresh = false;
   m_impl->out << YAML::Key << std::string(key);
 }
 
 void YamlWriter::value(std::string_view value) {
+  m_impl->fresh = false;
   m_impl->before_value();
   m_impl->out << std::string(value);
 }
@@ -368,9 +377,11 @@ void YamlWriter::comment(std::string_view text) {
   std::size_t from = 0;
   for (;;) {
     const std::size_t end = std::min(text.find('\n', from), text.size());
-    // A newline first, so that the comment is not put after the value before it.
+    // A newline first, so that the comment is not put after what is before it.
     m_impl->comment_indents.push_back(m_impl->in_map.empty() ? 0 : 2 * (m_impl->in_map.size() - 1));
-    m_impl->out << YAML::Newline << YAML::Comment(std::string(text.substr(from, end - from)));
+    if (!m_impl->fresh) m_impl->out << YAML::Newline;
+    m_impl->out << YAML::Comment(std::string(text.substr(from, end - from)));
+    m_impl->fresh = false;
     if (end >= text.size()) break;
     from = end + 1;
   }

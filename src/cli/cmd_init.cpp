@@ -3,11 +3,10 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include <fmt/format.h>
 
-#include <scorecard/text_util.hpp>
+#include <scorecard/template.hpp>
 
 #include "output.hpp"
 
@@ -27,64 +26,6 @@ std::string slug_of(const std::string& name) {
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   return slug;
-}
-
-void comment(std::ostream& out, std::string_view text, std::size_t indent) {
-  for (const auto& line : wrap(text, 88 - indent - 2)) out << std::string(indent, ' ') << "# " << line << '\n';
-}
-
-// YAML-safe double-quoted text.
-std::string yaml_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + '"';
-}
-
-void write_template(const Rubric& rubric, const std::string& name, const std::string& id, const std::string& kind,
-                    const std::string& state, const std::string& schema, std::ostream& out) {
-  out << "# yaml-language-server: $schema=" << schema << '\n';
-  comment(out,
-          fmt::format("{}: a jurisdiction file for rubric {} {}, written by `scorecard init`. Answer each question "
-                      "from a law or policy you cite; leave \"unclear\" where the text is silent or ambiguous (it "
-                      "never counts as a policy). Or record a tier yourself with \"rating\". Then run `scorecard "
-                      "validate` on this file, and `scorecard explain` to see its tiers.",
-                      name, rubric.id, rubric.version),
-          0);
-  out << "id: " << id << "\nname: " << yaml_quoted(name) << '\n';
-  if (!state.empty()) {
-    out << "state: " << state << '\n';
-  } else {
-    out << "# state: XX                 # the two-letter postal code\n";
-  }
-  out << "kind: " << kind << "\n"
-      << "# population: 0             # residents, from a source you cite\n"
-      << "# jail_authority: some-county  # the id of the government that runs the jail, if not this one\n"
-      << "# reviewed: YYYY-MM-DD      # when this research was last checked\n"
-      << "sources:\n"
-      << "  # One entry per law, policy or report; criteria cite them by id.\n"
-      << "  source-1:\n"
-      << "    title: \"TODO: the title of the ordinance, policy or report\"\n"
-      << "    # url: https://...\n"
-      << "    # date: YYYY-MM-DD\n"
-      << "    # pinpoint: \"section 2\"\n"
-      << "criteria:\n";
-  for (const auto& c : rubric.criteria) {
-    out << "  " << c.id << ":\n";
-    comment(out, c.title + (c.description.empty() ? "" : ": " + c.description), 4);
-    out << "    # rating: 1                # a tier you record yourself, instead of or besides the answers\n";
-    if (!c.questions.empty()) out << "    answers:\n";
-    for (const auto& q : c.questions) {
-      std::vector<std::string> values = q.values;
-      values.emplace_back(k_unclear);
-      comment(out, fmt::format("{} [{}]{}", q.text, join(values, " | "), q.scored ? "" : " (recorded, not scored)"), 6);
-      out << "      " << q.id << ": " << k_unclear << '\n';
-    }
-    out << "    sources: []                # ids from \"sources\" above, e.g. [source-1]\n"
-        << "    note: \"\"\n";
-  }
 }
 
 }  // namespace
@@ -127,14 +68,14 @@ Command setup_init(CLI::App& app) {
                                "init");
             }
             const std::string path = options->output.empty() ? id + ".yaml" : options->output;
-            std::ostringstream text;
-            write_template(*rubric, options->name, id, options->kind, options->state, options->schema, text);
+            const std::string text =
+                jurisdiction_template(*rubric, {options->name, id, options->kind, options->state, options->schema});
             std::error_code ec;
             if (path != "-" && !options->force && std::filesystem::exists(path, ec)) {
               std::cerr << fmt::format("scorecard: error: \"{}\" already exists; use --force to overwrite it\n", path);
               return k_exit_invalid;
             }
-            if (const int status = write_output(path, text.str()); status != k_exit_ok) return status;
+            if (const int status = write_output(path, text); status != k_exit_ok) return status;
             if (path != "-" && !context.options().quiet) {
               std::cerr << fmt::format("scorecard: wrote {}; fill it in, then run 'scorecard validate {}'\n", path, path);
             }

@@ -122,6 +122,7 @@ def export(binary, args):
 def main():
     binary, root = sys.argv[1], sys.argv[2]
     work = sys.argv[3] if len(sys.argv) > 3 else tempfile.mkdtemp(prefix="scorecard-styles-")
+    os.makedirs(work, exist_ok=True)
     data_dir = os.path.join(root, "data", "jurisdictions")
     rubric = os.path.join(root, "data", "rubrics", "cpd-ice.yaml")
     failures = []
