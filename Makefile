@@ -48,13 +48,18 @@ build: configure
 demo: build
 	./$(BUILD)/scorecard compare data/jurisdictions
 
-test: build browser-deps
+# The project's own checks treat warnings as errors (a user's or packager's build does not).
+CHECK_FLAGS := -DSCORECARD_WARNINGS_AS_ERRORS=ON
+
+test: configure browser-deps
+	cmake -S . -B $(BUILD) $(CHECK_FLAGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps browser-deps
 	@[ -f $(ASAN_BUILD)/build.ninja ] || cmake -S . -B $(ASAN_BUILD) -G Ninja \
-	  -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DSCORECARD_SANITIZE=address;undefined" $(CMAKE_FLAGS)
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DSCORECARD_SANITIZE=address;undefined" $(CHECK_FLAGS) $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)

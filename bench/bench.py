@@ -2,13 +2,16 @@
 """Benchmarks policy-scorecard against the plain Python + PyYAML peer (../shared/bench).
 
 Usage: bench/bench.py [--binary build/scorecard] [--pairs 5] [--sizes 1000,5000,25000]
-                      [--work DIR] [--peer PATH] [--generator PATH]
+                      [--work DIR] [--peer PATH] [--generator PATH] [--floor PATH]
 
 For each size it generates a synthetic national data set with the shared generator (once,
 seed 1), then runs `scorecard compare DIR --format json` and `peer_score.py --json DIR` in
 alternating pairs, and reports medians and the median of the per-pair speed ratios. At
 the largest size it also measures peak memory (/usr/bin/time -v), 1 thread against 2,
-and checks that both programs give every jurisdiction the same overall tier. With each
+and checks that both programs give every jurisdiction the same overall tier. It also runs,
+in alternating pairs with scorecard, the floor for any yaml-cpp program: bench/yaml_floor.cpp,
+which only reads the same files and runs yaml-cpp's event parser over them on the same
+threads (built here with `cmake --build build --target scorecard_yaml_floor`). With each
 1-against-2-threads pair it also runs two 1-thread runs side by side on 5,000 files:
 what the machine itself gives two processes at once, which says whether the host let the
 thread scaling be measured. Finally it times `scorecard score` on one file. Prints a
@@ -58,7 +61,13 @@ def main():
     p.add_argument("--work", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--peer", default=os.path.join(SHARED, "peer_score.py"))
     p.add_argument("--generator", default=os.path.join(SHARED, "gen_corpus.py"))
+    p.add_argument("--floor", default=None, help="the floor program (default: built beside --binary)")
     args = p.parse_args()
+    if args.floor is None:
+        build = os.path.dirname(os.path.abspath(args.binary))
+        subprocess.run(["cmake", "--build", build, "--target", "scorecard_yaml_floor"], check=True,
+                       stdout=subprocess.DEVNULL)
+        args.floor = os.path.join(build, "scorecard_yaml_floor")
     for path in (args.peer, args.generator):
         if not os.path.exists(path):
             sys.exit(f"bench: {path} not found (it is in ../shared/bench beside the project)")
@@ -82,6 +91,13 @@ def main():
               file=sys.stderr)
 
     big = corpus(args, max(sizes))
+    # scorecard against the floor, both on their default threads (one per core).
+    t_floor, t_ours_big, floor_ratios = [], [], []
+    for _ in range(args.pairs):
+        t_ours_big.append(run(ours(big)))
+        t_floor.append(run([args.floor, big]))
+        floor_ratios.append(t_ours_big[-1] / t_floor[-1])
+    floor_ratio = statistics.median(floor_ratios)
     mem_ours = peak_rss_mb(ours(big))
     mem_peer = peak_rss_mb(peer(big))
     # Alternating pairs, as for the speed ratio, so that drift in the machine's speed
@@ -130,6 +146,10 @@ def main():
     print()
     print("| measure, at %s files | scorecard | peer | target |" % f"{max(sizes):,}")
     print("|---|---:|---:|---|")
+    print(f"| speed ratio against the peer | {rows[-1][3]:.2f}x | | at least 2.3x |")
+    print(f"| time against the floor (yaml-cpp's event parser alone, same files and threads; median of "
+          f"alternating pairs) | {floor_ratio:.2f}x (medians {statistics.median(t_ours_big):.3f} s and "
+          f"{statistics.median(t_floor):.3f} s) | | within 1.25x |")
     print(f"| peak memory (RSS) | {mem_ours:.0f} MB | {mem_peer:.0f} MB | under 150 MB |")
     print(f"| 1 thread / 2 threads (median of alternating pairs) | {scaling:.2f}x (medians "
           f"{statistics.median(one):.3f} s and {statistics.median(two):.3f} s) | | at least 1.8x |")

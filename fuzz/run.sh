@@ -8,7 +8,7 @@ seconds=${1:-60}
 build=${FUZZ_BUILD:-build-fuzz}
 if [ ! -f "$build/build.ninja" ]; then
   CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCORECARD_FUZZ=ON \
-    "-DSCORECARD_SANITIZE=address;undefined" -DBUILD_TESTING=OFF >/dev/null
+    "-DSCORECARD_SANITIZE=address;undefined" -DSCORECARD_WARNINGS_AS_ERRORS=ON -DBUILD_TESTING=OFF >/dev/null
 fi
 cmake --build "$build" --target scorecard_fuzz
 # Seeds: the bundled data, the test fixtures, the rubric and an export; new inputs go to a

@@ -302,6 +302,7 @@ void parse_yaml(std::string_view text, YamlDocument& document, std::size_t max_d
     // document.error is set
   } catch (const YAML::DeepRecursion& e) {
     syntax(e, YamlError::Kind::too_deep);
+    if (!builder.open().empty()) document.error->mark = builder.open().back().mark;
   } catch (const YAML::Exception& e) {
     syntax(e, YamlError::Kind::syntax);
   }

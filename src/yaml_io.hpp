@@ -133,8 +133,10 @@ struct YamlDocument {
   YamlNode first() const { return YamlNode(root); }
 };
 
-// yaml-cpp 0.7 refuses a value nested deeper than this (its own guard); ours says so.
-inline constexpr int k_max_yaml_depth = 500;
+// Collections nested deeper than this are refused where the first one too deep starts.
+// yaml-cpp 0.7's own guard (YAML::DeepRecursion) stops its recursive parser at about 500;
+// ours comes first, at a round number and an exact place, and the other is caught as well.
+inline constexpr int k_max_yaml_depth = 400;
 // Values (scalars, lists, mappings) in the first document: a tree node is about 100 bytes,
 // so a 16 MiB file of one-letter values would otherwise take over 600 MB. A jurisdiction
 // file holds a few hundred; the rubric a few thousand.

@@ -162,6 +162,21 @@ TEST_CASE("100,000 levels of nesting are refused, not a stack overflow", "[hosti
   CHECK(load(maps).at(0).find("error: YAML nesting is deeper than") != std::string::npos);
 }
 
+TEST_CASE("the nesting limit is exact: 400 levels are read, the 401st is refused where it starts", "[hostile]") {
+  // The root mapping is level 1, "criteria"'s value level 2.
+  const auto nested = [](int lists) {
+    return "name: x\ncriteria: " + std::string(static_cast<std::size_t>(lists), '[') +
+           std::string(static_cast<std::size_t>(lists), ']') + "\n";
+  };
+  CHECK(load(nested(399)).at(0).find("nesting") == std::string::npos);
+  CHECK(load(nested(400)) ==
+        std::vector<std::string>{"h.yaml:2:410: error: YAML nesting is deeper than 400 levels"});
+  // Block lists, one level a line: line 402 holds level 401.
+  std::string block = "name: x\ncriteria:\n";
+  for (int i = 0; i < 450; ++i) block += std::string(static_cast<std::size_t>(2 * i), ' ') + "-\n";
+  CHECK(load(block) == std::vector<std::string>{"h.yaml:402:799: error: YAML nesting is deeper than 400 levels"});
+}
+
 TEST_CASE("duplicate keys are found in answers and sources too", "[hostile]") {
   CHECK(load("name: x\nsources:\n  a: {title: A}\n  a: {title: B}\ncriteria:\n  custody:\n    answers: "
              "{detainer_hold_prohibited: none, detainer_hold_prohibited: any_conviction}\n") ==
