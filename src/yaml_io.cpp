@@ -139,8 +139,15 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     const YamlMark mark = mark_of(at);
     m_last = mark;
-    if (mark.offset < m_text.size() && (m_text[mark.offset] == '"' || m_text[mark.offset] == '\'')) {
+    // A value with a tag or an anchor starts at them: its quote, if any, comes after.
+    std::size_t start = mark.offset;
+    while (start < m_text.size() && (m_text[start] == '!' || m_text[start] == '&')) {
+      start = std::min(m_text.find_first_of(" \t\n", start), m_text.size());
+      start = std::min(m_text.find_first_not_of(" \t\n", start), m_text.size());
+    }
+    if (start < m_text.size() && (m_text[start] == '"' || m_text[start] == '\'')) {
       m_last_quote = mark;
+      m_last_quote.offset = static_cast<std::uint32_t>(start);
     }
     const bool null = tag == k_null_tag;
     YamlNodeData* node = make(null ? YamlType::Null : YamlType::Scalar, mark, anchor);

@@ -137,10 +137,11 @@ struct YamlDocument {
 // yaml-cpp 0.7's own guard (YAML::DeepRecursion) stops its recursive parser at about 500;
 // ours comes first, at a round number and an exact place, and the other is caught as well.
 inline constexpr int k_max_yaml_depth = 400;
-// Values (scalars, lists, mappings) in the first document: a tree node is about 100 bytes,
-// so a 16 MiB file of one-letter values would otherwise take over 600 MB. A jurisdiction
-// file holds a few hundred; the rubric a few thousand.
-inline constexpr std::size_t k_max_yaml_nodes = 1'000'000;
+// Values (scalars, lists, mappings) in the first document, and lines plus "[", "{" and ","
+// in the text (checked before parsing: yaml-cpp 0.7 holds every token of a flow collection
+// that could be a key until it ends, at about 270 bytes a token, so 16 MiB of "v," would
+// take 2 GB). A jurisdiction file holds a few hundred values; the rubric a few thousand.
+inline constexpr std::size_t k_max_yaml_nodes = 200'000;
 
 // Parses UTF-8 text (without a byte-order mark, with LF line ends) into document. Stops
 // after max_documents documents or at the first error (then document.error is set and the

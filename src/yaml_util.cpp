@@ -13,13 +13,24 @@ namespace scorecard::detail {
 
 SourceLocation YamlContext::at(const YamlMark& mark) const {
   if (mark.is_null()) return {file, 0, 0};
-  // yaml-cpp counts columns in bytes; editors count characters.
+  // yaml-cpp counts columns in bytes; editors count characters. In ASCII text they are the
+  // same; otherwise characters are counted from the last position asked on the same line
+  // (positions are asked in file order), so that a file on one long line stays linear.
+  if (ascii) return {file, mark.line + 1, mark.column + 1};
   const std::size_t offset = std::min<std::size_t>(mark.offset, text.size());
   const std::size_t line_start = offset - std::min<std::size_t>(static_cast<std::size_t>(mark.column), offset);
+  std::size_t from = line_start;
   int column = 1;
-  for (std::size_t i = line_start; i < offset; ++i) {
+  if (m_cache_line_start == line_start && m_cache_offset <= offset) {
+    from = m_cache_offset;
+    column = m_cache_column;
+  }
+  for (std::size_t i = from; i < offset; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++column;
   }
+  m_cache_line_start = line_start;
+  m_cache_offset = offset;
+  m_cache_column = column;
   return {file, mark.line + 1, column};
 }
 
@@ -122,7 +133,8 @@ std::string_view value_around(std::string_view text, std::size_t at, bool flow) 
   for (std::size_t i = in_line; i > 0; --i) {
     const char c = line[i - 1];
     if ((flow && (c == ',' || c == '[' || c == '{')) || (c == ' ' && i >= 2 && line[i - 2] == ':') ||
-        (!flow && c == '-' && i >= 2 && line.substr(0, i - 1).find_first_not_of(' ') == std::string_view::npos)) {
+        (!flow && c == '-' && i < line.size() && line[i] == ' ' &&
+         line.substr(0, i - 1).find_first_not_of(" -") == std::string_view::npos)) {
       begin = i;
       break;
     }
@@ -131,7 +143,7 @@ std::string_view value_around(std::string_view text, std::size_t at, bool flow) 
   for (std::size_t i = in_line; i < line.size(); ++i) {
     if ((flow && (line[i] == ',' || line[i] == ']' || line[i] == '}' ||
                   (line[i] == ':' && i + 1 < line.size() && line[i + 1] == ' '))) ||
-        (line[i] == '#' && i > 0 && line[i - 1] == ' ')) {
+        (line[i] == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t'))) {
       end = i;
       break;
     }
@@ -155,7 +167,7 @@ std::optional<std::pair<char, std::size_t>> open_bracket(std::string_view text, 
       open.emplace_back(c, i);
     } else if ((c == ']' || c == '}') && !open.empty()) {
       open.pop_back();
-    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
       i = std::min(text.find('\n', i), text.size());
     } else if ((c == '"' || c == '\'') && std::string_view("[{,:").find(previous) != std::string_view::npos) {
       for (++i; i < at && text[i] != c; ++i) {
@@ -197,7 +209,7 @@ std::size_t key_over_lines(std::string_view text, std::size_t at) {
   for (; i < text.size(); ++i) {
     const char c = text[i];
     if (c == ':' || c == ',' || c == '}' || c == ']') return newline;
-    if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n')) {
+    if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
       i = std::min(text.find('\n', i), text.size()) - 1;
     } else if (c == '\n' && newline == 0) {
       newline = i + 1;
@@ -226,14 +238,15 @@ std::string_view name_at(std::string_view text, std::size_t at) {
   return text.substr(at, end - at);
 }
 
-// Where the escape ending just before byte at starts (its backslash), and where the
-// double-quoted string holding it opens.
+// Where the escape that yaml-cpp stopped in (it stops after what it read of it, at byte
+// at) starts, at its backslash, and where the double-quoted string holding it opens.
 std::pair<std::size_t, std::size_t> escape_at(std::string_view text, std::size_t at) {
-  std::size_t backslash = std::min(at, text.size());
-  while (backslash > 0 && text[backslash - 1] != '\\') --backslash;
-  backslash = backslash > 0 ? backslash - 1 : 0;
+  at = std::min(at, text.size());
+  std::size_t last_backslash = at;
+  while (last_backslash > 0 && text[last_backslash - 1] != '\\') --last_backslash;
+  last_backslash = last_backslash > 0 ? last_backslash - 1 : 0;
   // Every '"' inside the string is escaped, so the first unescaped one before is its start.
-  std::size_t open = backslash;
+  std::size_t open = last_backslash;
   while (open > 0) {
     --open;
     if (text[open] != '"') continue;
@@ -241,7 +254,18 @@ std::pair<std::size_t, std::size_t> escape_at(std::string_view text, std::size_t
     while (open > slashes && text[open - slashes - 1] == '\\') ++slashes;
     if (slashes % 2 == 0) break;
   }
-  return {backslash, open};
+  // Read the string's escapes in order: the bad one is the last to start before at.
+  std::size_t escape = last_backslash;
+  for (std::size_t i = open + 1; i < at;) {
+    if (text[i] != '\\') {
+      ++i;
+      continue;
+    }
+    escape = i;
+    const char kind = i + 1 < text.size() ? text[i + 1] : ' ';
+    i += kind == 'x' ? 4 : kind == 'u' ? 6 : kind == 'U' ? 10 : 2;
+  }
+  return {escape, open};
 }
 
 // A line holding a key but no ":" is read by yaml-cpp as the start of a value that goes on
@@ -444,6 +468,22 @@ void report(const YamlError& error, const YamlContext& ctx) {
   ctx.error(where, "invalid YAML: " + syntax_message(error, ctx));
 }
 
+// Whether a "---" or "..." line comes after byte from and up to byte at: a second
+// document marked as one.
+bool marked_document(std::string_view text, std::size_t from, std::size_t at) {
+  for (std::size_t start = text.find('\n', from) + 1; start > 0 && start <= at && start < text.size();) {
+    const std::string_view line = text.substr(start, 3);
+    if ((line == "---" || line == "...") &&
+        (start + 3 >= text.size() || text[start + 3] == ' ' || text[start + 3] == '\t' || text[start + 3] == '\n')) {
+      return true;
+    }
+    const std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool check_encoding(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
@@ -458,10 +498,20 @@ bool check_encoding(std::string_view text, const std::string& file, Diagnostics&
   const auto not_allowed = [&](std::size_t at, unsigned code_point) {
     if (!disallowed) disallowed.emplace(at, code_point);
   };
+  // Lines and the separators of flow collections: each starts at most a few values, and
+  // yaml-cpp's memory grows with them before any value reaches the tree (k_max_yaml_nodes).
+  std::size_t entries = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
-      ++i;  // printable ASCII and line ends, the common case
+      // printable ASCII and line ends, the common case
+      entries += static_cast<std::size_t>((c == '\n') | (c == ',') | (c == '[') | (c == '{'));
+      if (entries > k_max_yaml_nodes) {
+        return fail(i, fmt::format("the file holds more than {} lines and list or mapping entries; a jurisdiction "
+                                   "file holds a few hundred",
+                                   group_thousands(static_cast<long long>(k_max_yaml_nodes))));
+      }
+      ++i;
       continue;
     }
     if (c == 0) return fail(i, fmt::format("NUL byte at offset {}; this looks like a binary file, not YAML text", i));
@@ -488,7 +538,8 @@ bool check_encoding(std::string_view text, const std::string& file, Diagnostics&
 }
 
 std::string normalize_source(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // yaml-cpp skips one more byte-order mark itself, which would shift its offsets.
+  while (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::string out;
   out.reserve(text.size() + 1);
   // Copied in runs up to each CR: a CRLF becomes LF, and so does a CR alone.
@@ -506,6 +557,18 @@ std::string normalize_source(std::string_view text) {
   // yaml-cpp 0.7 treats a file whose last line has no line end differently (a quoted string
   // left open there is an error; with a line end it is not), so every file gets one.
   if (!out.empty() && out.back() != '\n') out += '\n';
+  // yaml-cpp 0.7 refuses a tab in a line that holds only blanks, or blanks and a comment,
+  // inside an indented block ("illegal tab when looking for indentation"); YAML allows
+  // them, and editors leave them. Such tabs become spaces (the same bytes count).
+  for (std::size_t tab = out.find('\t'); tab != std::string::npos; tab = out.find('\t', tab + 1)) {
+    const std::size_t start = tab == 0 ? 0 : out.rfind('\n', tab - 1) + 1;  // npos + 1 == 0
+    const std::size_t content = out.find_first_not_of(" \t", start);
+    if (content == std::string::npos || out[content] == '\n' || out[content] == '#') {
+      for (std::size_t i = start; i < content && i < out.size(); ++i) {
+        if (out[i] == '\t') out[i] = ' ';
+      }
+    }
+  }
   return out;
 }
 
@@ -519,6 +582,18 @@ std::optional<YamlNode> parse_single_document(std::string_view text, const YamlC
   const std::size_t count = document.starts.size();
   if (count == 0 || (count == 1 && document.first().IsNull())) {
     ctx.error({ctx.file, 1, 1}, "the file is empty; expected a mapping of keys to values");
+    return std::nullopt;
+  }
+  if (count > 1 && !marked_document(text, document.starts[0].offset, document.starts[1].offset)) {
+    // yaml-cpp starts a new document when something follows the end of the first one's
+    // top-level value without a "---": an indentation problem, not a second document.
+    const YamlNode root = document.first();
+    const std::size_t at = std::min<std::size_t>(document.starts[1].offset, text.size());
+    ctx.error(ctx.at(document.starts[1]),
+              fmt::format("invalid YAML: found {} after the end of the top-level {} that starts at {}; check the "
+                          "indentation",
+                          found_at(text, at), root.IsMap() ? "mapping" : root.IsSequence() ? "list" : "value",
+                          line_column(ctx, root.Mark())));
     return std::nullopt;
   }
   if (count > 1) {

@@ -1,6 +1,7 @@
 #pragma once
 // Private helpers shared by the two loaders: with yaml_io, the only code that sees YAML.
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -16,11 +17,13 @@ namespace scorecard::detail {
 struct YamlContext {
   // text: the normalised text that was parsed (normalize_source); it must outlive the context.
   YamlContext(std::string file_name, Diagnostics& out, std::string_view parsed)
-      : file(std::move(file_name)), diagnostics(out), text(parsed) {}
+      : file(std::move(file_name)), diagnostics(out), text(parsed),
+        ascii(std::all_of(parsed.begin(), parsed.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {}
 
   std::string file;
   Diagnostics& diagnostics;
   std::string_view text;
+  bool ascii;  // columns in bytes are columns in characters
   // How many more mapping entries and list items may be read. Set from the text's size, so
   // that aliases (*name) cannot make a small file expand into a huge model.
   mutable std::size_t budget = 0;
@@ -31,6 +34,14 @@ struct YamlContext {
 
   SourceLocation at(const YamlNode& node) const;
   SourceLocation at(const YamlMark& mark) const;
+
+ private:
+  // The last position at() counted characters to, so that it need not start again.
+  mutable std::size_t m_cache_line_start = static_cast<std::size_t>(-1);
+  mutable std::size_t m_cache_offset = 0;
+  mutable int m_cache_column = 1;
+
+ public:
   void error(const SourceLocation& where, std::string message) const;
   void warning(const SourceLocation& where, std::string message) const;
   void error(const YamlNode& node, std::string message) const { error(at(node), std::move(message)); }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <scorecard/template.hpp>
+#include <scorecard/text_util.hpp>
 
 #include "output.hpp"
 
@@ -56,6 +57,21 @@ Command setup_init(CLI::App& app) {
   return {sub, [options](Context& context) {
             const Rubric* rubric = context.rubric();
             if (!rubric) return k_exit_invalid;
+            // Text for a YAML file: UTF-8 without control characters (yaml-cpp's emitter would
+            // write a CR or a C1 control raw, which no reader takes back).
+            for (const auto& [what, text] : {std::pair<const char*, const std::string&>{"NAME", options->name},
+                                             std::pair<const char*, const std::string&>{"--schema", options->schema}}) {
+              for (std::size_t i = 0; i < text.size();) {
+                const auto c = static_cast<unsigned char>(text[i]);
+                const std::size_t n = c < 0x80 ? 1 : utf8_sequence_length(text, i);
+                const bool control = c < 0x20 || c == 0x7F || (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0);
+                if (n == 0 || control) {
+                  throw UsageError(fmt::format("{} must be UTF-8 text without control characters or line breaks", what),
+                                   "init");
+                }
+                i += n;
+              }
+            }
             const std::string id = slug_of(options->name);
             if (id.empty()) {
               throw UsageError(fmt::format("cannot make an id from \"{}\"; use letters or digits", options->name), "init");

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include <scorecard/load.hpp>
 
 #include "helpers.hpp"
@@ -162,6 +166,50 @@ TEST_CASE("what yaml-cpp 0.7 cannot read gets a message saying what to write ins
   CHECK(first("name: {\"multi\n  line\": value}\n") ==
         "t.yaml:1:8: " + e + "a key inside { } must be on one line with its \":\" (yaml-cpp 0.7 reads no other way), "
                              "found one that goes on to line 2; join the lines");
+}
+
+TEST_CASE("review findings: quotes after tags, two byte-order marks, tabs on blank lines, root indentation", "[load]") {
+  const auto first = [](const std::string& text) { return lines(load(text).diagnostics).at(0); };
+  // A quote left open after a tag or an anchor.
+  CHECK(first("name: !!str \"abc\ncriteria: {}\n") ==
+        "t.yaml:1:7: error: this quoted string is never closed: add the closing quote");
+  CHECK(first("name: &n 'abc\ncriteria: {}\n") ==
+        "t.yaml:1:7: error: this quoted string is never closed: add the closing quote");
+  // Two byte-order marks: positions still index the text.
+  CHECK(first("\xEF\xBB\xBF\xEF\xBB\xBFname: \"abc\n") ==
+        "t.yaml:1:7: error: this quoted string is never closed: add the closing quote");
+  // Tabs on a blank line or before a comment inside a block are allowed.
+  const auto tabs = load("name: X\ncriteria:\n  custody: {rating: 1}\n\t\n  \t# a comment\n  interviews: {rating: 2}\n");
+  REQUIRE(tabs.jurisdiction);
+  CHECK(tabs.jurisdiction->criteria.size() == 2);
+  // Something after the top-level value, without "---", is an indentation problem.
+  CHECK(first("  name: x\n  state: IL\nkind: city\n") ==
+        "t.yaml:3:1: error: invalid YAML: found \"k\" after the end of the top-level mapping that starts at line 1, "
+        "column 3; check the indentation");
+  CHECK(first("---\n  name: x\nkind: city\n") ==
+        "t.yaml:3:1: error: invalid YAML: found \"k\" after the end of the top-level mapping that starts at line 2, "
+        "column 3; check the indentation");
+  CHECK(first("name: x\n...\nname: y\n") == "t.yaml:3:1: error: the file holds 2 YAML documents; expected exactly one");
+  // The bad escape, not the one after it that yaml-cpp read as its digits.
+  CHECK(first("name: \"\\x1\\n\"\n") ==
+        "t.yaml:1:8: error: invalid YAML: invalid escape \"\\x1\\\" in the double-quoted string that starts at line 1, "
+        "column 7: \\x takes 2 hex digits, \\u 4 and \\U 8, naming a Unicode character");
+  // A list item's value, without its "- ", is what to quote.
+  CHECK(first("- - @x\n") == "t.yaml:1:5: error: invalid YAML: \"@\" cannot start a value or key here; quote the "
+                             "value: write \"@x\"");
+  // A comment after a tab holds no brackets.
+  CHECK(first("name: [b,\t# see [x\n  c}\n") ==
+        "t.yaml:2:4: error: invalid YAML: \"}\" cannot close the \"[\" at line 1, column 7; write \"]\"");
+  // Columns count characters on a long line of non-ASCII text too.
+  std::string line = "criteria: {";
+  for (int i = 0; i < 2000; ++i) line += "\xC3\xA9" + std::to_string(i) + ": 1, ";
+  line += "custody: [";
+  const auto characters = std::count_if(line.begin(), line.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+  });
+  CHECK(first("name: X\n" + line + "}\n") ==
+        fmt::format("t.yaml:2:{}: error: invalid YAML: \"}}\" cannot close the \"[\" at line 2, column {}; write \"]\"",
+                    characters + 1, characters));
 }
 
 TEST_CASE("CR-only line ends read as lines, and numbers may have a leading +", "[load]") {
