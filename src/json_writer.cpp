@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -54,12 +55,6 @@ void escape_json(std::string_view text, Emit&& emit) {
   emit(text.substr(run));
 }
 
-void write_json_string(std::ostream& out, std::string_view text) {
-  out.put('"');
-  escape_json(text, [&](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
-  out.put('"');
-}
-
 }  // namespace
 
 std::string json_string(std::string_view text) {
@@ -71,11 +66,23 @@ std::string json_string(std::string_view text) {
   return out;
 }
 
+void JsonWriter::flush() {
+  if (!m_stream || m_out.empty()) return;
+  m_stream->write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+  m_out.clear();
+}
+
+void JsonWriter::write_string(std::string_view text) {
+  m_out += '"';
+  escape_json(text, [&](std::string_view piece) { m_out += piece; });
+  m_out += '"';
+}
+
 void JsonWriter::newline(std::size_t depth) {
-  static constexpr char k_spaces[] = "\n                                                                ";
-  std::size_t width = depth * 2;
-  m_out.write(k_spaces, static_cast<std::streamsize>(std::min(width, sizeof k_spaces - 2) + 1));
-  for (width = width > sizeof k_spaces - 2 ? width - (sizeof k_spaces - 2) : 0; width > 0; --width) m_out.put(' ');
+  // A stream writer passes its buffer on at line ends, once it holds 64 KiB.
+  if (m_stream && m_out.size() >= 64 * 1024) flush();
+  m_out += '\n';
+  m_out.append(depth * 2, ' ');
 }
 
 void JsonWriter::before_value() {
@@ -85,14 +92,14 @@ void JsonWriter::before_value() {
   }
   if (m_levels.empty()) return;
   Level& level = m_levels.back();
-  if (!level.empty) m_out << ',';
+  if (!level.empty) m_out += ',';
   level.empty = false;
   newline(static_cast<std::size_t>(m_base) + m_levels.size());
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  m_out << '{';
+  m_out += '{';
   m_levels.push_back({true, true});
   return *this;
 }
@@ -101,13 +108,13 @@ JsonWriter& JsonWriter::end_object() {
   const bool empty = m_levels.back().empty;
   m_levels.pop_back();
   if (!empty) newline(static_cast<std::size_t>(m_base) + m_levels.size());
-  m_out << '}';
+  m_out += '}';
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  m_out << '[';
+  m_out += '[';
   m_levels.push_back({false, true});
   return *this;
 }
@@ -116,67 +123,67 @@ JsonWriter& JsonWriter::end_array() {
   const bool empty = m_levels.back().empty;
   m_levels.pop_back();
   if (!empty) newline(static_cast<std::size_t>(m_base) + m_levels.size());
-  m_out << ']';
+  m_out += ']';
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   Level& level = m_levels.back();
-  if (!level.empty) m_out << ',';
+  if (!level.empty) m_out += ',';
   level.empty = false;
   newline(static_cast<std::size_t>(m_base) + m_levels.size());
-  write_json_string(m_out, name);
-  m_out.write(": ", 2);
+  write_string(name);
+  m_out += ": ";
   m_after_key = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
-  write_json_string(m_out, text);
+  write_string(text);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(long long number) {
   before_value();
-  m_out << number;
+  fmt::format_to(std::back_inserter(m_out), "{}", number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::size_t number) {
   before_value();
-  m_out << number;
+  fmt::format_to(std::back_inserter(m_out), "{}", number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
   before_value();
   if (!std::isfinite(number)) {
-    m_out << "null";
+    m_out += "null";
     return *this;
   }
   // The shortest text that reads back as the same double, with ".0" on whole numbers.
   std::string text = fmt::format("{}", number);
   if (text.find_first_of(".eE") == std::string::npos) text += ".0";
-  m_out << text;
+  m_out += text;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
   before_value();
-  m_out << (flag ? "true" : "false");
+  m_out += flag ? "true" : "false";
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
-  m_out << json;
+  m_out += json;
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  m_out << "null";
+  m_out += "null";
   return *this;
 }
 

@@ -14,7 +14,16 @@ namespace scorecard::detail {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::ostream& out, int depth = 0) : m_out(out), m_base(depth) {}
+  // Writes to out through a buffer, which is flushed as it fills, by flush() and at the end.
+  explicit JsonWriter(std::ostream& out, int depth = 0) : m_stream(&out), m_out(m_own), m_base(depth) {}
+  // Appends to text (no stream in between: the export renders its fragments this way).
+  explicit JsonWriter(std::string& text, int depth = 0) : m_out(text), m_base(depth) {}
+  ~JsonWriter() { flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  // Writes what is buffered to the stream (nothing for a string writer).
+  void flush();
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -50,8 +59,11 @@ class JsonWriter {
   };
   void before_value();
   void newline(std::size_t depth);
+  void write_string(std::string_view text);
 
-  std::ostream& m_out;
+  std::ostream* m_stream = nullptr;
+  std::string m_own;  // the buffer of a stream writer
+  std::string& m_out;
   int m_base;
   std::vector<Level> m_levels;
   bool m_after_key = false;

@@ -195,10 +195,9 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   };
   auto render = [&](Batch& batch) {
     for (std::size_t i = batch.next++; i < batch.end; i = batch.next++) {
-      std::ostringstream text;
+      std::string& text = batch.texts[i - batch.begin];
       detail::JsonWriter fragment(text, 2);
       write_jurisdiction(rubric, scores[i], fragment);
-      batch.texts[i - batch.begin] = std::move(text).str();
     }
   };
   auto start = [&](Batch& batch, std::size_t begin) {
@@ -231,6 +230,7 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
     std::swap(current.texts, ahead.texts);
   }
   w.end_array().end_object();
+  w.flush();
   out << '\n';
 }
 

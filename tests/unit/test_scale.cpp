@@ -66,5 +66,20 @@ TEST_CASE("the streaming JSON writer writes what nlohmann's dump(2) writes", "[s
   w.key("empty_object").begin_object().end_object().key("empty_array").begin_array().end_array();
   w.key("nested").begin_object().key("a").begin_array().value(1).value(2).begin_object().key("b").null().end_object();
   w.end_array().field("t", true).field("f", false).field("n", 42).end_object().end_object();
+  w.flush();
   CHECK(out.str() == expected.dump(2, ' ', false, Json::error_handler_t::replace));
+  // The same through a writer that appends to a string.
+  std::string text;
+  {
+    detail::JsonWriter s(text);
+    s.begin_object();
+    for (std::size_t i = 0; i < strings.size(); ++i) s.field("s" + std::to_string(i), strings[i]);
+    s.key("numbers").begin_array();
+    for (double d : numbers) s.value(d);
+    s.end_array();
+    s.key("empty_object").begin_object().end_object().key("empty_array").begin_array().end_array();
+    s.key("nested").begin_object().key("a").begin_array().value(1).value(2).begin_object().key("b").null().end_object();
+    s.end_array().field("t", true).field("f", false).field("n", 42).end_object().end_object();
+  }
+  CHECK(text == out.str());
 }
