@@ -17,7 +17,6 @@
 namespace scorecard::detail {
 namespace {
 
-const std::string k_empty;
 const std::string k_null_tag = "tag:yaml.org,2002:null";
 
 YamlMark mark_of(const YAML::Mark& mark) {
@@ -151,7 +150,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
     const bool null = tag == k_null_tag;
     YamlNodeData* node = make(null ? YamlType::Null : YamlType::Scalar, mark, anchor);
-    if (node && !null) node->scalar = value;
+    if (node && !null) node->scalar = keep(value);
     add(node);
   }
   void OnAlias(const YAML::Mark& at, YAML::anchor_t anchor) override {
@@ -201,6 +200,14 @@ class TreeBuilder : public YAML::EventHandler {
     if (!m_building || m_stack.empty()) return;
     if (m_keys.size() == m_stack.size()) m_keys.pop_back();
     m_stack.pop_back();
+  }
+
+  std::string_view keep(const std::string& value) {
+    std::string& pool = m_doc.text_pool;
+    if (pool.size() + value.size() > pool.capacity()) return m_doc.overflow.emplace_back(value);
+    const std::size_t at = pool.size();
+    pool.append(value);
+    return std::string_view(pool).substr(at, value.size());
   }
 
   // A new node of the first document; nullptr outside it. Stops past the limit on nodes.
@@ -260,7 +267,7 @@ class TreeBuilder : public YAML::EventHandler {
 
 YamlType YamlNode::Type() const { return m_data ? m_data->type : YamlType::Null; }
 
-const std::string& YamlNode::Scalar() const { return m_data ? m_data->scalar : k_empty; }
+std::string_view YamlNode::Scalar() const { return m_data ? m_data->scalar : std::string_view(); }
 
 YamlMark YamlNode::Mark() const { return m_data ? m_data->mark : YamlMark{}; }
 
@@ -284,6 +291,7 @@ void parse_yaml(std::string_view text, YamlDocument& document, std::size_t max_d
   ViewBuffer buffer(text);
   std::istream input(&buffer);
   TreeBuilder builder(document, text);
+  document.text_pool.reserve(text.size() + 64);
   const auto syntax = [&](const YAML::Exception& e, YamlError::Kind kind) {
     YamlError error;
     error.kind = kind;

@@ -50,7 +50,7 @@ class YamlNode {
   bool IsScalar() const { return Type() == YamlType::Scalar; }
   bool IsSequence() const { return Type() == YamlType::Sequence; }
   bool IsMap() const { return Type() == YamlType::Map; }
-  const std::string& Scalar() const;
+  std::string_view Scalar() const;  // valid as long as the document
   YamlMark Mark() const;
 
   std::vector<YamlNode> items() const;                             // a sequence's items
@@ -63,7 +63,7 @@ class YamlNode {
 struct YamlNodeData {
   YamlType type = YamlType::Null;
   YamlMark mark;
-  std::string scalar;
+  std::string_view scalar;  // in the document's text pool
   std::vector<const YamlNodeData*> items;
   std::vector<std::pair<const YamlNodeData*, const YamlNodeData*>> entries;
 };
@@ -126,6 +126,11 @@ struct YamlError {
 // The parsed stream: the first document's tree and where each document starts.
 struct YamlDocument {
   std::deque<YamlNodeData> arena;      // owns every node
+  // The scalars' text: one block per file, reserved once so that views into it stay valid
+  // (scalars are seldom longer than their source: only the escapes \L and \P grow), and a
+  // list for any that would not fit.
+  std::string text_pool;
+  std::deque<std::string> overflow;
   const YamlNodeData* root = nullptr;  // the first document's root (nullptr: none)
   std::vector<YamlMark> starts;        // one per document seen, up to max_documents
   std::optional<YamlError> error;      // set when the text is not valid YAML (to yaml-cpp)

@@ -617,20 +617,20 @@ std::string_view kind_name(const YamlNode& node) {
 
 std::vector<MapEntry> read_mapping(const YamlNode& map, const YamlContext& ctx) {
   std::vector<MapEntry> entries;
-  std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries; keeps big maps linear
+  std::unordered_map<std::string_view, std::size_t> seen;  // key -> index in entries; keeps big maps linear
   for (const auto& [key, value] : map.entries()) {
     if (!ctx.spend(key)) break;
     if (!key.IsScalar()) {
       ctx.error(key, fmt::format("expected a plain string as a key, found {}", kind_name(key)));
       continue;
     }
-    const std::string& name = key.Scalar();
+    const std::string_view name = key.Scalar();
     if (auto [at, inserted] = seen.emplace(name, entries.size()); !inserted) {
       const SourceLocation was = ctx.at(entries[at->second].key_node);
       ctx.error(key, fmt::format("duplicate key \"{}\" (first defined at line {})", name, was.line));
       continue;
     }
-    entries.push_back({name, key, value});
+    entries.push_back({std::string(name), key, value});
   }
   return entries;
 }
@@ -666,7 +666,7 @@ std::optional<std::string> read_string(const MapEntry& entry, const YamlContext&
     return std::nullopt;
   }
   // Block scalars (">" and "|") end in a newline that no reader wants.
-  std::string text = entry.value.Scalar();
+  std::string text(entry.value.Scalar());
   text.erase(text.find_last_not_of(" \t\r\n") + 1);
   if (!allow_empty && text.empty()) {
     ctx.error(entry.value, fmt::format("\"{}\" is empty", entry.key));
@@ -736,7 +736,7 @@ std::optional<std::vector<std::pair<std::string, YamlNode>>> read_string_list(co
       ok = false;
       continue;
     }
-    items.emplace_back(item.Scalar(), item);
+    items.emplace_back(std::string(item.Scalar()), item);
   }
   if (!ok) return std::nullopt;
   return items;

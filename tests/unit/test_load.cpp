@@ -212,6 +212,23 @@ TEST_CASE("review findings: quotes after tags, two byte-order marks, tabs on bla
                     characters + 1, characters));
 }
 
+TEST_CASE("scalars longer than their source text (\\L, \\P) are kept whole", "[load]") {
+  // The tree keeps scalars in one block the size of the text; these do not fit it.
+  std::string escapes;
+  std::string expected;
+  for (int i = 0; i < 500; ++i) {
+    escapes += "\\L\\P";
+    expected += "\xE2\x80\xA8\xE2\x80\xA9";
+  }
+  const auto result = load("name: \"" + escapes + "\"\nstate: IL\ncriteria: {}\nsources: {a: {title: \"" + escapes +
+                           "x\"}}\n");
+  REQUIRE(result.jurisdiction);
+  CHECK(result.jurisdiction->name == expected);
+  CHECK(result.jurisdiction->state == "IL");
+  REQUIRE(result.jurisdiction->sources.size() == 1);
+  CHECK(result.jurisdiction->sources[0].title == expected + "x");
+}
+
 TEST_CASE("CR-only line ends read as lines, and numbers may have a leading +", "[load]") {
   const auto result = load("name: X\rpopulation: +3\rcriteria:\r  custody: {rating: +1}\r");
   REQUIRE(result.jurisdiction);
