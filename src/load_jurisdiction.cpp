@@ -137,7 +137,7 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
       c.answers.reserve(entries.size());
       for (const auto& answer_entry : entries) {
         if (auto value = detail::read_string(answer_entry, ctx)) {
-          c.answers.push_back({answer_entry.key, *value, position(ctx, answer_entry.key_node),
+          c.answers.push_back({std::string(answer_entry.key), *value, position(ctx, answer_entry.key_node),
                                position(ctx, answer_entry.value)});
         }
       }

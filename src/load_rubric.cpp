@@ -172,7 +172,7 @@ class RubricReader {
       }
       if (names.empty()) m_ctx.error(type.value.IsNull() ? type.key_node : type.value,
                                      fmt::format("answer type \"{}\" has no answers", type.key));
-      m_types[type.key] = std::move(names);
+      m_types[std::string(type.key)] = std::move(names);
     }
   }
 
@@ -387,7 +387,7 @@ class RubricReader {
                                                   did_you_mean(r.key, m_rubric.criterion_ids())));
               continue;
             }
-            if (auto t = read_tier(r)) gate.requirements.push_back({r.key, *t});
+            if (auto t = read_tier(r)) gate.requirements.push_back({std::string(r.key), *t});
           }
         }
       }

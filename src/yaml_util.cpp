@@ -630,7 +630,7 @@ std::vector<MapEntry> read_mapping(const YamlNode& map, const YamlContext& ctx) 
       ctx.error(key, fmt::format("duplicate key \"{}\" (first defined at line {})", name, was.line));
       continue;
     }
-    entries.push_back({std::string(name), key, value});
+    entries.push_back({name, key, value});
   }
   return entries;
 }

@@ -48,7 +48,7 @@ struct YamlContext {
 };
 
 struct MapEntry {
-  std::string key;
+  std::string_view key;  // in the document's text pool
   YamlNode key_node;
   YamlNode value;
 };

@@ -212,7 +212,7 @@ TEST_CASE("review findings: quotes after tags, two byte-order marks, tabs on bla
                     characters + 1, characters));
 }
 
-TEST_CASE("scalars longer than their source text (\\L, \\P) are kept whole", "[load]") {
+TEST_CASE("scalars longer than their source text (the escapes L and P) are kept whole", "[load]") {
   // The tree keeps scalars in one block the size of the text; these do not fit it.
   std::string escapes;
   std::string expected;
