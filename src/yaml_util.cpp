@@ -1,6 +1,9 @@
 #include "yaml_util.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <charconv>
 #include <unordered_map>
 #include <cmath>
@@ -502,6 +505,25 @@ bool check_encoding(std::string_view text, const std::string& file, Diagnostics&
   // yaml-cpp's memory grows with them before any value reaches the tree (k_max_yaml_nodes).
   std::size_t entries = 0;
   for (std::size_t i = 0; i < text.size();) {
+    // Eight bytes at a time while they are all printable ASCII (0x20 to 0x7E), counting the
+    // ",", "[" and "{" among them; anything else (line ends included) goes byte by byte.
+    if (i + 8 <= text.size() && entries + 8 <= k_max_yaml_nodes) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101u;
+      constexpr std::uint64_t highs = 0x8080808080808080u;
+      const auto has_less = [&](std::uint64_t x, unsigned n) { return ((x - ones * n) & ~x & highs) != 0; };
+      // The bytes of x equal to value, as high bits (exact).
+      const auto equal = [&](std::uint64_t x, unsigned char value) {
+        const std::uint64_t t = x ^ (ones * value);
+        return ~(((t & ~highs) + ~highs) | t) & highs;
+      };
+      if ((word & highs) == 0 && !has_less(word, 0x20) && equal(word, 0x7F) == 0) {
+        entries += static_cast<std::size_t>(std::popcount(equal(word, ',') | equal(word, '[') | equal(word, '{')));
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
       // printable ASCII and line ends, the common case

@@ -212,6 +212,18 @@ TEST_CASE("review findings: quotes after tags, two byte-order marks, tabs on bla
                     characters + 1, characters));
 }
 
+TEST_CASE("the encoding check finds a character at any offset, eight bytes at a time or not", "[load]") {
+  for (std::size_t k = 0; k < 24; ++k) {
+    for (const std::string bad : {"\x01", "\x7F", "\xC2\x9B", "\xFF"}) {
+      const std::string text = "name: " + std::string(k, 'a') + bad + "bcdefghijklmnop\ncriteria: {}\n";
+      const auto d = lines(load(text).diagnostics);
+      INFO(k << " " << static_cast<int>(static_cast<unsigned char>(bad[0])));
+      REQUIRE_FALSE(d.empty());
+      CHECK(d[0].starts_with("t.yaml:1:" + std::to_string(7 + k) + ": error: "));
+    }
+  }
+}
+
 TEST_CASE("scalars longer than their source text (the escapes L and P) are kept whole", "[load]") {
   // The tree keeps scalars in one block the size of the text; these do not fit it.
   std::string escapes;
