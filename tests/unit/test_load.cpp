@@ -75,7 +75,7 @@ TEST_CASE("YAML syntax errors carry the parser's position", "[load]") {
 
 TEST_CASE("YAML syntax errors say what was found and where to look", "[load]") {
   const auto first = [](const std::string& text) { return lines(load(text).diagnostics).at(0); };
-  // A line with no colon: reported on that line, not where libyaml gave up on it.
+  // A line with no colon: reported on that line, not where yaml-cpp gave up on it (the next key's ":").
   CHECK(first("name: X\nfoo\nbar: 1\n") ==
         "t.yaml:2:1: error: invalid YAML: this line has no \":\" after its key (write \"key: value\", or indent it "
         "to continue the line before)");
