@@ -13,6 +13,7 @@
 #include <scorecard/load.hpp>
 #include <scorecard/render.hpp>
 #include <scorecard/rubric.hpp>
+#include <scorecard/sort.hpp>
 #include <scorecard/score.hpp>
 #include <scorecard/snapshot.hpp>
 #include <scorecard/validate.hpp>
@@ -32,16 +33,15 @@ void render_everything(const Rubric& rubric, const std::vector<JurisdictionScore
   render_html(rubric, scores, {"t", "i"}, {}, out);
   const Snapshot snapshot = snapshot_from_scores(rubric, scores, "fuzz");
   const DiffResult diff = diff_snapshots(snapshot, snapshot);
-  render_diff_text(diff, out);
-  render_diff_markdown(diff, out);
-  render_diff_json(diff, out);
+  for (Format f : formats_of(ReportKind::diff)) render_diff(diff, f, out);
   CheckOptions options;
   options.min_tier = 1;
   options.baseline = &snapshot;
   const CheckReport report = run_check(rubric, scores, options);
-  render_check_text(report, out);
-  render_check_junit(report, {}, out);
-  render_check_markdown(report, out);
+  for (Format f : formats_of(ReportKind::check)) render_check(rubric, report, f, out);
+  std::vector<Explanation> explanations;
+  for (const auto& s : scores) explanations.push_back(explain(rubric, s));
+  for (Format f : formats_of(ReportKind::explain)) render_explanations(rubric, explanations, f, {}, out);
 }
 
 void as_jurisdiction(std::string_view text) {

@@ -1,5 +1,6 @@
+// The rubric compiled into the binary.
+
 #include <scorecard/rubric.hpp>
-#include <scorecard/version.hpp>
 
 namespace scorecard {
 namespace detail {
@@ -19,7 +20,5 @@ const Rubric& builtin_rubric() {
   }();
   return rubric;
 }
-
-std::string_view version() { return SCORECARD_VERSION; }
 
 }  // namespace scorecard

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include <fmt/format.h>
-
 #include <scorecard/diff.hpp>
 
 namespace scorecard {
@@ -17,23 +15,25 @@ void compare_criterion(const std::string& id, const SnapshotCriterion* before, c
   static const SnapshotCriterion k_empty;
   const SnapshotCriterion& a = before ? *before : k_empty;
   const SnapshotCriterion& b = after ? *after : k_empty;
-  if (a.tier != b.tier) out.tiers.push_back({id, a.tier, b.tier});
+  if (a.tier != b.tier) out.tiers.push_back({Subject::of(id), a.tier, b.tier});
   std::set<std::string> questions;
   for (const auto& [q, v] : a.answers) questions.insert(q);
   for (const auto& [q, v] : b.answers) questions.insert(q);
   for (const auto& q : questions) {
     const auto x = a.answers.find(q);
     const auto y = b.answers.find(q);
-    const std::string from = x == a.answers.end() ? "(none)" : x->second;
-    const std::string to = y == b.answers.end() ? "(none)" : y->second;
-    if (from != to) out.answers.push_back(fmt::format("{}.{}: {} -> {}", id, q, from, to));
+    std::optional<std::string> from;
+    std::optional<std::string> to;
+    if (x != a.answers.end()) from = x->second;
+    if (y != b.answers.end()) to = y->second;
+    if (from != to) out.answers.push_back({id, q, from, to});
   }
   if (a.note != b.note) out.notes.push_back(id);
-  for (const auto& [source, text] : b.sources) {
-    if (!a.sources.count(source)) out.sources_added.push_back(fmt::format("{}: {} {}", id, source, text));
+  for (const auto& [source, cited] : b.sources) {
+    if (!a.sources.count(source)) out.sources_added.push_back({id, source, cited});
   }
-  for (const auto& [source, text] : a.sources) {
-    if (!b.sources.count(source)) out.sources_removed.push_back(fmt::format("{}: {} {}", id, source, text));
+  for (const auto& [source, cited] : a.sources) {
+    if (!b.sources.count(source)) out.sources_removed.push_back({id, source, cited});
   }
 }
 
@@ -77,7 +77,8 @@ DiffResult diff_snapshots(const Snapshot& before, const Snapshot& after) {
       result.jurisdictions.push_back(std::move(d));
       continue;
     }
-    if (a->overall != b->overall) d.tiers.push_back({"overall", a->overall, b->overall});
+    if (a->name != b->name) d.name_before = a->name;
+    if (a->overall != b->overall) d.tiers.push_back({Subject::overall(), a->overall, b->overall});
     std::vector<std::string> criteria;  // the new side's order, then any only in the old one
     for (const auto& c : b->criteria) criteria.push_back(c.id);
     for (const auto& c : a->criteria) {
@@ -90,6 +91,23 @@ DiffResult diff_snapshots(const Snapshot& before, const Snapshot& after) {
     result.jurisdictions.push_back(std::move(d));
   }
   return result;
+}
+
+std::vector<TierChanges> tier_changes(const Snapshot& before, const Snapshot& after) {
+  std::vector<TierChanges> out;
+  for (const auto& b : after.jurisdictions) {
+    const SnapshotJurisdiction* a = before.find(b.id);
+    if (!a) continue;
+    TierChanges changes{b.id, b.name, a->overall, b.overall, {}};
+    if (a->overall != b.overall) changes.tiers.push_back({Subject::overall(), a->overall, b.overall});
+    for (const auto& c : b.criteria) {
+      const SnapshotCriterion* old = a->find(c.id);
+      const std::optional<int> was = old ? old->tier : std::nullopt;
+      if (was != c.tier) changes.tiers.push_back({Subject::of(c.id), was, c.tier});
+    }
+    if (!changes.tiers.empty()) out.push_back(std::move(changes));
+  }
+  return out;
 }
 
 }  // namespace scorecard

@@ -90,11 +90,11 @@ ImprovementPlan plan_improvement(const Rubric& rubric, std::span<const std::opti
 std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std::vector<Answer>& answers, int target) {
   const std::size_t q = criterion.questions.size();
   if (q == 0 || q > 8) return std::nullopt;  // larger criteria are not searched
-  auto current = [&](const std::string& question) -> std::string {
+  auto current = [&](const std::string& question) -> std::optional<std::string> {
     for (const auto& a : answers) {
       if (a.question == question) return a.value;
     }
-    return "(none)";
+    return std::nullopt;
   };
   std::optional<AnswerPlan> best;      // reaches exactly the target
   std::optional<AnswerPlan> fallback;  // reaches a better tier, with as few changes
@@ -122,7 +122,7 @@ std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std
         AnswerPlan plan;
         for (std::size_t m = 0; m < k; ++m) {
           const std::string& id = criterion.questions[pick[m]].id;
-          plan.changes.push_back({id, current(id), chosen[m]});
+          plan.changes.push_back({criterion.id, id, current(id), chosen[m]});
         }
         plan.match = std::move(match);
         // Prefer the smallest policy change: exactly the target tier over a better one.
@@ -186,13 +186,13 @@ WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric) {
   WhatIf w;
   w.text = text;
   if (const Criterion* c = rubric.find_criterion(key)) {
-    if (value.size() == 1 && rubric.find_tier(value[0] - '0')) {
+    if (const auto tier = rubric.parse_tier(value)) {
       w.criterion = c->id;
-      w.tier = value[0] - '0';
+      w.tier = *tier;
       return {w, {}};
     }
-    return {std::nullopt, fmt::format("invalid --what-if \"{}\": \"{}\" is not a tier (1 to {})", text, value,
-                                      rubric.worst_tier())};
+    return {std::nullopt, fmt::format("invalid --what-if \"{}\": \"{}\" is not a tier ({})", text, value,
+                                      rubric.tier_choices())};
   }
   // QUESTION or CRITERION.QUESTION.
   std::string criterion_id;
@@ -202,16 +202,14 @@ WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric) {
     question_id = key.substr(dot + 1);
   }
   std::vector<const Criterion*> owners;
-  std::vector<std::string> everything = rubric.criterion_ids();
   for (const auto& c : rubric.criteria) {
     for (const auto& q : c.questions) {
-      everything.push_back(q.id);
       if (q.id == question_id && (criterion_id.empty() || criterion_id == c.id)) owners.push_back(&c);
     }
   }
   if (owners.empty()) {
     return {std::nullopt, fmt::format("invalid --what-if \"{}\": \"{}\" is neither a criterion nor a question{}", text,
-                                      key, did_you_mean(key, everything))};
+                                      key, did_you_mean(key, rubric.what_if_keys()))};
   }
   if (owners.size() > 1) {
     return {std::nullopt, fmt::format("invalid --what-if \"{}\": several criteria ask \"{}\"; write CRITERION.{}", text,
@@ -257,6 +255,86 @@ Jurisdiction apply_what_ifs(Jurisdiction j, const std::vector<WhatIf>& what_ifs)
     if (!found) data->answers.push_back({w.question, w.answer, {}, {}});
   }
   return j;
+}
+
+}  // namespace scorecard
+
+namespace scorecard {
+namespace {
+
+const std::vector<Answer>* answers_of(const Jurisdiction& j, const std::string& criterion) {
+  const CriterionData* d = j.find_criterion(criterion);
+  return d && d->has_answers ? &d->answers : nullptr;
+}
+
+std::optional<CutoffBand> band_of(const Rubric& rubric, const OverallResult& r) {
+  if (!r.tier) return std::nullopt;
+  CutoffBand band;
+  band.tier = r.mean_tier;
+  std::optional<double> lower;
+  for (const auto& cut : rubric.overall.cutoffs) {
+    if (cut.tier == r.mean_tier) {
+      band.above = lower;
+      band.at_most = cut.max_mean;
+      return band;
+    }
+    lower = cut.max_mean;
+  }
+  band.above = lower;
+  return band;
+}
+
+ExplainedPlan explained_plan(const Rubric& rubric, const Jurisdiction& j, const ImprovementPlan& plan) {
+  ExplainedPlan out{plan.target, {}, plan.more, plan.exhaustive};
+  for (const auto& imp : plan.alternatives) {
+    ExplainedImprovement e{{}, imp.steps, imp.result};
+    for (const auto& change : imp.changes) {
+      PlannedChange planned{change, std::nullopt};
+      if (const auto* answers = answers_of(j, change.criterion)) {
+        planned.answers = answers_for_tier(*rubric.find_criterion(change.criterion), *answers, change.to);
+      }
+      e.changes.push_back(std::move(planned));
+    }
+    out.alternatives.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace
+
+Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
+  Explanation e;
+  const Jurisdiction& j = s.jurisdiction;
+  e.id = j.id;
+  e.name = j.name;
+  e.state = j.state;
+  e.overall = s.overall;
+  std::vector<std::optional<int>> tiers;
+  for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+    const Criterion& c = rubric.criteria[i];
+    const CriterionResult& r = s.criteria[i];
+    tiers.push_back(r.tier);
+    if (r.tier) {
+      e.terms.push_back({c.id, c.weight, *r.tier});
+      e.weight_sum += c.weight;
+      e.weighted_sum += c.weight * *r.tier;
+    }
+    CriterionExplanation ce{c.id, r.tier, r.origin, r.computed, std::nullopt, {}};
+    if (const auto* answers = answers_of(j, c.id); answers && r.tier && *r.tier > 1) {
+      ce.next = answers_for_tier(c, *answers, *r.tier - 1);
+    }
+    if (const CriterionData* data = j.find_criterion(c.id)) {
+      for (const auto& ref : data->sources) ce.sources.push_back(ref.id);
+    }
+    e.criteria.push_back(std::move(ce));
+  }
+  e.band = band_of(rubric, s.overall);
+  e.coverage = coverage(rubric, j);
+  if (s.overall.tier && *s.overall.tier > 1) {
+    e.plans.push_back(explained_plan(rubric, j, plan_improvement(rubric, tiers, *s.overall.tier - 1)));
+    if (*s.overall.tier - 1 > 1) e.plans.push_back(explained_plan(rubric, j, plan_improvement(rubric, tiers, 1)));
+  }
+  return e;
 }
 
 }  // namespace scorecard

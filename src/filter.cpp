@@ -54,8 +54,7 @@ FilterParse parse_filter(const std::string& text, const Rubric& rubric) {
       found = &candidate;
     }
   }
-  std::vector<std::string> keys = {"state", "kind", "tier"};
-  for (const auto& id : rubric.criterion_ids()) keys.push_back(id);
+  const std::vector<std::string> keys = rubric.filter_keys();
   if (!found || at == 0) {
     return {std::nullopt, fmt::format("invalid filter \"{}\"; expected KEY=VALUE or KEY<=TIER with KEY one of {}",
                                       text, join(keys, ", "))};
@@ -70,6 +69,7 @@ FilterParse parse_filter(const std::string& text, const Rubric& rubric) {
                                       did_you_mean(filter.key, keys), join(keys, ", "))};
   }
   if (filter.key == "state" || filter.key == "kind") {
+    filter.field = filter.key == "state" ? FilterField::state : FilterField::kind;
     if (filter.op != Comparison::equal && filter.op != Comparison::not_equal) {
       return {std::nullopt, fmt::format("filter \"{}\": {} takes = or != only", text, filter.key)};
     }
@@ -77,25 +77,25 @@ FilterParse parse_filter(const std::string& text, const Rubric& rubric) {
     if (filter.values.empty()) return {std::nullopt, fmt::format("filter \"{}\" has no value", text)};
     return {filter, {}};
   }
-  const Tier* tier = nullptr;
-  if (value.size() == 1 && value[0] >= '0' && value[0] <= '9') tier = rubric.find_tier(value[0] - '0');
-  if (!tier) {
-    for (const auto& t : rubric.tiers) {
-      if (t.id == value) tier = &t;
-    }
-  }
+  const std::optional<int> tier = rubric.parse_tier(value);
   if (!tier) {
     std::vector<std::string> names;
     for (const auto& t : rubric.tiers) names.push_back(fmt::format("{} ({})", t.number, t.id));
     return {std::nullopt, fmt::format("filter \"{}\": \"{}\" is not a tier; use {}", text, value, join(names, ", "))};
   }
-  filter.tier = tier->number;
+  filter.tier = *tier;
+  if (filter.key == "tier") {
+    filter.field = FilterField::overall_tier;
+  } else {
+    filter.field = FilterField::criterion_tier;
+    filter.criterion = *rubric.index_of(filter.key);
+  }
   return {filter, {}};
 }
 
-bool matches(const JurisdictionScore& score, const Filter& filter, const Rubric& rubric) {
-  if (filter.key == "state" || filter.key == "kind") {
-    const std::string& actual = filter.key == "state" ? score.jurisdiction.state : score.jurisdiction.kind;
+bool matches(const JurisdictionScore& score, const Filter& filter) {
+  if (filter.field == FilterField::state || filter.field == FilterField::kind) {
+    const std::string& actual = filter.field == FilterField::state ? score.jurisdiction.state : score.jurisdiction.kind;
     // States compare without regard to case ("ca" finds "CA").
     auto same = [&](const std::string& wanted) {
       return actual.size() == wanted.size() &&
@@ -106,18 +106,16 @@ bool matches(const JurisdictionScore& score, const Filter& filter, const Rubric&
     const bool any = std::any_of(filter.values.begin(), filter.values.end(), same);
     return filter.op == Comparison::equal ? any : !any;
   }
-  std::optional<int> actual;
-  if (filter.key == "tier") {
-    actual = score.overall.tier;
-  } else if (const Criterion* c = rubric.find_criterion(filter.key)) {
-    actual = score.criteria.at(static_cast<std::size_t>(c - rubric.criteria.data())).tier;
-  }
+  const std::optional<int> actual = filter.field == FilterField::overall_tier ? score.overall.tier
+                                    : filter.criterion < score.criteria.size() ? score.criteria[filter.criterion].tier
+                                                                               : std::nullopt;
   return actual && compare(*actual, filter.op, filter.tier);
 }
 
-void apply_filters(std::vector<JurisdictionScore>& scores, const std::vector<Filter>& filters, const Rubric& rubric) {
+void apply_filters(std::vector<JurisdictionScore>& scores, const std::vector<Filter>& filters) {
+  if (filters.empty()) return;
   std::erase_if(scores, [&](const JurisdictionScore& s) {
-    return !std::all_of(filters.begin(), filters.end(), [&](const Filter& f) { return matches(s, f, rubric); });
+    return !std::all_of(filters.begin(), filters.end(), [&](const Filter& f) { return matches(s, f); });
   });
 }
 

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <scorecard/score.hpp>
+
 namespace scorecard::detail {
 
 class JsonWriter {
@@ -44,6 +46,17 @@ class JsonWriter {
   JsonWriter& raw(std::string_view json);
   // A string, or null when empty.
   JsonWriter& string_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
+  // The value, or null when there is none.
+  template <class T>
+  JsonWriter& value_or_null(const std::optional<T>& v) {
+    return v ? value(*v) : null();
+  }
+  // A list of strings.
+  JsonWriter& strings(const std::vector<std::string>& items) {
+    begin_array();
+    for (const auto& item : items) value(item);
+    return end_array();
+  }
 
   // key(name).value(v) in one call.
   template <class T>
@@ -68,6 +81,10 @@ class JsonWriter {
   std::vector<Level> m_levels;
   bool m_after_key = false;
 };
+
+// Results that several JSON documents carry, written the same way in each (render_json.cpp).
+void write_conditions(JsonWriter& w, const std::vector<HeldCondition>& held);  // [{question, answer}]
+void write_gates(JsonWriter& w, const std::vector<GateFailure>& gates);  // [{tier, criterion, required, actual}]
 
 // A JSON string literal, escaped as nlohmann does.
 std::string json_string(std::string_view text);

@@ -237,20 +237,6 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
 
 }  // namespace
 
-const CriterionData* Jurisdiction::find_criterion(std::string_view criterion_id) const {
-  for (const auto& c : criteria) {
-    if (c.id == criterion_id) return &c;
-  }
-  return nullptr;
-}
-
-const Source* Jurisdiction::find_source(std::string_view source_id) const {
-  for (const auto& s : sources) {
-    if (s.id == source_id) return &s;
-  }
-  return nullptr;
-}
-
 JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std::string& display_name) {
   JurisdictionLoad result;
   if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;

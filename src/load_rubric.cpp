@@ -102,6 +102,25 @@ class RubricReader {
     return static_cast<int>(*value);
   }
 
+  // An id that the filter and what-if syntax can name, and that is none of the tool's own
+  // words; false after reporting why not.
+  bool check_id(const MapEntry& id, const std::string& text, std::string_view what) const {
+    if (!is_rubric_id(text)) {
+      m_ctx.error(id.value, fmt::format("{} id \"{}\" must start with a lowercase letter and use only a-z, 0-9, '_' "
+                                        "and '-' (the filter and what-if syntax use the other characters)",
+                                        what, text));
+      return false;
+    }
+    const auto& reserved = reserved_words();
+    if (std::find(reserved.begin(), reserved.end(), text) != reserved.end()) {
+      m_ctx.error(id.value, fmt::format("{} id \"{}\" is a word the tool itself uses (in sort keys, filters or "
+                                        "exports); choose another, such as \"{}_policy\"",
+                                        what, text, text));
+      return false;
+    }
+    return true;
+  }
+
   void read_tiers(const MapEntry& e) {
     if (!expect_list(e)) return;
     for (const auto& item : e.value.items()) {
@@ -119,7 +138,12 @@ class RubricReader {
       }
       tier.number = static_cast<int>(m_rubric.tiers.size()) + 1;
       if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, where)) {
-        if (auto text = detail::read_string(*id, m_ctx)) tier.id = *text;
+        if (auto text = detail::read_string(*id, m_ctx); text && check_id(*id, *text, "tier")) {
+          tier.id = *text;
+          for (const auto& other : m_rubric.tiers) {
+            if (other.id == tier.id) m_ctx.error(id->value, fmt::format("duplicate tier id \"{}\"", tier.id));
+          }
+        }
       }
       if (const auto* label = detail::require_entry(*entries, "label", item, m_ctx, where)) {
         if (auto text = detail::read_string(*label, m_ctx)) tier.label = *text;
@@ -185,6 +209,7 @@ class RubricReader {
       if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, "a criterion")) {
         if (auto text = detail::read_string(*id, m_ctx)) {
           c.id = *text;
+          check_id(*id, c.id, "criterion");
           if (m_rubric.find_criterion(c.id)) {
             m_ctx.error(id->value, fmt::format("duplicate criterion id \"{}\"", c.id));
           }
@@ -230,6 +255,7 @@ class RubricReader {
       if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, where)) {
         if (auto text = detail::read_string(*id, m_ctx)) {
           q.id = *text;
+          check_id(*id, q.id, "question");
           if (c.find_question(q.id)) m_ctx.error(id->value, fmt::format("duplicate question id \"{}\"", q.id));
         }
       }
@@ -439,31 +465,6 @@ class RubricReader {
 };
 
 }  // namespace
-
-const Question* Criterion::find_question(std::string_view question_id) const {
-  for (const auto& q : questions) {
-    if (q.id == question_id) return &q;
-  }
-  return nullptr;
-}
-
-const Criterion* Rubric::find_criterion(std::string_view criterion_id) const {
-  for (const auto& c : criteria) {
-    if (c.id == criterion_id) return &c;
-  }
-  return nullptr;
-}
-
-const Tier* Rubric::find_tier(int number) const {
-  if (number < 1 || number > worst_tier()) return nullptr;
-  return &tiers[static_cast<std::size_t>(number - 1)];
-}
-
-std::vector<std::string> Rubric::criterion_ids() const {
-  std::vector<std::string> ids;
-  for (const auto& c : criteria) ids.push_back(c.id);
-  return ids;
-}
 
 RubricLoad load_rubric_from_string(std::string_view text, const std::string& display_name) {
   RubricLoad result;

@@ -1,26 +1,58 @@
-// Reports of check (text, JUnit XML, Markdown) and diff (text, Markdown, JSON).
-
-#include <map>
+// Reports of check (text, Markdown, JSON, JUnit XML) and diff (text, Markdown, JSON).
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <scorecard/render.hpp>
 #include <scorecard/text_util.hpp>
 
+#include "json_writer.hpp"
 #include "render_detail.hpp"
 
 namespace scorecard {
 namespace {
 
-std::string tier_text(const std::optional<int>& tier) { return tier ? std::to_string(*tier) : "none"; }
+using detail::plural;
+using detail::tier_number;
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+// "FAIL Dallas (dallas, data/dallas.yaml)", or the path of an invalid file.
+std::string outcome_heading(const CheckOutcome& o) {
+  return o.invalid() ? fmt::format("{} (invalid)", o.file) : fmt::format("{} ({}, {})", o.name, o.id, o.file);
 }
 
-std::string change_text(const TierChange& t) {
-  return fmt::format("{} {} -> {} ({})", t.criterion, tier_text(t.from), tier_text(t.to), t.worse() ? "worse" : "better");
+std::string check_totals(const CheckReport& report) {
+  std::string text = fmt::format("{} checked, {} passed, {} failed", plural(report.jurisdictions(), "jurisdiction"),
+                                 report.passed, report.failed);
+  if (report.invalid > 0) text += fmt::format("; {} invalid", plural(report.invalid, "file"));
+  return text;
+}
+
+void write_subject(detail::JsonWriter& w, const Subject& subject) { w.field("subject", detail::subject_id(subject)); }
+
+void write_tier_change(detail::JsonWriter& w, const TierChange& t) {
+  w.begin_object();
+  write_subject(w, t.subject);
+  w.key("from").value_or_null(t.from).key("to").value_or_null(t.to).field("change", t.worse() ? "worse" : "better");
+  w.end_object();
+}
+
+void write_failure(detail::JsonWriter& w, const CheckFailure& f) {
+  w.begin_object().field("kind", to_string(f.kind));
+  if (f.kind == FailureKind::invalid_file) {
+    w.key("errors").begin_array();
+    for (const auto& d : f.errors) {
+      w.begin_object().field("line", d.where.line).field("column", d.where.column).field("message", d.message).end_object();
+    }
+    w.end_array();
+  } else {
+    write_subject(w, f.subject);
+    w.key("tier").value_or_null(f.actual);
+    if (f.kind == FailureKind::worse_than_baseline) {
+      w.key("baseline").value_or_null(f.baseline);
+    } else {
+      w.key("required").value_or_null(f.required);
+    }
+  }
+  w.end_object();
 }
 
 }  // namespace
@@ -43,70 +75,79 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-void render_check_text(const CheckReport& report, std::ostream& out) {
+std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure) {
+  return detail::check_failure_text(rubric, failure);
+}
+
+void render_check_text(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
   for (const auto& o : report.outcomes) {
     if (o.passed()) continue;
-    out << fmt::format("FAIL {} ({}, {})\n", o.name, o.id, o.file);
-    for (const auto& f : o.failures) out << "  - " << f << '\n';
+    out << "FAIL " << outcome_heading(o) << '\n';
+    for (const auto& f : o.failures) out << "  - " << detail::check_failure_text(rubric, f) << '\n';
   }
   for (const auto& o : report.outcomes) {
-    for (const auto& i : o.improvements) out << fmt::format("better: {} ({}): {}\n", o.name, o.id, i);
+    for (const auto& i : o.improvements) {
+      out << fmt::format("better: {} ({}): {}\n", o.name, o.id, detail::improvement_text(rubric, i));
+    }
   }
   for (const auto& id : report.added) out << "added since the baseline: " << id << '\n';
   for (const auto& id : report.removed) out << "removed since the baseline: " << id << '\n';
-  out << fmt::format("check: {} checked, {} passed, {} failed\n", plural(report.outcomes.size(), "jurisdiction"),
-                     report.passed, report.failed);
+  out << "check: " << check_totals(report) << '\n';
 }
 
-void render_check_junit(const CheckReport& report, const Diagnostics& invalid, std::ostream& out) {
-  std::map<std::string, std::vector<const Diagnostic*>> by_file;  // sorted by file name
-  for (const auto& d : invalid) {
-    if (d.severity == Severity::error) by_file[d.where.file].push_back(&d);
-  }
-  const std::size_t tests = report.outcomes.size() + by_file.size();
-  const std::string counts =
-      fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\"", tests, report.failed, by_file.size());
+void render_check_junit(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
+  const std::string counts = fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\"", report.outcomes.size(),
+                                         report.failed, report.invalid);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<testsuites name=\"scorecard check\" " << counts << ">\n"
       << "  <testsuite name=\"scorecard check\" " << counts << " skipped=\"0\">\n";
-  for (const auto& [file, diagnostics] : by_file) {
-    out << "    <testcase classname=\"scorecard.input\" name=\"" << xml_escape(file) << "\" file=\"" << xml_escape(file)
-        << "\">\n      <error type=\"invalid input\" message=\""
-        << xml_escape(fmt::format("{} in the file", plural(diagnostics.size(), "error"))) << "\">";
-    for (const auto* d : diagnostics) out << xml_escape(format_diagnostic(*d)) << '\n';
-    out << "</error>\n    </testcase>\n";
-  }
   for (const auto& o : report.outcomes) {
+    if (o.invalid()) {
+      const CheckFailure& f = o.failures.front();
+      out << "    <testcase classname=\"scorecard.input\" name=\"" << xml_escape(o.file) << "\" file=\""
+          << xml_escape(o.file) << "\">\n      <error type=\"invalid input\" message=\""
+          << xml_escape(fmt::format("{} in the file", plural(f.errors.size(), "error"))) << "\">";
+      for (const auto& d : f.errors) out << xml_escape(format_diagnostic(d)) << '\n';
+      out << "</error>\n    </testcase>\n";
+      continue;
+    }
     out << "    <testcase classname=\"scorecard.jurisdiction\" name=\"" << xml_escape(o.id) << "\" file=\""
         << xml_escape(o.file) << "\"";
     if (o.passed()) {
       out << "/>\n";
       continue;
     }
-    out << ">\n      <failure type=\"check\" message=\"" << xml_escape(join(o.failures, "; ")) << "\">"
+    std::vector<std::string> failures;
+    for (const auto& f : o.failures) failures.push_back(detail::check_failure_text(rubric, f));
+    out << ">\n      <failure type=\"check\" message=\"" << xml_escape(join(failures, "; ")) << "\">"
         << xml_escape(o.name) << '\n';
-    for (const auto& f : o.failures) out << "- " << xml_escape(f) << '\n';
+    for (const auto& f : failures) out << "- " << xml_escape(f) << '\n';
     out << "</failure>\n    </testcase>\n";
   }
   out << "  </testsuite>\n</testsuites>\n";
 }
 
-void render_check_markdown(const CheckReport& report, std::ostream& out) {
-  const std::size_t total = report.outcomes.size();
-  if (report.failed == 0) {
+void render_check_markdown(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
+  const std::size_t total = report.jurisdictions();
+  if (report.failed == 0 && report.invalid == 0) {
     out << fmt::format("### ✅ scorecard check passed: {} of {} pass\n\n", report.passed, plural(total, "jurisdiction"));
   } else {
-    out << fmt::format("### ❌ scorecard check failed: {} of {} fail\n\n", report.failed, plural(total, "jurisdiction"));
+    std::vector<std::string> why;
+    if (report.failed > 0) why.push_back(fmt::format("{} of {} fail", report.failed, plural(total, "jurisdiction")));
+    if (report.invalid > 0) why.push_back(fmt::format("{} invalid", plural(report.invalid, "file")));
+    out << "### ❌ scorecard check failed: " << join(why, "; ") << "\n\n";
   }
-  out << "| Checked | Passed | Failed | Added | Removed |\n|---:|---:|---:|---:|---:|\n"
-      << fmt::format("| {} | {} | {} | {} | {} |\n", total, report.passed, report.failed, report.added.size(),
-                     report.removed.size());
-  if (report.failed > 0) {
+  out << "| Checked | Passed | Failed | Invalid files | Added | Removed |\n|---:|---:|---:|---:|---:|---:|\n"
+      << fmt::format("| {} | {} | {} | {} | {} | {} |\n", total, report.passed, report.failed, report.invalid,
+                     report.added.size(), report.removed.size());
+  if (report.failed > 0 || report.invalid > 0) {
     out << "\n| Jurisdiction | File | Why it fails |\n|:---|:---|:---|\n";
     for (const auto& o : report.outcomes) {
       if (o.passed()) continue;
-      out << "| " << detail::markdown_text(o.name) << " | `" << detail::markdown_text(o.file) << "` | "
-          << detail::markdown_text(join(o.failures, "; ")) << " |\n";
+      std::vector<std::string> failures;
+      for (const auto& f : o.failures) failures.push_back(detail::check_failure_text(rubric, f));
+      out << "| " << (o.invalid() ? "(invalid file)" : detail::markdown_text(o.name)) << " | `"
+          << detail::markdown_text(o.file) << "` | " << detail::markdown_text(join(failures, "; ")) << " |\n";
     }
   }
   bool any_better = false;
@@ -114,22 +155,46 @@ void render_check_markdown(const CheckReport& report, std::ostream& out) {
   if (any_better) {
     out << "\n**Better than the baseline:**\n\n";
     for (const auto& o : report.outcomes) {
-      for (const auto& i : o.improvements) out << "- " << detail::markdown_text(o.name) << ": " << detail::markdown_text(i) << '\n';
+      for (const auto& i : o.improvements) {
+        out << "- " << detail::markdown_text(o.name) << ": " << detail::markdown_text(detail::improvement_text(rubric, i))
+            << '\n';
+      }
     }
   }
   if (!report.added.empty()) out << "\n**Added:** " << detail::markdown_text(join(report.added, ", ")) << '\n';
   if (!report.removed.empty()) out << "\n**Removed:** " << detail::markdown_text(join(report.removed, ", ")) << '\n';
 }
 
+void render_check_json(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
+  detail::JsonWriter w(out);
+  w.begin_object().key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version).end_object();
+  w.field("passed", report.failed == 0 && report.invalid == 0);
+  w.key("counts").begin_object().field("jurisdictions", report.jurisdictions()).field("passed", report.passed);
+  w.field("failed", report.failed).field("invalid_files", report.invalid).end_object();
+  w.key("outcomes").begin_array();
+  for (const auto& o : report.outcomes) {
+    w.begin_object().key("id").string_or_null(o.id).key("name").string_or_null(o.name).field("file", o.file);
+    w.field("passed", o.passed()).key("failures").begin_array();
+    for (const auto& f : o.failures) write_failure(w, f);
+    w.end_array().key("improvements").begin_array();
+    for (const auto& t : o.improvements) write_tier_change(w, t);
+    w.end_array().end_object();
+  }
+  w.end_array().key("added").strings(report.added).key("removed").strings(report.removed).end_object();
+  w.flush();
+  out << '\n';
+}
+
 void render_diff_text(const DiffResult& diff, std::ostream& out) {
   for (const auto& d : diff.jurisdictions) {
     if (d.status == DiffStatus::unchanged) continue;
     out << fmt::format("{} {} ({})\n", to_string(d.status), d.name, d.id);
-    for (const auto& t : d.tiers) out << "  tier: " << change_text(t) << '\n';
-    for (const auto& a : d.answers) out << "  answer: " << a << '\n';
+    if (!d.name_before.empty()) out << "  name: " << d.name_before << " -> " << d.name << '\n';
+    for (const auto& t : d.tiers) out << "  tier: " << detail::tier_change_text(t) << '\n';
+    for (const auto& a : d.answers) out << "  answer: " << detail::answer_change_text(a, true) << '\n';
     for (const auto& n : d.notes) out << "  note changed: " << n << '\n';
-    for (const auto& s : d.sources_added) out << "  source added: " << s << '\n';
-    for (const auto& s : d.sources_removed) out << "  source removed: " << s << '\n';
+    for (const auto& s : d.sources_added) out << "  source added: " << detail::source_change_text(s) << '\n';
+    for (const auto& s : d.sources_removed) out << "  source removed: " << detail::source_change_text(s) << '\n';
   }
   out << fmt::format("diff: {} changed, {} added, {} removed, {} unchanged\n", diff.count(DiffStatus::changed),
                      diff.count(DiffStatus::added), diff.count(DiffStatus::removed), diff.count(DiffStatus::unchanged));
@@ -146,8 +211,9 @@ void render_diff_markdown(const DiffResult& diff, std::ostream& out) {
     out << "\n| Jurisdiction | What | Before | After | |\n|:---|:---|---:|---:|:---|\n";
     for (const auto* d : tiers) {
       for (const auto& t : d->tiers) {
-        out << "| " << detail::markdown_text(d->name) << " | " << detail::markdown_text(t.criterion) << " | "
-            << tier_text(t.from) << " | " << tier_text(t.to) << " | " << (t.worse() ? "🔻 worse" : "🔺 better") << " |\n";
+        out << "| " << detail::markdown_text(d->name) << " | " << detail::markdown_text(detail::subject_id(t.subject))
+            << " | " << tier_number(t.from) << " | " << tier_number(t.to) << " | "
+            << (t.worse() ? "🔻 worse" : "🔺 better") << " |\n";
       }
     }
   }
@@ -157,42 +223,61 @@ void render_diff_markdown(const DiffResult& diff, std::ostream& out) {
       out << "\n- **" << detail::markdown_text(d.name) << "** " << to_string(d.status) << '\n';
       continue;
     }
-    if (d.answers.empty() && d.notes.empty() && d.sources_added.empty() && d.sources_removed.empty()) continue;
+    if (d.name_before.empty() && d.answers.empty() && d.notes.empty() && d.sources_added.empty() &&
+        d.sources_removed.empty()) {
+      continue;
+    }
     out << "\n<details><summary>" << xml_escape(d.name) << "</summary>\n\n";
-    for (const auto& a : d.answers) out << "- answer " << detail::markdown_text(a) << '\n';
+    if (!d.name_before.empty()) {
+      out << "- name: " << detail::markdown_text(d.name_before) << " -> " << detail::markdown_text(d.name) << '\n';
+    }
+    for (const auto& a : d.answers) out << "- answer " << detail::markdown_text(detail::answer_change_text(a, true)) << '\n';
     for (const auto& n : d.notes) out << "- note changed: " << detail::markdown_text(n) << '\n';
-    for (const auto& s : d.sources_added) out << "- source added: " << detail::markdown_text(s) << '\n';
-    for (const auto& s : d.sources_removed) out << "- source removed: " << detail::markdown_text(s) << '\n';
+    for (const auto& s : d.sources_added) {
+      out << "- source added: " << detail::markdown_text(detail::source_change_text(s)) << '\n';
+    }
+    for (const auto& s : d.sources_removed) {
+      out << "- source removed: " << detail::markdown_text(detail::source_change_text(s)) << '\n';
+    }
     out << "\n</details>\n";
   }
 }
 
 void render_diff_json(const DiffResult& diff, std::ostream& out) {
-  using Json = nlohmann::ordered_json;
-  Json list = Json::array();
-  for (const auto& d : diff.jurisdictions) {
-    Json tiers = Json::array();
-    for (const auto& t : d.tiers) {
-      tiers.push_back({{"criterion", t.criterion},
-                       {"from", t.from ? Json(*t.from) : Json(nullptr)},
-                       {"to", t.to ? Json(*t.to) : Json(nullptr)},
-                       {"change", t.worse() ? "worse" : "better"}});
+  auto sources = [](detail::JsonWriter& w, const std::vector<SourceChange>& list) {
+    w.begin_array();
+    for (const auto& s : list) {
+      w.begin_object().field("criterion", s.criterion).field("id", s.id).field("title", s.source.title);
+      w.key("url").string_or_null(s.source.url).end_object();
     }
-    list.push_back({{"id", d.id},
-                    {"name", d.name},
-                    {"status", std::string(to_string(d.status))},
-                    {"tiers", tiers},
-                    {"answers", d.answers},
-                    {"notes", d.notes},
-                    {"sources_added", d.sources_added},
-                    {"sources_removed", d.sources_removed}});
+    w.end_array();
+  };
+  detail::JsonWriter w(out);
+  w.begin_object()
+      .field("changed", diff.count(DiffStatus::changed))
+      .field("added", diff.count(DiffStatus::added))
+      .field("removed", diff.count(DiffStatus::removed))
+      .field("unchanged", diff.count(DiffStatus::unchanged))
+      .key("jurisdictions")
+      .begin_array();
+  for (const auto& d : diff.jurisdictions) {
+    w.begin_object().field("id", d.id).field("name", d.name).key("name_before").string_or_null(d.name_before);
+    w.field("status", to_string(d.status)).key("tiers").begin_array();
+    for (const auto& t : d.tiers) write_tier_change(w, t);
+    w.end_array().key("answers").begin_array();
+    for (const auto& a : d.answers) {
+      w.begin_object().field("criterion", a.criterion).field("question", a.question);
+      w.key("from").value_or_null(a.from).key("to").value_or_null(a.to).end_object();
+    }
+    w.end_array().key("notes").strings(d.notes).key("sources_added");
+    sources(w, d.sources_added);
+    w.key("sources_removed");
+    sources(w, d.sources_removed);
+    w.end_object();
   }
-  Json doc = {{"changed", diff.count(DiffStatus::changed)},
-              {"added", diff.count(DiffStatus::added)},
-              {"removed", diff.count(DiffStatus::removed)},
-              {"unchanged", diff.count(DiffStatus::unchanged)},
-              {"jurisdictions", list}};
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  w.end_array().end_object();
+  w.flush();
+  out << '\n';
 }
 
 }  // namespace scorecard

@@ -4,8 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include <scorecard/check.hpp>
+#include <scorecard/diff.hpp>
 #include <scorecard/render.hpp>
 #include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
 
 namespace scorecard::detail {
 
@@ -37,5 +40,21 @@ std::string text_color_on(std::string_view background);
 
 // Width for wrapped prose: the terminal's, capped for readability; 100 when unknown.
 std::size_t prose_width(const RenderOptions& options);
+
+// Results in words (render_words.cpp): the only place typed results become English.
+std::string tier_number(const std::optional<int>& tier);  // "3", or "none"
+std::string plural(std::size_t n, std::string_view word);  // "1 file", "2 files"
+std::string held_text(const std::vector<HeldCondition>& held, std::string_view separator);  // "q is a, r is b"
+std::string rule_match_text(const RuleMatch& match);  // "rule 2: q is a", "rule 3: no earlier rule matched"
+std::string criterion_title(const Rubric& rubric, std::string_view id);  // the title, or the id when unknown
+std::string gate_text(const Rubric& rubric, const GateFailure& gate);
+std::string subject_id(const Subject& subject);                         // "overall" or the criterion id
+std::string subject_title(const Rubric& rubric, const Subject& subject);  // "overall tier" or the title
+std::string answer_value(const std::optional<std::string>& answer);     // the answer, or "(none)"
+std::string answer_change_text(const AnswerChange& change, bool qualified);  // "[criterion.]q: a -> b"
+std::string source_change_text(const SourceChange& change);  // "custody: id Title <url>"
+std::string tier_change_text(const TierChange& change);      // "custody 2 -> 1 (better)"
+std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure);
+std::string improvement_text(const Rubric& rubric, const TierChange& change);
 
 }  // namespace scorecard::detail

@@ -1,62 +1,38 @@
-// explain, what-if changes and rubric impact.
+// explain (text, Markdown, JSON) from an Explanation; what-if changes and rubric impact
+// from the tier changes the diff module computes.
 
-#include <map>
+#include <cmath>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <scorecard/explain.hpp>
 #include <scorecard/render.hpp>
 #include <scorecard/text_util.hpp>
 
+#include "json_writer.hpp"
 #include "render_detail.hpp"
 
 namespace scorecard {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 std::string num(double value) { return fmt::format("{:g}", value); }
 
-std::vector<std::optional<int>> tiers_of(const JurisdictionScore& s) {
-  std::vector<std::optional<int>> tiers;
-  for (const auto& c : s.criteria) tiers.push_back(c.tier);
-  return tiers;
-}
-
 // "(2×1 + 2×3 + 1×3 ...) / 11 = 18/11 = 1.636"
-std::string arithmetic(const Rubric& rubric, const std::vector<std::optional<int>>& tiers) {
+std::string arithmetic(const Explanation& e) {
+  if (e.terms.empty()) return "no criterion has a tier";
   std::vector<std::string> terms;
-  double sum = 0;
-  double weights = 0;
-  for (std::size_t i = 0; i < rubric.criteria.size() && i < tiers.size(); ++i) {
-    if (!tiers[i]) continue;
-    terms.push_back(fmt::format("{}×{}", num(rubric.criteria[i].weight), *tiers[i]));
-    sum += rubric.criteria[i].weight * *tiers[i];
-    weights += rubric.criteria[i].weight;
-  }
-  if (weights <= 0) return "no criterion has a tier";
-  return fmt::format("({}) / {} = {}/{} = {}", join(terms, " + "), num(weights), num(sum), num(weights),
-                     format_mean(sum / weights));
+  for (const auto& t : e.terms) terms.push_back(fmt::format("{}×{}", num(t.weight), t.tier));
+  return fmt::format("({}) / {} = {}/{} = {}", join(terms, " + "), num(e.weight_sum), num(e.weighted_sum),
+                     num(e.weight_sum), format_mean(e.overall.mean));
 }
 
-std::string cutoff_text(const Rubric& rubric, const OverallResult& r) {
-  if (!r.tier) return {};
-  double lower = -1;
-  for (const auto& cut : rubric.overall.cutoffs) {
-    if (cut.tier == r.mean_tier) {
-      return lower < 0 ? fmt::format("{} is at most {:.2f}: tier {}", format_mean(r.mean), cut.max_mean, cut.tier)
-                       : fmt::format("{} is above {:.2f} and at most {:.2f}: tier {}", format_mean(r.mean), lower,
-                                     cut.max_mean, cut.tier);
-    }
-    lower = cut.max_mean;
-  }
-  return fmt::format("{} is above {:.2f}: tier {}", format_mean(r.mean), lower, r.mean_tier);
-}
-
-std::string title_of(const Rubric& rubric, const std::string& id) {
-  const Criterion* c = rubric.find_criterion(id);
-  return c ? c->title : id;
+std::string band_text(const Explanation& e) {
+  if (!e.band) return {};
+  const CutoffBand& b = *e.band;
+  const std::string mean = format_mean(e.overall.mean);
+  if (!b.at_most) return fmt::format("{} is above {:.2f}: tier {}", mean, b.above.value_or(0), b.tier);
+  if (!b.above) return fmt::format("{} is at most {:.2f}: tier {}", mean, *b.at_most, b.tier);
+  return fmt::format("{} is above {:.2f} and at most {:.2f}: tier {}", mean, *b.above, *b.at_most, b.tier);
 }
 
 std::string tier_name(const Rubric& rubric, int tier) {
@@ -70,290 +46,265 @@ std::string coverage_text(const Coverage& c) {
                      c.rated, c.criteria, c.recorded, c.computed, c.answered, c.questions, c.unclear);
 }
 
-std::string change_text(const AnswerChange& a) { return fmt::format("{}: {} -> {}", a.question, a.from, a.to); }
-
-const std::vector<Answer>* answers_of(const JurisdictionScore& s, const std::string& criterion) {
-  const CriterionData* d = s.jurisdiction.find_criterion(criterion);
-  return d && d->has_answers ? &d->answers : nullptr;
+std::string answer_changes(const AnswerPlan& plan) {
+  std::vector<std::string> changes;
+  for (const auto& change : plan.changes) changes.push_back(detail::answer_change_text(change, false));
+  return join(changes, "; ");
 }
 
-// The plans explain shows: the next tier up and, when different, the top tier.
-std::vector<ImprovementPlan> plans_for(const Rubric& rubric, const JurisdictionScore& s) {
-  std::vector<ImprovementPlan> plans;
-  if (!s.overall.tier || *s.overall.tier <= 1) return plans;
-  const auto tiers = tiers_of(s);
-  plans.push_back(plan_improvement(rubric, tiers, *s.overall.tier - 1));
-  if (*s.overall.tier - 1 > 1) plans.push_back(plan_improvement(rubric, tiers, 1));
-  return plans;
+// "recorded; its answers give tier 3 (rule 3)", "computed: rule 2 matched because q is a"
+std::string how_text(const CriterionExplanation& c) {
+  if (c.origin == Origin::recorded) {
+    if (!c.computed) return "recorded";
+    return fmt::format("recorded; its answers give tier {} (rule {}{})", c.computed->tier, c.computed->rule_index + 1,
+                       c.computed->held.empty() ? "" : ": " + detail::held_text(c.computed->held, ", "));
+  }
+  if (c.origin == Origin::computed) {
+    return fmt::format("computed: rule {} matched{}", c.computed->rule_index + 1,
+                       c.computed->held.empty() ? " (no earlier rule did)"
+                                                : " because " + detail::held_text(c.computed->held, " and "));
+  }
+  return "not rated";
 }
 
-void text_plan(const Rubric& rubric, const JurisdictionScore& s, const ImprovementPlan& plan, std::ostream& out) {
+std::string next_text(const AnswerPlan& next) {
+  return fmt::format("to reach tier {}: {} (rule {})", next.match.tier, answer_changes(next), next.match.rule_index + 1);
+}
+
+// "3 criteria, 6 tier steps; the only way this small"
+std::string plan_size_text(const ExplainedPlan& plan) {
+  const ExplainedImprovement& first = plan.alternatives.front();
+  const std::size_t ways = plan.alternatives.size() + plan.more;
+  return fmt::format("{} criteri{}, {} tier step{}; {}", first.changes.size(), first.changes.size() == 1 ? "on" : "a",
+                     first.steps, first.steps == 1 ? "" : "s",
+                     ways == 1 ? "the only way this small" : fmt::format("{} equally small ways", ways));
+}
+
+std::string raise_text(const Rubric& rubric, const ExplainedImprovement& imp, std::string_view arrow) {
+  std::vector<std::string> parts;
+  for (const auto& c : imp.changes) {
+    parts.push_back(fmt::format("{} {} {} {}", detail::criterion_title(rubric, c.target.criterion), c.target.from, arrow,
+                                c.target.to));
+  }
+  return "raise " + join(parts, ", ");
+}
+
+std::string plan_answers_text(const Rubric& rubric, const PlannedChange& c) {
+  return fmt::format("{} answers: {} (rule {})", detail::criterion_title(rubric, c.target.criterion),
+                     answer_changes(*c.answers), c.answers->match.rule_index + 1);
+}
+
+constexpr std::string_view k_not_exhaustive = "the rubric has too many criteria to search every combination";
+
+void text_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& out) {
   out << "  To reach " << tier_name(rubric, plan.target) << ":\n";
   if (plan.alternatives.empty()) {
     out << "    not reachable by improving the rated criteria\n";
     return;
   }
-  const Improvement& first = plan.alternatives.front();
-  const std::size_t ways = plan.alternatives.size() + plan.more;
-  out << fmt::format("    {} criteri{}, {} tier step{}; {}\n", first.changes.size(),
-                     first.changes.size() == 1 ? "on" : "a", first.steps, first.steps == 1 ? "" : "s",
-                     ways == 1 ? "the only way this small" : fmt::format("{} equally small ways", ways));
+  out << "    " << plan_size_text(plan) << '\n';
   for (std::size_t n = 0; n < plan.alternatives.size(); ++n) {
-    const Improvement& imp = plan.alternatives[n];
-    std::vector<std::string> parts;
-    for (const auto& c : imp.changes) parts.push_back(fmt::format("{} {} -> {}", title_of(rubric, c.criterion), c.from, c.to));
-    out << "    " << (plan.alternatives.size() > 1 ? fmt::format("{}. ", n + 1) : std::string("- ")) << "raise "
-        << join(parts, ", ") << " (weighted mean " << format_mean(imp.result.mean) << ")\n";
+    const ExplainedImprovement& imp = plan.alternatives[n];
+    out << "    " << (plan.alternatives.size() > 1 ? fmt::format("{}. ", n + 1) : std::string("- "))
+        << raise_text(rubric, imp, "->") << " (weighted mean " << format_mean(imp.result.mean) << ")\n";
     for (const auto& c : imp.changes) {
-      const auto* answers = answers_of(s, c.criterion);
-      if (!answers) continue;
-      const Criterion* criterion = rubric.find_criterion(c.criterion);
-      if (auto a = answers_for_tier(*criterion, *answers, c.to)) {
-        std::vector<std::string> changes;
-        for (const auto& change : a->changes) changes.push_back(change_text(change));
-        out << "       " << criterion->title << " answers: " << join(changes, "; ") << " (rule "
-            << a->match.rule_index + 1 << ")\n";
-      }
+      if (c.answers) out << "       " << plan_answers_text(rubric, c) << '\n';
     }
   }
   if (plan.more > 0) out << fmt::format("    ... and {} more as small\n", plan.more);
-  if (!plan.exhaustive) out << "    (the rubric has too many criteria to search every combination)\n";
+  if (!plan.exhaustive) out << "    (" << k_not_exhaustive << ")\n";
 }
 
-Json json_plan(const Rubric& rubric, const JurisdictionScore& s, const ImprovementPlan& plan) {
-  Json alternatives = Json::array();
-  for (const auto& imp : plan.alternatives) {
-    Json changes = Json::array();
-    for (const auto& c : imp.changes) {
-      Json change = {{"criterion", c.criterion}, {"from", c.from}, {"to", c.to}, {"answers", nullptr}};
-      if (const auto* answers = answers_of(s, c.criterion)) {
-        if (auto a = answers_for_tier(*rubric.find_criterion(c.criterion), *answers, c.to)) {
-          Json list = Json::array();
-          for (const auto& x : a->changes) list.push_back({{"question", x.question}, {"from", x.from}, {"to", x.to}});
-          change["answers"] = {{"changes", list}, {"rule", a->match.rule_index + 1}};
-        }
-      }
-      changes.push_back(change);
-    }
-    alternatives.push_back({{"changes", changes},
-                            {"criteria", imp.changes.size()},
-                            {"steps", imp.steps},
-                            {"mean", std::round(imp.result.mean * 1000.0) / 1000.0},
-                            {"tier", imp.result.tier ? Json(*imp.result.tier) : Json(nullptr)}});
+void markdown_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& out) {
+  out << "**To reach " << detail::markdown_text(tier_name(rubric, plan.target)) << ":**";
+  if (plan.alternatives.empty()) {
+    out << " not reachable by improving the rated criteria.\n\n";
+    return;
   }
-  return {{"target", plan.target},
-          {"reachable", !plan.alternatives.empty()},
-          {"alternatives", alternatives},
-          {"more", plan.more},
-          {"exhaustive", plan.exhaustive}};
+  out << ' ' << detail::markdown_text(plan_size_text(plan)) << ".\n\n";
+  for (const auto& imp : plan.alternatives) {
+    out << "- " << detail::markdown_text(raise_text(rubric, imp, "→")) << " (weighted mean "
+        << format_mean(imp.result.mean) << ")\n";
+    for (const auto& c : imp.changes) {
+      if (c.answers) out << "  - " << detail::markdown_text(plan_answers_text(rubric, c)) << '\n';
+    }
+  }
+  if (plan.more > 0) out << fmt::format("- … and {} more as small\n", plan.more);
+  if (!plan.exhaustive) out << "\n_(" << k_not_exhaustive << ")_\n";
+  out << '\n';
+}
+
+void write_answer_plan(detail::JsonWriter& w, const std::optional<AnswerPlan>& plan) {
+  if (!plan) {
+    w.null();
+    return;
+  }
+  w.begin_object().field("tier", plan->match.tier).field("rule", plan->match.rule_index + 1).key("changes").begin_array();
+  for (const auto& x : plan->changes) {
+    w.begin_object().field("question", x.question).key("from").value_or_null(x.from).field("to", *x.to).end_object();
+  }
+  w.end_array().end_object();
+}
+
+double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
+
+void write_plan(detail::JsonWriter& w, const ExplainedPlan& plan) {
+  w.begin_object().field("target", plan.target).field("reachable", !plan.alternatives.empty());
+  w.key("alternatives").begin_array();
+  for (const auto& imp : plan.alternatives) {
+    w.begin_object().key("changes").begin_array();
+    for (const auto& c : imp.changes) {
+      w.begin_object().field("criterion", c.target.criterion).field("from", c.target.from).field("to", c.target.to);
+      w.key("answers");
+      write_answer_plan(w, c.answers);
+      w.end_object();
+    }
+    w.end_array().field("criteria", imp.changes.size()).field("steps", imp.steps).field("mean", rounded(imp.result.mean));
+    w.key("tier").value_or_null(imp.result.tier).end_object();
+  }
+  w.end_array().field("more", plan.more).field("exhaustive", plan.exhaustive).end_object();
 }
 
 }  // namespace
 
-void render_explain_text(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
-                         const RenderOptions& options, std::ostream& out) {
-  for (std::size_t n = 0; n < scores.size(); ++n) {
-    const auto& s = scores[n];
+void render_explain_text(const Rubric& rubric, const std::vector<Explanation>& list, const RenderOptions& options,
+                         std::ostream& out) {
+  for (std::size_t n = 0; n < list.size(); ++n) {
+    const Explanation& e = list[n];
     if (n > 0) out << '\n' << std::string(72, '-') << "\n\n";
-    out << s.jurisdiction.name << (s.jurisdiction.state.empty() ? "" : ", " + s.jurisdiction.state) << '\n';
+    out << e.name << (e.state.empty() ? "" : ", " + e.state) << '\n';
     out << "Overall: "
-        << (s.overall.tier ? detail::paint(rubric, *s.overall.tier, tier_name(rubric, *s.overall.tier), options)
+        << (e.overall.tier ? detail::paint(rubric, *e.overall.tier, tier_name(rubric, *e.overall.tier), options)
                            : std::string("not rated"))
         << '\n';
-    const auto tiers = tiers_of(s);
-    out << "  weighted mean = " << arithmetic(rubric, tiers) << '\n';
-    if (s.overall.tier) out << "  " << cutoff_text(rubric, s.overall) << '\n';
-    for (const auto& g : s.overall.gates) out << "  gate: " << g << '\n';
-    out << "Coverage: " << coverage_text(coverage(rubric, s.jurisdiction)) << "\n\nCriteria\n";
-    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
-      const Criterion& c = rubric.criteria[i];
-      const CriterionResult& r = s.criteria[i];
-      out << "  " << c.title << ": "
-          << (r.tier ? detail::paint(rubric, *r.tier, tier_name(rubric, *r.tier), options) : std::string("not rated"))
+    out << "  weighted mean = " << arithmetic(e) << '\n';
+    if (e.band) out << "  " << band_text(e) << '\n';
+    for (const auto& g : e.overall.gates) out << "  gate: " << detail::gate_text(rubric, g) << '\n';
+    out << "Coverage: " << coverage_text(e.coverage) << "\n\nCriteria\n";
+    for (std::size_t i = 0; i < e.criteria.size(); ++i) {
+      const CriterionExplanation& c = e.criteria[i];
+      out << "  " << rubric.criteria[i].title << ": "
+          << (c.tier ? detail::paint(rubric, *c.tier, tier_name(rubric, *c.tier), options) : std::string("not rated"))
           << '\n';
-      if (r.origin == Origin::recorded) {
-        out << "    recorded";
-        if (r.computed) {
-          out << fmt::format("; its answers give tier {} (rule {}{})", r.computed->tier, r.computed->rule_index + 1,
-                             r.computed->reasons.empty() ? "" : ": " + join(r.computed->reasons, ", "));
-        }
-        out << '\n';
-      } else if (r.origin == Origin::computed) {
-        out << fmt::format("    computed: rule {} matched{}\n", r.computed->rule_index + 1,
-                           r.computed->reasons.empty() ? " (no earlier rule did)"
-                                                       : " because " + join(r.computed->reasons, " and "));
-      }
-      const auto* answers = answers_of(s, c.id);
-      if (answers && r.tier && *r.tier > 1) {
-        if (auto a = answers_for_tier(c, *answers, *r.tier - 1)) {
-          std::vector<std::string> changes;
-          for (const auto& change : a->changes) changes.push_back(change_text(change));
-          out << fmt::format("    to reach tier {}: {} (rule {})\n", a->match.tier, join(changes, "; "),
-                             a->match.rule_index + 1);
-        }
-      }
-      const CriterionData* data = s.jurisdiction.find_criterion(c.id);
-      if (data && !data->sources.empty()) {
-        std::vector<std::string> ids;
-        for (const auto& ref : data->sources) ids.push_back(ref.id);
-        out << "    sources: " << join(ids, ", ") << '\n';
-      }
+      if (c.origin != Origin::missing) out << "    " << how_text(c) << '\n';
+      if (c.next) out << "    " << next_text(*c.next) << '\n';
+      if (!c.sources.empty()) out << "    sources: " << join(c.sources, ", ") << '\n';
     }
     out << "\nWhat it takes\n";
-    const auto plans = plans_for(rubric, s);
-    if (plans.empty()) out << "  Already at the top tier.\n";
-    for (const auto& plan : plans) text_plan(rubric, s, plan, out);
+    if (e.plans.empty()) out << "  Already at the top tier.\n";
+    for (const auto& plan : e.plans) text_plan(rubric, plan, out);
   }
 }
 
-void render_explain_markdown(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
-  for (std::size_t n = 0; n < scores.size(); ++n) {
-    const auto& s = scores[n];
+void render_explain_markdown(const Rubric& rubric, const std::vector<Explanation>& list, std::ostream& out) {
+  for (std::size_t n = 0; n < list.size(); ++n) {
+    const Explanation& e = list[n];
     if (n > 0) out << '\n';
-    out << "## " << detail::markdown_text(s.jurisdiction.name) << "\n\n**Overall:** "
-        << detail::markdown_text(s.overall.tier ? tier_name(rubric, *s.overall.tier) : "not rated") << "\n\n"
-        << "- Weighted mean: " << detail::markdown_text(arithmetic(rubric, tiers_of(s))) << '\n';
-    if (s.overall.tier) out << "- " << detail::markdown_text(cutoff_text(rubric, s.overall)) << '\n';
-    for (const auto& g : s.overall.gates) out << "- Gate: " << detail::markdown_text(g) << '\n';
-    out << "- Coverage: " << detail::markdown_text(coverage_text(coverage(rubric, s.jurisdiction))) << "\n\n"
-        << "| Criterion | Tier | How |\n|:---|:---|:---|\n";
-    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
-      const CriterionResult& r = s.criteria[i];
-      std::string how(to_string(r.origin));
-      if (r.computed) {
-        how += fmt::format("; rule {}{}", r.computed->rule_index + 1,
-                           r.computed->reasons.empty() ? "" : ": " + join(r.computed->reasons, ", "));
-      }
+    out << "## " << detail::markdown_text(e.name + (e.state.empty() ? "" : ", " + e.state)) << "\n\n**Overall:** "
+        << detail::markdown_text(e.overall.tier ? tier_name(rubric, *e.overall.tier) : "not rated") << "\n\n"
+        << "- Weighted mean: " << detail::markdown_text(arithmetic(e)) << '\n';
+    if (e.band) out << "- " << detail::markdown_text(band_text(e)) << '\n';
+    for (const auto& g : e.overall.gates) out << "- Gate: " << detail::markdown_text(detail::gate_text(rubric, g)) << '\n';
+    out << "- Coverage: " << detail::markdown_text(coverage_text(e.coverage)) << "\n\n"
+        << "| Criterion | Tier | How | Next tier | Sources |\n|:---|:---|:---|:---|:---|\n";
+    for (std::size_t i = 0; i < e.criteria.size(); ++i) {
+      const CriterionExplanation& c = e.criteria[i];
       out << "| " << detail::markdown_text(rubric.criteria[i].title) << " | "
-          << detail::markdown_text(r.tier ? tier_name(rubric, *r.tier) : "not rated") << " | "
-          << detail::markdown_text(how) << " |\n";
+          << detail::markdown_text(c.tier ? tier_name(rubric, *c.tier) : "not rated") << " | "
+          << detail::markdown_text(how_text(c)) << " | " << (c.next ? detail::markdown_text(next_text(*c.next)) : "")
+          << " | " << detail::markdown_text(join(c.sources, ", ")) << " |\n";
     }
     out << "\n### What it takes\n\n";
-    const auto plans = plans_for(rubric, s);
-    if (plans.empty()) out << "Already at the top tier.\n";
-    for (const auto& plan : plans) {
-      out << "**To reach " << detail::markdown_text(tier_name(rubric, plan.target)) << ":**";
-      if (plan.alternatives.empty()) {
-        out << " not reachable by improving the rated criteria.\n\n";
-        continue;
-      }
-      out << "\n\n";
-      for (const auto& imp : plan.alternatives) {
-        std::vector<std::string> parts;
-        for (const auto& c : imp.changes) parts.push_back(fmt::format("{} {} → {}", title_of(rubric, c.criterion), c.from, c.to));
-        out << "- raise " << detail::markdown_text(join(parts, ", ")) << " (weighted mean " << format_mean(imp.result.mean)
-            << ")\n";
-      }
-      if (plan.more > 0) out << fmt::format("- … and {} more as small\n", plan.more);
-      out << '\n';
-    }
+    if (e.plans.empty()) out << "Already at the top tier.\n";
+    for (const auto& plan : e.plans) markdown_plan(rubric, plan, out);
   }
 }
 
-void render_explain_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
-  Json list = Json::array();
-  for (const auto& s : scores) {
-    const Coverage c = coverage(rubric, s.jurisdiction);
-    Json criteria = Json::array();
-    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
-      const CriterionResult& r = s.criteria[i];
-      Json item = {{"id", rubric.criteria[i].id},
-                   {"tier", r.tier ? Json(*r.tier) : Json(nullptr)},
-                   {"origin", std::string(to_string(r.origin))},
-                   {"rule", r.computed ? Json(r.computed->rule_index + 1) : Json(nullptr)},
-                   {"reasons", r.computed ? Json(r.computed->reasons) : Json::array()},
-                   {"next", nullptr}};
-      const auto* answers = answers_of(s, rubric.criteria[i].id);
-      if (answers && r.tier && *r.tier > 1) {
-        if (auto a = answers_for_tier(rubric.criteria[i], *answers, *r.tier - 1)) {
-          Json changes = Json::array();
-          for (const auto& x : a->changes) changes.push_back({{"question", x.question}, {"from", x.from}, {"to", x.to}});
-          item["next"] = {{"tier", a->match.tier}, {"rule", a->match.rule_index + 1}, {"changes", changes}};
-        }
-      }
-      criteria.push_back(item);
+void render_explain_json(const Rubric& rubric, const std::vector<Explanation>& list, std::ostream& out) {
+  detail::JsonWriter w(out);
+  w.begin_object().key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version).end_object();
+  w.key("jurisdictions").begin_array();
+  for (const auto& e : list) {
+    w.begin_object().field("id", e.id).field("name", e.name).key("state").string_or_null(e.state);
+    w.key("overall").begin_object().key("tier").value_or_null(e.overall.tier).field("mean", rounded(e.overall.mean));
+    w.key("terms").begin_array();
+    for (const auto& t : e.terms) {
+      w.begin_object().field("criterion", t.criterion).field("weight", t.weight).field("tier", t.tier).end_object();
     }
-    Json plans = Json::array();
-    for (const auto& plan : plans_for(rubric, s)) plans.push_back(json_plan(rubric, s, plan));
-    list.push_back({{"id", s.jurisdiction.id},
-                    {"name", s.jurisdiction.name},
-                    {"overall",
-                     {{"tier", s.overall.tier ? Json(*s.overall.tier) : Json(nullptr)},
-                      {"mean", std::round(s.overall.mean * 1000.0) / 1000.0},
-                      {"arithmetic", arithmetic(rubric, tiers_of(s))},
-                      {"mean_tier", s.overall.mean_tier},
-                      {"gates", s.overall.gates}}},
-                    {"coverage",
-                     {{"criteria", c.criteria},
-                      {"rated", c.rated},
-                      {"recorded", c.recorded},
-                      {"computed", c.computed},
-                      {"questions", c.questions},
-                      {"answered", c.answered},
-                      {"unclear", c.unclear}}},
-                    {"criteria", criteria},
-                    {"what_it_takes", plans}});
+    w.end_array().field("weights", e.weight_sum).field("weighted_sum", e.weighted_sum);
+    w.key("cutoff");
+    if (e.band) {
+      w.begin_object().field("tier", e.band->tier).key("above").value_or_null(e.band->above);
+      w.key("at_most").value_or_null(e.band->at_most).end_object();
+    } else {
+      w.null();
+    }
+    w.field("mean_tier", e.overall.mean_tier).key("gates");
+    detail::write_gates(w, e.overall.gates);
+    const Coverage& c = e.coverage;
+    w.end_object().key("coverage").begin_object().field("criteria", c.criteria).field("rated", c.rated);
+    w.field("recorded", c.recorded).field("computed", c.computed).field("questions", c.questions);
+    w.field("answered", c.answered).field("unclear", c.unclear).end_object();
+    w.key("criteria").begin_array();
+    for (const auto& ce : e.criteria) {
+      w.begin_object().field("id", ce.criterion).key("tier").value_or_null(ce.tier).field("origin", to_string(ce.origin));
+      w.key("computed");
+      if (ce.computed) {
+        w.begin_object().field("tier", ce.computed->tier).field("rule", ce.computed->rule_index + 1).key("conditions");
+        detail::write_conditions(w, ce.computed->held);
+        w.end_object();
+      } else {
+        w.null();
+      }
+      w.key("next");
+      write_answer_plan(w, ce.next);
+      w.key("sources").strings(ce.sources).end_object();
+    }
+    w.end_array().key("what_it_takes").begin_array();
+    for (const auto& plan : e.plans) write_plan(w, plan);
+    w.end_array().end_object();
   }
-  out << Json{{"rubric", {{"id", rubric.id}, {"version", rubric.version}}}, {"jurisdictions", list}}.dump(2) << '\n';
+  w.end_array().end_object();
+  w.flush();
+  out << '\n';
 }
 
-void render_what_if_changes(const Rubric& rubric, const std::vector<JurisdictionScore>& before,
-                            const std::vector<JurisdictionScore>& after, std::ostream& out) {
-  std::map<std::string, const JurisdictionScore*> old;
-  for (const auto& s : before) old[s.jurisdiction.id] = &s;
-  std::size_t changed = 0;
+void render_what_if_changes(const std::vector<TierChanges>& changes, std::ostream& out) {
   out << "\nWhat if:\n";
-  for (const auto& s : after) {
-    const auto it = old.find(s.jurisdiction.id);
-    if (it == old.end()) continue;
+  for (const auto& c : changes) {
     std::vector<std::string> parts;
-    auto tier = [](const std::optional<int>& t) { return t ? std::to_string(*t) : std::string("none"); };
-    if (it->second->overall.tier != s.overall.tier) {
-      parts.push_back(fmt::format("overall {} -> {}", tier(it->second->overall.tier), tier(s.overall.tier)));
+    for (const auto& t : c.tiers) {
+      parts.push_back(fmt::format("{} {} -> {}", detail::subject_id(t.subject), detail::tier_number(t.from),
+                                  detail::tier_number(t.to)));
     }
-    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
-      if (it->second->criteria[i].tier != s.criteria[i].tier) {
-        parts.push_back(fmt::format("{} {} -> {}", rubric.criteria[i].id, tier(it->second->criteria[i].tier),
-                                    tier(s.criteria[i].tier)));
-      }
-    }
-    if (parts.empty()) continue;
-    ++changed;
-    out << "  " << s.jurisdiction.name << ": " << join(parts, ", ") << '\n';
+    out << "  " << c.name << ": " << join(parts, ", ") << '\n';
   }
-  if (changed == 0) out << "  no tier changes\n";
+  if (changes.empty()) out << "  no tier changes\n";
 }
 
-void render_rubric_impact(const Rubric& old_rubric, const std::vector<JurisdictionScore>& before,
-                          const Rubric& new_rubric, const std::vector<JurisdictionScore>& after, std::ostream& out) {
-  std::map<std::string, const JurisdictionScore*> old;
-  for (const auto& s : before) old[s.jurisdiction.id] = &s;
-  out << fmt::format("Impact of rubric {} {} (was {} {}) on {} jurisdiction{}\n\n", new_rubric.id, new_rubric.version,
-                     old_rubric.id, old_rubric.version, after.size(), after.size() == 1 ? "" : "s");
-  std::vector<std::vector<std::string>> rows;
-  auto tier = [](const std::optional<int>& t) { return t ? std::to_string(*t) : std::string("—"); };
-  for (const auto& s : after) {
-    const auto it = old.find(s.jurisdiction.id);
-    if (it == old.end()) continue;
-    std::vector<std::string> criteria;
-    for (std::size_t i = 0; i < new_rubric.criteria.size(); ++i) {
-      const Criterion* c = old_rubric.find_criterion(new_rubric.criteria[i].id);
-      const std::optional<int> was =
-          c ? it->second->criteria[static_cast<std::size_t>(c - old_rubric.criteria.data())].tier : std::nullopt;
-      if (was != s.criteria[i].tier) criteria.push_back(fmt::format("{} {} -> {}", new_rubric.criteria[i].id, tier(was), tier(s.criteria[i].tier)));
-    }
-    const bool overall = it->second->overall.tier != s.overall.tier;
-    if (!overall && criteria.empty()) continue;
-    std::string direction = "same";
-    if (overall) direction = s.overall.tier.value_or(99) < it->second->overall.tier.value_or(99) ? "better" : "worse";
-    rows.push_back({s.jurisdiction.name, tier(it->second->overall.tier), tier(s.overall.tier), direction,
-                    criteria.empty() ? "—" : join(criteria, ", ")});
-  }
-  if (rows.empty()) {
+void render_rubric_impact(const Rubric& old_rubric, const Rubric& new_rubric, const std::vector<TierChanges>& changes,
+                          std::size_t jurisdictions, std::ostream& out) {
+  out << fmt::format("Impact of rubric {} {} (was {} {}) on {}\n\n", new_rubric.id, new_rubric.version, old_rubric.id,
+                     old_rubric.version, detail::plural(jurisdictions, "jurisdiction"));
+  if (changes.empty()) {
     out << "No jurisdiction changes tier.\n";
     return;
   }
-  std::vector<std::string> header = {"Jurisdiction", "Was", "Now", "Overall", "Criteria"};
+  auto tier = [](const std::optional<int>& t) { return t ? std::to_string(*t) : std::string("—"); };
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& c : changes) {
+    std::vector<std::string> criteria;
+    for (const auto& t : c.tiers) {
+      if (!t.subject.is_overall()) criteria.push_back(fmt::format("{} {} -> {}", t.subject.criterion, tier(t.from), tier(t.to)));
+    }
+    std::string direction = "same";
+    if (c.overall_before != c.overall_after) {
+      direction = c.overall_after.value_or(99) < c.overall_before.value_or(99) ? "better" : "worse";
+    }
+    rows.push_back({c.name, tier(c.overall_before), tier(c.overall_after), direction,
+                    criteria.empty() ? "—" : join(criteria, ", ")});
+  }
+  const std::vector<std::string> header = {"Jurisdiction", "Was", "Now", "Overall", "Criteria"};
   std::vector<std::size_t> width(header.size());
   for (std::size_t i = 0; i < header.size(); ++i) {
     width[i] = display_width(header[i]);
@@ -361,12 +312,14 @@ void render_rubric_impact(const Rubric& old_rubric, const std::vector<Jurisdicti
   }
   auto emit = [&](const std::vector<std::string>& cells) {
     std::string line;
-    for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "  " : "") + detail::pad(cells[i], i + 1 == cells.size() ? 0 : width[i]);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      line += (i ? "  " : "") + detail::pad(cells[i], i + 1 == cells.size() ? 0 : width[i]);
+    }
     out << line << '\n';
   };
   emit(header);
   for (const auto& r : rows) emit(r);
-  out << fmt::format("\n{} of {} jurisdictions change\n", rows.size(), after.size());
+  out << fmt::format("\n{} of {} jurisdictions change\n", rows.size(), jurisdictions);
 }
 
 }  // namespace scorecard

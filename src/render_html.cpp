@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <scorecard/render.hpp>
+#include <scorecard/summary.hpp>
 #include <scorecard/text_util.hpp>
 #include <scorecard/version.hpp>
 
@@ -116,7 +117,7 @@ std::string script_safe_json(const std::string& json) {
   return out;
 }
 
-std::string origin_text(const Rubric& rubric, const Criterion& c, const CriterionResult& r) {
+std::string origin_text(const Criterion& c, const CriterionResult& r) {
   switch (r.origin) {
     case Origin::recorded:
       if (r.disagrees()) {
@@ -126,13 +127,12 @@ std::string origin_text(const Rubric& rubric, const Criterion& c, const Criterio
     case Origin::computed: {
       const Rule& rule = c.rules[static_cast<std::size_t>(r.computed->rule_index)];
       std::string text = fmt::format("Computed from the answers (rule {}{}).", r.computed->rule_index + 1,
-                                     r.computed->reasons.empty() ? "" : ": " + join(r.computed->reasons, ", "));
+                                     r.computed->held.empty() ? "" : ": " + detail::held_text(r.computed->held, ", "));
       if (!rule.because.empty()) text += " " + rule.because;
       return text;
     }
     case Origin::missing: break;
   }
-  (void)rubric;
   return "Not rated.";
 }
 
@@ -147,7 +147,7 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostre
   out << join(meta, " · ") << "</p>\n<p>Overall: <span class=\"badge tier-" << s.overall.tier.value_or(0) << "\">"
       << (s.overall.tier ? std::to_string(*s.overall.tier) : "—") << "</span>"
       << html_escape(tier_label(rubric, s.overall.tier)) << " (weighted mean " << format_mean(s.overall.mean) << ")";
-  for (const auto& g : s.overall.gates) out << "; " << html_escape(g);
+  for (const auto& g : s.overall.gates) out << "; " << html_escape(detail::gate_text(rubric, g));
   out << ".</p>\n<dl>\n";
   for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
     const Criterion& c = rubric.criteria[i];
@@ -155,7 +155,7 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostre
     const CriterionData* data = j.find_criterion(c.id);
     out << "<dt><span class=\"badge tier-" << r.tier.value_or(0) << "\">" << (r.tier ? std::to_string(*r.tier) : "—")
         << "</span>" << html_escape(c.title) << "</dt>\n<dd>" << html_escape(tier_label(rubric, r.tier)) << ". "
-        << html_escape(origin_text(rubric, c, r));
+        << html_escape(origin_text(c, r));
     if (data && !data->note.empty()) out << "<br>" << html_escape(data->note);
     if (data && !data->sources.empty()) {
       out << "\n<ul class=\"sources\">";

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <scorecard/render.hpp>
+#include <scorecard/summary.hpp>
 #include <scorecard/version.hpp>
 
 #include "json_writer.hpp"
@@ -63,6 +64,32 @@ void write_tier(detail::JsonWriter& w, const std::optional<int>& tier) {
   }
 }
 
+}  // namespace
+
+namespace detail {
+
+void write_conditions(JsonWriter& w, const std::vector<HeldCondition>& held) {
+  w.begin_array();
+  for (const auto& h : held) w.begin_object().field("question", h.question).field("answer", h.answer).end_object();
+  w.end_array();
+}
+
+void write_gates(JsonWriter& w, const std::vector<GateFailure>& gates) {
+  w.begin_array();
+  for (const auto& g : gates) {
+    w.begin_object().field("tier", g.tier).field("criterion", g.criterion).field("required", g.required);
+    w.key("actual").value_or_null(g.actual).end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::write_conditions;
+using detail::write_gates;
+
 void write_label(const Rubric& rubric, detail::JsonWriter& w, const std::optional<int>& tier) {
   const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
   if (t) {
@@ -81,9 +108,9 @@ void write_criterion(const Rubric& rubric, const Criterion& criterion, const Cri
   w.field("origin", to_string(r.origin)).key("computed");
   if (r.computed) {
     const Rule& rule = criterion.rules[static_cast<std::size_t>(r.computed->rule_index)];
-    w.begin_object().field("tier", r.computed->tier).field("rule", r.computed->rule_index + 1).key("reasons").begin_array();
-    for (const auto& reason : r.computed->reasons) w.value(reason);
-    w.end_array().key("because").string_or_null(rule.because).end_object();
+    w.begin_object().field("tier", r.computed->tier).field("rule", r.computed->rule_index + 1).key("conditions");
+    write_conditions(w, r.computed->held);
+    w.key("because").string_or_null(rule.because).end_object();
   } else {
     w.null();
   }
@@ -125,9 +152,9 @@ void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail
   write_tier(w, s.overall.tier);
   w.key("label");
   write_label(rubric, w, s.overall.tier);
-  w.field("score", rounded(s.overall.mean)).key("gates").begin_array();
-  for (const auto& g : s.overall.gates) w.value(g);
-  w.end_array().end_object().key("criteria").begin_object();
+  w.field("score", rounded(s.overall.mean)).key("gates");
+  write_gates(w, s.overall.gates);
+  w.end_object().key("criteria").begin_object();
   for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
     w.key(rubric.criteria[i].id);
     write_criterion(rubric, rubric.criteria[i], s.criteria[i], j, w);
@@ -170,7 +197,7 @@ void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& s
 void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const ExportInfo& info,
                  std::ostream& out) {
   detail::JsonWriter w(out);
-  w.begin_object().field("schema_version", 1).key("generator").begin_object();
+  w.begin_object().field("schema_version", 2).key("generator").begin_object();
   w.field("name", "policy-scorecard").field("version", std::string(version())).end_object();
   if (!info.generated_at.empty()) w.field("generated_at", info.generated_at);
   w.key("options").begin_object().field("sort", info.sort).field("reverse", info.reverse).key("filters").begin_array();

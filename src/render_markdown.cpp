@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <scorecard/render.hpp>
+#include <scorecard/summary.hpp>
 #include <scorecard/text_util.hpp>
 
 #include "render_detail.hpp"

@@ -23,21 +23,16 @@ void emit_wrapped(std::ostream& out, std::string_view text, std::size_t indent, 
   }
 }
 
-std::string rule_match_text(const RuleMatch& match) {
-  if (match.reasons.empty()) return fmt::format("rule {}: no earlier rule matched", match.rule_index + 1);
-  return fmt::format("rule {}: {}", match.rule_index + 1, join(match.reasons, ", "));
-}
-
 std::string origin_text(const CriterionResult& r) {
   switch (r.origin) {
-    case Origin::computed: return fmt::format("computed from answers ({})", rule_match_text(*r.computed));
+    case Origin::computed: return fmt::format("computed from answers ({})", detail::rule_match_text(*r.computed));
     case Origin::recorded:
       if (!r.computed) return "recorded";
       if (r.computed->tier == *r.tier) {
-        return fmt::format("recorded; its answers give the same tier ({})", rule_match_text(*r.computed));
+        return fmt::format("recorded; its answers give the same tier ({})", detail::rule_match_text(*r.computed));
       }
       return fmt::format("recorded; its answers would give tier {} ({})", r.computed->tier,
-                         rule_match_text(*r.computed));
+                         detail::rule_match_text(*r.computed));
     case Origin::missing: break;
   }
   return "not rated";
@@ -73,7 +68,7 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
   } else {
     out << "Overall: not rated (no criterion has a tier)\n";
   }
-  for (const auto& gate : s.overall.gates) emit_wrapped(out, gate, 2, width, "gate: ");
+  for (const auto& gate : s.overall.gates) emit_wrapped(out, detail::gate_text(rubric, gate), 2, width, "gate: ");
 
   std::size_t title_width = 0;
   for (const auto& c : rubric.criteria) title_width = std::max(title_width, display_width(c.title));

@@ -11,10 +11,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::string source_text(const std::string& title, const std::string& url) {
-  return url.empty() ? title : title + " <" + url + ">";
-}
-
 // Reads the parts of an export that a comparison needs; reports what is missing or mistyped
 // with its JSON pointer.
 class ExportReader {
@@ -27,10 +23,16 @@ class ExportReader {
     if (version == doc.end() || !version->is_number_integer()) {
       return fail("/schema_version", "missing; is this a scorecard export (scorecard export --format json)?");
     }
-    if (*version != 1) return fail("/schema_version", fmt::format("unsupported version {}; this tool reads 1", version->dump()));
+    if (*version != 1 && *version != 2) {
+      return fail("/schema_version", fmt::format("unsupported version {}; this tool reads 1 and 2", version->dump()));
+    }
     Snapshot snapshot;
     snapshot.origin = m_file;
     if (auto rubric = doc.find("rubric"); rubric != doc.end() && rubric->is_object()) {
+      if (auto id = rubric->find("id"); id != rubric->end() && id->is_string()) snapshot.rubric_id = id->get<std::string>();
+      if (auto v = rubric->find("version"); v != rubric->end() && v->is_string()) {
+        snapshot.rubric_version = v->get<std::string>();
+      }
       if (auto criteria = rubric->find("criteria"); criteria != rubric->end() && criteria->is_array()) {
         for (const auto& c : *criteria) {
           if (c.is_object() && c.contains("id") && c["id"].is_string() && c.contains("title") && c["title"].is_string()) {
@@ -113,7 +115,7 @@ class ExportReader {
           if (!s.is_object() || !s.contains("id") || !s["id"].is_string()) continue;
           const std::string title = s.value("title", std::string());
           const std::string url = s.contains("url") && s["url"].is_string() ? s["url"].get<std::string>() : "";
-          c.sources[s["id"].get<std::string>()] = source_text(title, url);
+          c.sources[s["id"].get<std::string>()] = {title, url};
         }
       }
       out.criteria.push_back(std::move(c));
@@ -145,6 +147,8 @@ Snapshot snapshot_from_scores(const Rubric& rubric, const std::vector<Jurisdicti
                               const std::string& origin) {
   Snapshot snapshot;
   snapshot.origin = origin;
+  snapshot.rubric_id = rubric.id;
+  snapshot.rubric_version = rubric.version;
   for (const auto& c : rubric.criteria) snapshot.criterion_titles[c.id] = c.title;
   for (const auto& s : scores) {
     SnapshotJurisdiction j;
@@ -161,7 +165,7 @@ Snapshot snapshot_from_scores(const Rubric& rubric, const std::vector<Jurisdicti
         c.note = data->note;
         for (const auto& ref : data->sources) {
           if (const Source* source = s.jurisdiction.find_source(ref.id)) {
-            c.sources[ref.id] = source_text(source->title, source->url);
+            c.sources[ref.id] = {source->title, source->url};
           }
         }
       }

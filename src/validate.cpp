@@ -9,6 +9,8 @@
 #include <scorecard/text_util.hpp>
 #include <scorecard/validate.hpp>
 
+#include "render_detail.hpp"
+
 namespace scorecard {
 namespace {
 
@@ -103,8 +105,7 @@ void check_agreement(const Jurisdiction& j, const CriterionData& data, const Cri
     open_clause = can == false ? fmt::format("; no answers to its {} would give tier {}", count, *data.rating)
                                : fmt::format("; its {} count as no policy", count);
   }
-  std::string why = match.reasons.empty() ? "no rule with a condition matched"
-                                          : fmt::format("{}", join(match.reasons, ", "));
+  std::string why = match.held.empty() ? "no rule with a condition matched" : detail::held_text(match.held, ", ");
   out.push_back({Severity::warning, j.at(data.rating_where),
                  fmt::format("recorded tier {} for \"{}\" differs from tier {} computed from its answers (rule {}: "
                              "{}){}",

@@ -17,23 +17,48 @@ struct CheckOptions {
   std::optional<int> min_tier;             // the overall tier must be this or better
   std::vector<Requirement> requirements;   // criterion -> tier or better
   const Snapshot* baseline = nullptr;      // no tier may be worse than here
+  const Diagnostics* diagnostics = nullptr;  // the data set's: each file with errors fails
+};
+
+enum class FailureKind {
+  below_minimum,        // the overall tier is worse than the minimum
+  below_requirement,    // a criterion is worse than a required tier
+  worse_than_baseline,  // a tier is worse than in the baseline
+  invalid_file,         // the file does not load or validate
+};
+std::string_view to_string(FailureKind kind);
+
+// Why a jurisdiction fails, as data: what (the subject), the tier it has and the tier it
+// needed (required for the first two kinds, baseline for the third). An invalid file
+// carries its errors instead.
+struct CheckFailure {
+  FailureKind kind = FailureKind::below_minimum;
+  Subject subject;
+  std::optional<int> actual;
+  std::optional<int> required;
+  std::optional<int> baseline;
+  std::vector<Diagnostic> errors;  // invalid_file
 };
 
 struct CheckOutcome {
-  std::string id;
-  std::string name;
+  std::string id;    // empty for an invalid file
+  std::string name;  // empty for an invalid file
   std::string file;
-  std::vector<std::string> failures;      // why it fails, in words
-  std::vector<std::string> improvements;  // tiers better than the baseline
+  std::vector<CheckFailure> failures;
+  std::vector<TierChange> improvements;  // tiers better than in the baseline
   bool passed() const { return failures.empty(); }
+  bool invalid() const { return !failures.empty() && failures.front().kind == FailureKind::invalid_file; }
 };
 
 struct CheckReport {
-  std::vector<CheckOutcome> outcomes;  // one per jurisdiction, in input order
+  // One per invalid file (by path), then one per jurisdiction, in input order.
+  std::vector<CheckOutcome> outcomes;
   std::vector<std::string> added;      // ids not in the baseline
   std::vector<std::string> removed;    // ids only in the baseline
-  std::size_t passed = 0;
-  std::size_t failed = 0;
+  std::size_t passed = 0;   // jurisdictions
+  std::size_t failed = 0;   // jurisdictions
+  std::size_t invalid = 0;  // files with errors
+  std::size_t jurisdictions() const { return passed + failed; }
 };
 
 CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const CheckOptions& options);

@@ -10,13 +10,22 @@
 namespace scorecard {
 
 struct TierChange {
-  std::string criterion;  // a criterion id, or "overall"
+  Subject subject;
   std::optional<int> from;
   std::optional<int> to;
 
   // Lower tiers are better; a tier that disappears counts as worse.
   bool worse() const;
   bool better() const { return !worse() && from != to; }
+  bool operator==(const TierChange&) const = default;
+};
+
+// A source a criterion cites in one snapshot and not in the other.
+struct SourceChange {
+  std::string criterion;
+  std::string id;
+  SnapshotSource source;
+  bool operator==(const SourceChange&) const = default;
 };
 
 enum class DiffStatus { added, removed, changed, unchanged };
@@ -27,11 +36,12 @@ struct JurisdictionDiff {
   std::string name;
   std::string file;  // the new file where there is one
   DiffStatus status = DiffStatus::unchanged;
+  std::string name_before;  // set when the name changed
   std::vector<TierChange> tiers;            // overall first, then criteria in order
-  std::vector<std::string> answers;         // "custody.detainer_hold_prohibited: none -> any_conviction"
+  std::vector<AnswerChange> answers;        // in criterion order, then by question
   std::vector<std::string> notes;           // criterion ids whose note changed
-  std::vector<std::string> sources_added;   // "custody: id"
-  std::vector<std::string> sources_removed;
+  std::vector<SourceChange> sources_added;
+  std::vector<SourceChange> sources_removed;
 
   bool any_worse() const;
 };
@@ -42,5 +52,16 @@ struct DiffResult {
 };
 
 DiffResult diff_snapshots(const Snapshot& before, const Snapshot& after);
+
+// The tier changes between two scorings of the same jurisdictions (a what-if, another
+// rubric): one entry per jurisdiction of after whose tiers moved, in after's order.
+struct TierChanges {
+  std::string id;
+  std::string name;
+  std::optional<int> overall_before;
+  std::optional<int> overall_after;
+  std::vector<TierChange> tiers;  // overall first, then criteria in after's rubric order
+};
+std::vector<TierChanges> tier_changes(const Snapshot& before, const Snapshot& after);
 
 }  // namespace scorecard

@@ -40,12 +40,6 @@ struct ImprovementPlan {
 ImprovementPlan plan_improvement(const Rubric& rubric, std::span<const std::optional<int>> tiers, int target,
                                  std::size_t max_alternatives = 50);
 
-struct AnswerChange {
-  std::string question;
-  std::string from;  // "(none)" when unanswered
-  std::string to;
-};
-
 // The fewest answer changes that make the criterion's rules give target or better, with
 // the rule that would then match; nullopt when no answers reach it.
 struct AnswerPlan {
@@ -66,6 +60,65 @@ struct Coverage {
   std::size_t unclear = 0;    // answered "unclear"
 };
 Coverage coverage(const Rubric& rubric, const Jurisdiction& jurisdiction);
+
+// Everything explain says about one jurisdiction, as data: computed once, rendered as
+// text, Markdown or JSON with the same facts.
+struct WeightedTerm {
+  std::string criterion;
+  double weight = 1.0;
+  int tier = 0;
+};
+
+// The cut-off band the weighted mean fell in: above the previous cut-off (if any), at
+// most this one (if any: a mean above every cut-off has none).
+struct CutoffBand {
+  int tier = 0;
+  std::optional<double> above;
+  std::optional<double> at_most;
+};
+
+struct CriterionExplanation {
+  std::string criterion;
+  std::optional<int> tier;
+  Origin origin = Origin::missing;
+  std::optional<RuleMatch> computed;  // what its answers give, when it has answers
+  std::optional<AnswerPlan> next;     // the fewest answer changes to the next tier up
+  std::vector<std::string> sources;   // the ids it cites
+};
+
+struct PlannedChange {
+  TierTarget target;
+  std::optional<AnswerPlan> answers;  // answer changes that give the target, when it has answers
+};
+
+struct ExplainedImprovement {
+  std::vector<PlannedChange> changes;
+  int steps = 0;
+  OverallResult result;
+};
+
+struct ExplainedPlan {
+  int target = 0;
+  std::vector<ExplainedImprovement> alternatives;
+  std::size_t more = 0;
+  bool exhaustive = true;
+};
+
+struct Explanation {
+  std::string id;
+  std::string name;
+  std::string state;
+  OverallResult overall;
+  std::vector<WeightedTerm> terms;  // the criteria with a tier, in rubric order
+  double weight_sum = 0;
+  double weighted_sum = 0;
+  std::optional<CutoffBand> band;   // set when the jurisdiction has an overall tier
+  Coverage coverage;
+  std::vector<CriterionExplanation> criteria;  // rubric order
+  std::vector<ExplainedPlan> plans;  // to the next tier up and, when different, to the top; empty at the top
+};
+
+Explanation explain(const Rubric& rubric, const JurisdictionScore& score);
 
 // --what-if CRITERION=TIER, QUESTION=ANSWER or CRITERION.QUESTION=ANSWER.
 struct WhatIf {

@@ -13,10 +13,14 @@ namespace scorecard {
 enum class Comparison { equal, not_equal, less, less_equal, greater, greater_equal };
 
 // KEY OP VALUE. Keys: state, kind (=, != with a comma-separated list of values), tier (the
-// overall tier) and any criterion id (all six operators with a tier number).
+// overall tier) and any criterion id (all six operators with a tier number or id).
+enum class FilterField { state, kind, overall_tier, criterion_tier };
+
 struct Filter {
   std::string text;  // as given, for reports
   std::string key;
+  FilterField field = FilterField::state;
+  std::size_t criterion = 0;  // criterion_tier: its index in the rubric
   Comparison op = Comparison::equal;
   std::vector<std::string> values;  // state/kind: any of these; tiers: one number
   int tier = 0;
@@ -29,9 +33,9 @@ struct FilterParse {
 
 FilterParse parse_filter(const std::string& text, const Rubric& rubric);
 
-bool matches(const JurisdictionScore& score, const Filter& filter, const Rubric& rubric);
+bool matches(const JurisdictionScore& score, const Filter& filter);
 
 // Keeps the scores that match every filter, in order.
-void apply_filters(std::vector<JurisdictionScore>& scores, const std::vector<Filter>& filters, const Rubric& rubric);
+void apply_filters(std::vector<JurisdictionScore>& scores, const std::vector<Filter>& filters);
 
 }  // namespace scorecard

@@ -1,5 +1,7 @@
 #pragma once
-// Renderers. Each writes one format to a stream; the CLI chooses which.
+// Renderers. Each writes one format to a stream. Every report has one entry point that
+// switches on the Format (render_scores, render_explanations, render_check, render_diff);
+// the per-format functions below it are public for tests and embedders.
 
 #include <cstddef>
 #include <optional>
@@ -10,13 +12,30 @@
 
 #include <scorecard/check.hpp>
 #include <scorecard/diff.hpp>
+#include <scorecard/explain.hpp>
+#include <scorecard/report.hpp>
 #include <scorecard/rubric.hpp>
 #include <scorecard/score.hpp>
 
 namespace scorecard {
 
-enum class Format { table, json, csv, markdown, html };
+// One format vocabulary for every command (docs/cli.md). "text" is the human form: cards,
+// a table, a report; "table" is accepted as another name for it.
+enum class Format { text, json, csv, markdown, html, junit };
 std::optional<Format> parse_format(std::string_view text);
+std::string_view to_string(Format format);
+
+// What a command reports, and so which formats it can be written in.
+enum class ReportKind {
+  cards,    // score: a card per jurisdiction
+  table,    // compare: a row per jurisdiction
+  export_,  // export: files for websites and spreadsheets
+  explain,  // explain
+  check,    // check
+  diff,     // diff
+};
+std::vector<Format> formats_of(ReportKind kind);
+std::vector<std::string> format_names(ReportKind kind);  // for option checks, help and completion
 
 // What produced an export, recorded in its JSON so that it can be reproduced.
 struct ExportInfo {
@@ -32,6 +51,24 @@ struct RenderOptions {
   bool color = false;     // ANSI colours for tier cells
   std::size_t width = 0;  // terminal width to fit; 0 = no limit
 };
+
+struct HtmlOptions {
+  std::string title;  // the page heading; the rubric's title when empty
+  std::string intro;  // a paragraph of the publisher's own, optional
+};
+
+// What the whole-report entry points need beyond the report itself.
+struct OutputSettings {
+  RenderOptions render;
+  HtmlOptions html;
+  std::string generated_at;  // ISO 8601 UTC, recorded in exports when set
+  unsigned threads = 0;      // for rendering large exports; 0 = one per core
+};
+
+// score, compare and export: the report in format (one of formats_of(kind)); the text of a
+// what-if run ends with what the what-ifs changed.
+void render_scores(const Report& report, ReportKind kind, Format format, const OutputSettings& settings,
+                   std::ostream& out);
 
 // compare: one row per jurisdiction.
 void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
@@ -55,11 +92,6 @@ void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionS
 // score --format markdown: a section per jurisdiction with its criteria and citations.
 void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
 
-struct HtmlOptions {
-  std::string title;  // the page heading; the rubric's title when empty
-  std::string intro;  // a paragraph of the publisher's own, optional
-};
-
 // export --format html: one self-contained page (no network requests, strict CSP): the
 // comparison table, sortable and filterable with a script and complete without one, a
 // details panel per jurisdiction with its citations, a legend and the methodology.
@@ -76,35 +108,48 @@ void render_rubric_text(const Rubric& rubric, std::ostream& out);
 void render_calibration(const Rubric& rubric, const std::vector<CalibrationResult>& results,
                         std::ostream& out);
 
+// check, in text, Markdown, JSON or JUnit XML.
+void render_check(const Rubric& rubric, const CheckReport& report, Format format, std::ostream& out);
+
+// One failure in words, as the reports say it (for annotations and messages).
+std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure);
+
 // check: failures with their reasons, improvements, added and removed ids, a summary line.
-void render_check_text(const CheckReport& report, std::ostream& out);
+void render_check_text(const Rubric& rubric, const CheckReport& report, std::ostream& out);
 
 // check --junit: a testcase per jurisdiction (failure: the reasons) and one per invalid
 // file (error: its diagnostics).
-void render_check_junit(const CheckReport& report, const Diagnostics& invalid, std::ostream& out);
+void render_check_junit(const Rubric& rubric, const CheckReport& report, std::ostream& out);
 
 // check --markdown and GITHUB_STEP_SUMMARY: verdict, counts, failures, tier changes.
-void render_check_markdown(const CheckReport& report, std::ostream& out);
+void render_check_markdown(const Rubric& rubric, const CheckReport& report, std::ostream& out);
 
-// diff OLD NEW.
+// check --format json: the same facts as objects.
+void render_check_json(const Rubric& rubric, const CheckReport& report, std::ostream& out);
+
+// diff OLD NEW, in text, Markdown or JSON.
+void render_diff(const DiffResult& diff, Format format, std::ostream& out);
 void render_diff_text(const DiffResult& diff, std::ostream& out);
 void render_diff_markdown(const DiffResult& diff, std::ostream& out);
 void render_diff_json(const DiffResult& diff, std::ostream& out);
 
 // explain: why each tier, the weighted-mean arithmetic, coverage, and the fewest changes
 // that lift the overall tier a step and to the top (with the answers that would do it).
-void render_explain_text(const Rubric& rubric, const std::vector<JurisdictionScore>& scores,
+// The same facts in each format.
+void render_explanations(const Rubric& rubric, const std::vector<Explanation>& list, Format format,
                          const RenderOptions& options, std::ostream& out);
-void render_explain_markdown(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
-void render_explain_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+void render_explain_text(const Rubric& rubric, const std::vector<Explanation>& list, const RenderOptions& options,
+                         std::ostream& out);
+void render_explain_markdown(const Rubric& rubric, const std::vector<Explanation>& list, std::ostream& out);
+void render_explain_json(const Rubric& rubric, const std::vector<Explanation>& list, std::ostream& out);
 
 // What --what-if changed: a line per jurisdiction whose tiers moved.
-void render_what_if_changes(const Rubric& rubric, const std::vector<JurisdictionScore>& before,
-                            const std::vector<JurisdictionScore>& after, std::ostream& out);
+void render_what_if_changes(const std::vector<TierChanges>& changes, std::ostream& out);
 
-// rubric impact: jurisdictions whose tiers differ between two rubrics.
-void render_rubric_impact(const Rubric& old_rubric, const std::vector<JurisdictionScore>& before,
-                          const Rubric& new_rubric, const std::vector<JurisdictionScore>& after, std::ostream& out);
+// rubric impact: jurisdictions whose tiers differ between two rubrics (tier_changes of the
+// two scorings), out of the given number of jurisdictions.
+void render_rubric_impact(const Rubric& old_rubric, const Rubric& new_rubric, const std::vector<TierChanges>& changes,
+                          std::size_t jurisdictions, std::ostream& out);
 
 // Text safe in XML content and attributes (escaped; characters XML forbids are dropped).
 std::string xml_escape(std::string_view text);

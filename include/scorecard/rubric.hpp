@@ -100,10 +100,29 @@ struct Rubric {
   OverallRule overall;
 
   const Criterion* find_criterion(std::string_view criterion_id) const;
+  std::optional<std::size_t> index_of(std::string_view criterion_id) const;  // position in criteria
   const Tier* find_tier(int number) const;
   int worst_tier() const { return static_cast<int>(tiers.size()); }
   std::vector<std::string> criterion_ids() const;
+
+  // The rubric's vocabulary, defined once (model.cpp) for the CLI, completion, filters,
+  // check and what-if.
+  // A tier by number ("2"; any count of tiers) or by id ("strong"); nullopt for neither.
+  std::optional<int> parse_tier(std::string_view text) const;
+  std::vector<std::string> tier_words() const;  // every number, then every id
+  std::string tier_choices() const;              // "1 to 3, or strong, progress, room"
+  std::vector<std::string> sort_keys() const;    // overall, name, population, criterion ids
+  std::vector<std::string> filter_keys() const;  // state, kind, tier, criterion ids
+  std::vector<std::string> what_if_keys() const;  // criterion ids, question ids, CRITERION.QUESTION
 };
+
+// Words the tool's own syntax and outputs use (sort and filter keys, export fields); no
+// criterion, question or tier id may be one of them.
+const std::vector<std::string>& reserved_words();
+
+// Lowercase letters, digits, '_' and '-', starting with a letter: the characters an id may
+// use without clashing with the filter (= < > ! ,) and what-if (= .) syntax.
+bool is_rubric_id(std::string_view text);
 
 struct RubricLoad {
   std::optional<Rubric> rubric;  // set when there is no error

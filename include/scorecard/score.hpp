@@ -15,11 +15,38 @@ namespace scorecard {
 enum class Origin { recorded, computed, missing };
 std::string_view to_string(Origin origin);
 
-// Which rule of a criterion matched a set of answers, and the answers that made it match.
+// What a tier belongs to: the overall tier, or one criterion, by id. Renderers name it.
+struct Subject {
+  std::string criterion;  // empty: the overall tier
+
+  static Subject overall() { return {}; }
+  static Subject of(std::string criterion_id) { return {std::move(criterion_id)}; }
+  bool is_overall() const { return criterion.empty(); }
+  bool operator==(const Subject&) const = default;
+};
+
+// One condition of a rule that held: the question and the answer that satisfied it.
+struct HeldCondition {
+  std::string question;
+  std::string answer;
+  bool operator==(const HeldCondition&) const = default;
+};
+
+// Which rule of a criterion matched a set of answers, and the conditions that made it match
+// (none for the unconditional last rule).
 struct RuleMatch {
   int rule_index = -1;  // index into Criterion::rules
   int tier = 0;
-  std::vector<std::string> reasons;  // e.g. "detainer_hold_prohibited is any_conviction"
+  std::vector<HeldCondition> held;
+};
+
+// An answer that differs between two states of a criterion; nullopt is no answer.
+struct AnswerChange {
+  std::string criterion;
+  std::string question;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  bool operator==(const AnswerChange&) const = default;
 };
 
 RuleMatch match_rules(const Criterion& criterion, const std::vector<Answer>& answers);
@@ -32,11 +59,21 @@ struct CriterionResult {
   bool disagrees() const { return origin == Origin::recorded && computed && computed->tier != tier; }
 };
 
+// A gate of the overall rule that held a jurisdiction below a tier: the tier it guards, the
+// criterion it names, the tier that criterion needs and the tier it has (none: no tier).
+struct GateFailure {
+  int tier = 0;
+  std::string criterion;
+  int required = 0;
+  std::optional<int> actual;
+  bool operator==(const GateFailure&) const = default;
+};
+
 struct OverallResult {
   std::optional<int> tier;  // empty when no criterion has a tier
   double mean = 0.0;        // weighted mean of the criterion tiers
   int mean_tier = 0;        // the tier the cut-offs give before gates
-  std::vector<std::string> gates;  // gates that lowered the tier, in words
+  std::vector<GateFailure> gates;  // gates that lowered the tier, in the order they did
 };
 
 // criterion_tiers: one entry per rubric criterion, in rubric order.
@@ -59,36 +96,5 @@ struct CalibrationResult {
 };
 
 std::vector<CalibrationResult> check_calibration(const Rubric& rubric);
-
-// How many jurisdictions, and how many residents, each overall tier covers.
-struct TierCount {
-  int tier = 0;
-  std::size_t jurisdictions = 0;
-  long long residents = 0;  // of the jurisdictions with a known population
-  std::size_t unknown_population = 0;
-};
-
-struct Summary {
-  std::size_t jurisdictions = 0;
-  std::size_t with_population = 0;
-  long long residents = 0;
-  std::vector<TierCount> tiers;  // one per rubric tier, in order
-  std::size_t unrated = 0;        // jurisdictions without an overall tier
-};
-
-Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& scores);
-
-// With every population known: "4.1 million of 17.9 million residents live under On Track
-// policies (2 of 12 jurisdictions)". Otherwise it never claims more than it knows: "2 of 12
-// jurisdictions are rated On Track, home to 2.7 million of the 4.8 million residents
-// counted; population unknown for 1".
-std::string summary_sentence(const Rubric& rubric, const Summary& summary, const TierCount& tier);
-
-// Table order. key: "overall", "name", "population" or a criterion id.
-// overall: best tier first, then lower mean, then name. population: largest first,
-// unknown last. criterion: best tier first, then overall order. reverse flips the
-// order (unknown populations stay last).
-void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric,
-                 const std::string& key, bool reverse);
 
 }  // namespace scorecard

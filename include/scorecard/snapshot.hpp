@@ -14,12 +14,18 @@
 
 namespace scorecard {
 
+struct SnapshotSource {
+  std::string title;
+  std::string url;  // may be empty
+  bool operator==(const SnapshotSource&) const = default;
+};
+
 struct SnapshotCriterion {
   std::string id;
   std::optional<int> tier;
   std::map<std::string, std::string> answers;
   std::string note;
-  std::map<std::string, std::string> sources;  // id -> "title <url>"
+  std::map<std::string, SnapshotSource> sources;  // by source id
 };
 
 struct SnapshotJurisdiction {
@@ -34,6 +40,8 @@ struct SnapshotJurisdiction {
 
 struct Snapshot {
   std::string origin;  // the path it was read from
+  std::string rubric_id;       // the rubric it was scored with
+  std::string rubric_version;
   std::vector<SnapshotJurisdiction> jurisdictions;
   std::map<std::string, std::string> criterion_titles;  // id -> title, for reports
 
@@ -48,7 +56,7 @@ struct SnapshotLoad {
   Diagnostics diagnostics;
 };
 
-// Reads a JSON export (schema_version 1); problems are reported with line and column.
+// Reads a JSON export (schema_version 1 or 2); problems are reported with line and column.
 SnapshotLoad load_export_from_string(std::string_view text, const std::string& display_name);
 SnapshotLoad load_export_file(const std::string& path);
 

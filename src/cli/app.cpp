@@ -65,21 +65,27 @@ std::string Context::summary(const Dataset& dataset, bool with_warnings) {
   return text;
 }
 
-Dataset& Context::load(const std::vector<std::string>& paths, bool show_warnings, bool strict) {
+Report& Context::report(ReportRequest request, const std::string& command, bool show_warnings) {
+  request.rubric = rubric();
+  request.threads = m_options.jobs;
+  if (const auto problems = check_request(request); !problems.empty()) throw UsageError(problems.front(), command);
   // Reachable from a static pointer to the end, so leak checkers do not count it as a leak.
-  static auto* const loaded = new std::deque<Dataset>();
-  Dataset& dataset = loaded->emplace_back(load_dataset(paths, *rubric(), m_options.jobs));
-  if (strict) {
-    promote_warnings(dataset.diagnostics);
-    // Files with promoted warnings are no longer fit to score.
-    if (has_errors(dataset.diagnostics)) dataset.scores.clear();
-  }
+  static auto* const reports = new std::deque<Report>();
+  Report& report = reports->emplace_back(build_report(std::move(request)));
   Diagnostics shown;
-  for (const auto& d : dataset.diagnostics) {
+  for (const auto& d : report.dataset.diagnostics) {
     if (d.severity == Severity::error || show_warnings) shown.push_back(d);
   }
   print(shown);
-  return dataset;
+  return report;
+}
+
+Dataset& Context::load(const std::vector<std::string>& paths, bool show_warnings, bool strict) {
+  ReportRequest request;
+  request.paths = paths;
+  request.sort.clear();
+  request.strict = strict;
+  return report(std::move(request), "", show_warnings).dataset;
 }
 
 namespace {
@@ -153,7 +159,8 @@ int run(int argc, const char* const* argv) {
                                   setup_validate(app), setup_check(app),   setup_diff(app),
                                   setup_explain(app),  setup_init(app)};
   for (auto& c : setup_rubric(app)) commands.push_back(std::move(c));
-  for (auto& c : setup_completion(app)) commands.push_back(std::move(c));
+  commands.push_back(setup_completion(app));
+  commands.push_back(setup_manpage(app));
 
   if (auto message = unknown_command(argc, argv)) return usage_error(*message, "");
   try {

@@ -17,6 +17,7 @@
 #include <scorecard/dataset.hpp>
 #include <scorecard/diagnostic.hpp>
 #include <scorecard/render.hpp>
+#include <scorecard/report.hpp>
 #include <scorecard/rubric.hpp>
 
 namespace scorecard::cli {
@@ -54,9 +55,14 @@ class Context {
   // The rubric from --rubric, or the built-in one. nullptr after printing errors.
   const Rubric* rubric();
 
-  // Loads the paths; prints errors (and warnings when show_warnings) to stderr. The data
-  // set lives until the process ends and is never freed: the operating system takes the
-  // memory back at once, where freeing 25,000 files value by value takes a tenth of a run.
+  // Runs the library's pipeline for request (with this rubric and -j): a problem with the
+  // request itself is a UsageError of command, thrown before any file is read. Prints
+  // errors (and warnings when show_warnings) to stderr. The report lives until the process
+  // ends and is never freed: the operating system takes the memory back at once, where
+  // freeing 25,000 files value by value takes a tenth of a run.
+  Report& report(ReportRequest request, const std::string& command, bool show_warnings);
+
+  // The same for paths alone, in the order given.
   Dataset& load(const std::vector<std::string>& paths, bool show_warnings, bool strict = false);
 
   void print(const Diagnostics& diagnostics) const;
@@ -86,7 +92,8 @@ Command setup_check(CLI::App& app);
 Command setup_diff(CLI::App& app);
 Command setup_explain(CLI::App& app);
 Command setup_init(CLI::App& app);
-std::vector<Command> setup_completion(CLI::App& app);
+Command setup_completion(CLI::App& app);
+Command setup_manpage(CLI::App& app);
 std::vector<Command> setup_rubric(CLI::App& app);
 
 // Parses argv and runs the chosen subcommand; returns the exit code.

@@ -54,91 +54,107 @@ Requirement parse_requirement(const std::string& text, const Rubric& rubric) {
                      "check");
   }
   const std::string value = text.substr(eq + 1);
-  if (value.size() != 1 || !rubric.find_tier(value[0] - '0')) {
-    throw UsageError(fmt::format("invalid --require \"{}\": \"{}\" is not a tier (1 to {})", text, value,
-                                 rubric.worst_tier()),
+  const auto tier = rubric.parse_tier(value);
+  if (!tier) {
+    throw UsageError(fmt::format("invalid --require \"{}\": \"{}\" is not a tier ({})", text, value,
+                                 rubric.tier_choices()),
                      "check");
   }
-  return {id, value[0] - '0'};
+  return {id, *tier};
 }
 
 }  // namespace
 
 Command setup_check(CLI::App& app) {
   struct Options {
-    std::vector<std::string> paths;
-    int min_tier = 0;
+    ReportRequest request;
+    std::string min_tier;
     std::vector<std::string> requires_;
     std::string baseline;
+    std::string format = "text";
+    std::string output;
     std::string junit;
     std::string markdown;
-    bool strict = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "CI gate: validate, then fail (exit 1) on jurisdictions below a "
                                               "minimum, missing a required criterion tier, or worse than a baseline");
-  sub->add_option("PATH", options->paths, "Jurisdiction files or directories (searched recursively)")->required();
-  sub->add_option("--min-tier", options->min_tier, "Fail when an overall tier is worse (higher) than N")
-      ->type_name("N");
-  sub->add_option("--require", options->requires_, "Fail when CRITERION's tier is worse than N (repeatable)")
-      ->type_name("CRITERION=N");
+  sub->add_option("PATH", options->request.paths, "Jurisdiction files or directories (searched recursively)")
+      ->required();
+  sub->add_option("--min-tier", options->min_tier, "Fail when an overall tier is worse than TIER (a number or a tier id)")
+      ->type_name("TIER");
+  sub->add_option("--require", options->requires_, "Fail when CRITERION's tier is worse than TIER (repeatable)")
+      ->type_name("CRITERION=TIER");
   sub->add_option("--baseline", options->baseline,
                   "A JSON export (scorecard export) to compare with: any tier worse than there fails")
       ->type_name("OLD.json");
-  sub->add_option("--junit", options->junit, "Write a JUnit XML report to FILE")->type_name("FILE");
-  sub->add_option("--markdown", options->markdown, "Write a Markdown summary to FILE")->type_name("FILE");
-  sub->add_flag("--strict", options->strict, "Treat warnings as errors");
+  add_format_option(*sub, options->format, ReportKind::check);
+  add_output_option(*sub, options->output);
+  sub->add_option("--junit", options->junit, "Also write a JUnit XML report to FILE")->type_name("FILE");
+  sub->add_option("--markdown", options->markdown, "Also write a Markdown summary to FILE")->type_name("FILE");
+  sub->add_flag("--strict", options->request.strict, "Treat warnings as errors");
   return {sub, [options](Context& context) {
             const Rubric* rubric = context.rubric();
             if (!rubric) return k_exit_invalid;
             CheckOptions check;
-            if (options->min_tier != 0) {
-              if (!rubric->find_tier(options->min_tier)) {
-                throw UsageError(fmt::format("--min-tier {} is not a tier (1 to {})", options->min_tier,
-                                             rubric->worst_tier()),
+            if (!options->min_tier.empty()) {
+              check.min_tier = rubric->parse_tier(options->min_tier);
+              if (!check.min_tier) {
+                throw UsageError(fmt::format("--min-tier {} is not a tier ({})", options->min_tier,
+                                             rubric->tier_choices()),
                                  "check");
               }
-              check.min_tier = options->min_tier;
             }
             for (const auto& text : options->requires_) check.requirements.push_back(parse_requirement(text, *rubric));
+            const Format format = *parse_format(options->format);
             const bool github = github_actions();
+            // Workflow commands go where the report is not: standard output for the text report.
+            std::ostream& annotations = format == Format::text && options->output.empty() ? std::cout : std::cerr;
             std::optional<Snapshot> baseline;
             if (!options->baseline.empty()) {
               SnapshotLoad load = load_export_file(options->baseline);
               context.print(load.diagnostics);
               if (github) {
-                for (const auto& d : load.diagnostics) std::cout << github_annotation(d.severity, d.where, d.message) << '\n';
+                for (const auto& d : load.diagnostics) annotations << github_annotation(d.severity, d.where, d.message) << '\n';
               }
               if (!load.snapshot) return k_exit_invalid;
               baseline = std::move(load.snapshot);
               check.baseline = &*baseline;
             }
-            Dataset& dataset = context.load(options->paths, true, options->strict);
-            for (const auto& out : {options->junit, options->markdown}) {
+            options->request.sort.clear();  // the order given
+            const Report& report = context.report(options->request, "check", true);
+            const Dataset& dataset = report.dataset;
+            for (const auto& out : {options->output, options->junit, options->markdown}) {
               refuse_to_overwrite_input(out, dataset.files, "check");
               if (!options->baseline.empty() && !out.empty() && out == options->baseline) {
                 throw UsageError(fmt::format("refusing to write to \"{}\": it is the baseline", out), "check");
               }
             }
             if (github) {
-              for (const auto& d : dataset.diagnostics) std::cout << github_annotation(d.severity, d.where, d.message) << '\n';
+              for (const auto& d : dataset.diagnostics) annotations << github_annotation(d.severity, d.where, d.message) << '\n';
             }
-            const bool invalid = has_errors(dataset.diagnostics);
-            const CheckReport report = run_check(*rubric, dataset.scores, check);
-            render_check_text(report, std::cout);
+            check.diagnostics = &dataset.diagnostics;
+            const CheckReport result = run_check(*rubric, dataset.scores, check);
+            std::ostringstream text;
+            render_check(*rubric, result, format, text);
+            if (options->output.empty()) std::cout << text.str() << std::flush;
             if (github) {
-              for (const auto& o : report.outcomes) {
+              for (const auto& o : result.outcomes) {
+                if (o.invalid()) continue;  // its errors were annotated above
                 for (const auto& f : o.failures) {
-                  std::cout << github_annotation(Severity::error, {o.file, 0, 0}, o.id + ": " + f) << '\n';
+                  annotations << github_annotation(Severity::error, {o.file, 0, 0},
+                                                   o.id + ": " + check_failure_text(*rubric, f))
+                              << '\n';
                 }
               }
             }
             std::ostringstream markdown;
-            render_check_markdown(report, markdown);
+            render_check_markdown(*rubric, result, markdown);
             try {
+              if (!options->output.empty()) write_file_atomically(options->output, text.str());
               if (!options->junit.empty()) {
                 std::ostringstream junit;
-                render_check_junit(report, dataset.diagnostics, junit);
+                render_check_junit(*rubric, result, junit);
                 write_file_atomically(options->junit, junit.str());
               }
               if (!options->markdown.empty()) write_file_atomically(options->markdown, markdown.str());
@@ -149,11 +165,11 @@ Command setup_check(CLI::App& app) {
             if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
               std::ofstream(summary, std::ios::app) << markdown.str();
             }
-            if (invalid) {
+            if (!report.valid()) {
               if (!context.options().quiet) std::cerr << "scorecard: " << Context::summary(dataset) << '\n';
               return k_exit_invalid;
             }
-            return report.failed > 0 ? k_exit_failed : k_exit_ok;
+            return result.failed > 0 ? k_exit_failed : k_exit_ok;
           }};
 }
 

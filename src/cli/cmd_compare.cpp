@@ -7,16 +7,13 @@
 namespace scorecard::cli {
 
 Command setup_compare(CLI::App& app) {
-  struct Options {
-    std::vector<std::string> paths;
-    OutputOptions output;
-  };
-  auto options = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("compare", "Compare jurisdictions in one table: population, the criteria and the "
-                                                "overall tier");
-  sub->add_option("PATH", options->paths, "Jurisdiction files or directories (searched recursively)")->required();
-  add_output_options(*sub, options->output, {"table", "json", "csv", "markdown"});
-  return {sub, [options](Context& context) { return produce(context, options->paths, options->output, "compare", false); }};
+  auto command = std::make_shared<ReportCommand>();
+  command->kind = ReportKind::table;
+  command->format = "text";
+  CLI::App* sub = setup_report_command(app, *command, "compare",
+                                       "Compare jurisdictions in one table: population, the criteria and the "
+                                       "overall tier");
+  return {sub, [command](Context& context) { return run_report_command(context, *command, "compare"); }};
 }
 
 }  // namespace scorecard::cli

@@ -1,5 +1,5 @@
-// scorecard completion bash|zsh|fish, and the man page: both generated from the CLI11
-// definitions of every command, so they cannot drift from --help.
+// scorecard completion bash|zsh|fish: generated from the CLI11 definitions of every
+// command and the rubric's vocabulary, so it cannot drift from --help.
 
 #include <algorithm>
 #include <iostream>
@@ -13,24 +13,11 @@
 #include <scorecard/text_util.hpp>
 #include <scorecard/version.hpp>
 
+#include "cli_model.hpp"
 #include "output.hpp"
 
 namespace scorecard::cli {
 namespace {
-
-std::vector<CLI::App*> commands_of(CLI::App& app) {
-  std::vector<CLI::App*> out;
-  for (CLI::App* sub : app.get_subcommands([](CLI::App* a) { return !a->get_group().empty(); })) out.push_back(sub);
-  return out;
-}
-
-std::vector<const CLI::Option*> options_of(const CLI::App& app, bool positional) {
-  std::vector<const CLI::Option*> out;
-  for (const CLI::Option* opt : app.get_options()) {
-    if (opt->get_positional() == positional && (positional || !opt->get_lnames().empty())) out.push_back(opt);
-  }
-  return out;
-}
 
 std::vector<std::string> flags_of(const CLI::App& app) {
   std::vector<std::string> out;
@@ -43,6 +30,7 @@ std::vector<std::string> flags_of(const CLI::App& app) {
 
 // The allowed values of an option checked by IsMember ("TEXT:{a,b}"), if any.
 std::vector<std::string> choices_of(const CLI::Option* opt) {
+  if (const auto* formats = format_choices(opt)) return *formats;
   const std::string type = opt->get_type_name();
   const auto open = type.find('{');
   const auto close = type.find('}', open);
@@ -69,11 +57,20 @@ struct Model {
   std::set<std::string> file_flags;                             // flags that take a path
   std::set<std::string> value_flags;                            // flags that take a value
   std::vector<std::string> criteria;
+  // The rubric's vocabulary (Rubric::sort_keys and the rest), as the library defines it.
+  std::vector<std::string> sort_keys;
+  std::vector<std::string> filter_keys;
+  std::vector<std::string> what_if_keys;
+  std::vector<std::string> tiers;
 };
 
 Model model_of(CLI::App& app, const Rubric& rubric) {
   Model m;
   m.criteria = rubric.criterion_ids();
+  m.sort_keys = rubric.sort_keys();
+  m.filter_keys = rubric.filter_keys();
+  m.what_if_keys = rubric.what_if_keys();
+  m.tiers = rubric.tier_words();
   m.flags[""] = flags_of(app);
   for (const CLI::Option* opt : options_of(app, false)) {
     for (const auto& l : opt->get_lnames()) {
@@ -107,17 +104,29 @@ Model model_of(CLI::App& app, const Rubric& rubric) {
   return m;
 }
 
+// Options whose values depend on the rubric: sort keys, filters, requirements, what-ifs, tiers.
+const std::vector<std::string> k_rubric_flags = {"--sort", "--filter", "--require", "--what-if", "--min-tier"};
+
+bool is_rubric_flag(const std::string& flag) {
+  return std::find(k_rubric_flags.begin(), k_rubric_flags.end(), flag) != k_rubric_flags.end();
+}
+
 // Values that depend on the rubric: sort keys, filters, requirements, what-ifs.
 std::string rubric_values(const Model& m, const std::string& flag) {
   std::vector<std::string> values;
   if (flag == "--sort") {
-    values = {"overall", "name", "population"};
-    values.insert(values.end(), m.criteria.begin(), m.criteria.end());
+    values = m.sort_keys;
   } else if (flag == "--filter") {
-    values = {"state=", "kind=", "tier<=", "tier="};
-    for (const auto& c : m.criteria) values.push_back(c + "<=");
-  } else if (flag == "--require" || flag == "--what-if") {
+    for (const auto& key : m.filter_keys) {
+      values.push_back(key + "=");
+      if (key != "state" && key != "kind") values.push_back(key + "<=");
+    }
+  } else if (flag == "--require") {
     for (const auto& c : m.criteria) values.push_back(c + "=");
+  } else if (flag == "--what-if") {
+    for (const auto& key : m.what_if_keys) values.push_back(key + "=");
+  } else if (flag == "--min-tier") {
+    values = m.tiers;
   }
   return join(values, " ");
 }
@@ -150,7 +159,7 @@ void bash(const Model& m, std::ostream& out) {
   for (const auto& [flag, body] : by_flag) {
     out << "    " << flag << ")\n      case \"$cmd\" in\n" << body << "      esac ;;\n";
   }
-  for (const std::string flag : {"--sort", "--filter", "--require", "--what-if"}) {
+  for (const std::string& flag : k_rubric_flags) {
     out << "    " << flag << ") COMPREPLY=($(compgen -W \"" << rubric_values(m, flag)
         << "\" -- \"$cur\")); compopt -o nospace 2>/dev/null; return ;;\n";
   }
@@ -158,8 +167,7 @@ void bash(const Model& m, std::ostream& out) {
       << "      COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n";
   std::vector<std::string> plain;
   for (const auto& f : m.value_flags) {
-    if (!m.file_flags.count(f) && !by_flag.count(f) && f != "--sort" && f != "--filter" && f != "--require" &&
-        f != "--what-if") {
+    if (!m.file_flags.count(f) && !by_flag.count(f) && !is_rubric_flag(f)) {
       plain.push_back(f);
     }
   }
@@ -211,7 +219,7 @@ void fish(CLI::App& app, const Model& m, std::ostream& out) {
         for (const auto& s : opt->get_snames()) line += " -s " + s;
         if (auto it = m.choices.find(command + " " + flag); it != m.choices.end()) {
           line += " -x -a '" + join(it->second, " ") + "'";
-        } else if (flag == "--sort" || flag == "--filter" || flag == "--require" || flag == "--what-if") {
+        } else if (is_rubric_flag(flag)) {
           line += " -x -a '" + rubric_values(m, flag) + "'";
         } else if (m.file_flags.count(flag)) {
           line += " -r -F";
@@ -232,78 +240,14 @@ void fish(CLI::App& app, const Model& m, std::ostream& out) {
   }
 }
 
-std::string troff(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\\') {
-      out += "\\e";
-    } else if (c == '-') {
-      out += "\\-";
-    } else {
-      out += c;
-    }
-  }
-  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
-  return out;
-}
-
-void man_options(const CLI::App& app, std::ostream& out) {
-  for (const CLI::Option* opt : options_of(app, false)) {
-    std::vector<std::string> names;
-    for (const auto& s : opt->get_snames()) names.push_back("\\fB\\-" + troff(s) + "\\fR");
-    for (const auto& l : opt->get_lnames()) names.push_back("\\fB\\-\\-" + troff(l) + "\\fR");
-    std::string type = opt->get_type_name();
-    if (opt->get_expected_max() == 0) type.clear();
-    out << ".TP\n" << join(names, ", ") << (type.empty() ? "" : " \\fI" + troff(type) + "\\fR") << '\n'
-        << troff(opt->get_description()) << '\n';
-  }
-}
-
-void manpage(CLI::App& app, std::ostream& out) {
-  out << ".TH SCORECARD 1 \"\" \"policy-scorecard " << version() << "\" \"User Commands\"\n"
-      << ".SH NAME\nscorecard \\- " << troff(app.get_description()) << '\n'
-      << ".SH SYNOPSIS\n.B scorecard\n[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIARGUMENTS\\fR]\n"
-      << ".SH DESCRIPTION\nJurisdiction files (YAML, one per city, county or state) describe laws and policies with "
-         "citations; a rubric turns them into tiers.\nThe built-in rubric follows the Center for Popular Democracy's "
-         "2019 scorecard.\nSee also \\fIdocs/cli.md\\fR, \\fIdocs/data-format.md\\fR and "
-         "\\fIdocs/methodology.md\\fR.\n"
-      << ".SH GLOBAL OPTIONS\n";
-  man_options(app, out);
-  out << ".SH COMMANDS\n";
-  for (CLI::App* sub : commands_of(app)) {
-    std::vector<std::string> args;
-    for (const CLI::Option* p : options_of(*sub, true)) args.push_back(p->get_name() + (p->get_expected_max() > 1 ? "..." : ""));
-    out << ".SS \"scorecard " << troff(sub->get_name()) << (args.empty() ? "" : " " + troff(join(args, " "))) << "\"\n"
-        << troff(sub->get_description()) << '\n';
-    man_options(*sub, out);
-    for (CLI::App* nested : commands_of(*sub)) {
-      std::vector<std::string> nested_args;
-      for (const CLI::Option* p : options_of(*nested, true)) nested_args.push_back(p->get_name());
-      out << ".TP\n\\fB" << troff(sub->get_name() + " " + nested->get_name()) << "\\fR"
-          << (nested_args.empty() ? "" : " \\fI" + troff(join(nested_args, " ")) + "\\fR") << '\n'
-          << troff(nested->get_description()) << '\n';
-    }
-  }
-  out << ".SH EXIT STATUS\n.TP\n0\nsuccess\n.TP\n1\n\\fBcheck\\fR found a failing jurisdiction or a regression\n"
-      << ".TP\n2\nusage error\n.TP\n3\ninvalid input (a file, rubric or baseline that could not be read or "
-         "validated), or an output that could not be written\n"
-      << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, no colour (unless \\fB\\-\\-color always\\fR)\n"
-      << ".TP\nGITHUB_ACTIONS, GITHUB_STEP_SUMMARY\n\\fBcheck\\fR adds workflow annotations and a step summary\n"
-      << ".TP\nSOURCE_DATE_EPOCH\nthe time \\fB\\-\\-timestamp\\fR records\n";
-}
-
 }  // namespace
 
-std::vector<Command> setup_completion(CLI::App& app) {
+Command setup_completion(CLI::App& app) {
   auto shell = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand("completion", "Print a shell completion script: bash, zsh or fish");
   sub->add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
   auto completion_output = std::make_shared<std::string>();
   sub->add_option("-o,--output", *completion_output, "Write to FILE instead of standard output")->type_name("FILE");
-  auto man_output = std::make_shared<std::string>();
-  CLI::App* man = app.add_subcommand("manpage", "Print the scorecard(1) man page (troff)");
-  man->group("");  // not listed in --help
-  man->add_option("-o,--output", *man_output, "Write to FILE instead of standard output")->type_name("FILE");
   CLI::App* root = &app;
   Command completion{sub, [shell, root, completion_output](Context& context) {
                        const Rubric* rubric = context.rubric();
@@ -322,12 +266,7 @@ std::vector<Command> setup_completion(CLI::App& app) {
                        }
                        return write_output(*completion_output, text.str());
                      }};
-  Command man_command{man, [man_output, root](Context&) {
-                        std::ostringstream text;
-                        manpage(*root, text);
-                        return write_output(*man_output, text.str());
-                      }};
-  return {completion, man_command};
+  return completion;
 }
 
 }  // namespace scorecard::cli

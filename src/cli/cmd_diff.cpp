@@ -44,9 +44,7 @@ Command setup_diff(CLI::App& app) {
                                              "directories or JSON exports");
   sub->add_option("OLD", options->before, "The earlier version: a file, a directory or a JSON export")->required();
   sub->add_option("NEW", options->after, "The later version: a file, a directory or a JSON export")->required();
-  sub->add_option("--format", options->format, "Output format: text, markdown, json")
-      ->check(CLI::IsMember({"text", "markdown", "json"}))
-      ->default_str("text");
+  add_format_option(*sub, options->format, ReportKind::diff);
   sub->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of standard output")
       ->type_name("FILE");
   return {sub, [options](Context& context) {
@@ -55,15 +53,8 @@ Command setup_diff(CLI::App& app) {
             auto before = read_side(context, options->before);
             auto after = read_side(context, options->after);
             if (!before || !after) return k_exit_invalid;
-            const DiffResult diff = diff_snapshots(*before, *after);
             std::ostringstream text;
-            if (options->format == "json") {
-              render_diff_json(diff, text);
-            } else if (options->format == "markdown") {
-              render_diff_markdown(diff, text);
-            } else {
-              render_diff_text(diff, text);
-            }
+            render_diff(diff_snapshots(*before, *after), *parse_format(options->format), text);
             return write_output(options->output, text.str());
           }};
 }

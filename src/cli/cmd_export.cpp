@@ -1,5 +1,5 @@
-// scorecard export PATH... --format json|csv|markdown [-o FILE]: files for websites and
-// spreadsheets.
+// scorecard export PATH... --format json|csv|markdown|html [-o FILE]: files for websites
+// and spreadsheets.
 
 #include <memory>
 
@@ -8,24 +8,20 @@
 namespace scorecard::cli {
 
 Command setup_export(CLI::App& app) {
-  struct Options {
-    std::vector<std::string> paths;
-    OutputOptions output;
-  };
-  auto options = std::make_shared<Options>();
-  options->output.format = "json";
-  CLI::App* sub = app.add_subcommand("export", "Write the comparison as JSON, CSV, Markdown or a ready web "
-                                               "page, for websites, spreadsheets and pull requests");
-  sub->add_option("PATH", options->paths, "Jurisdiction files or directories (searched recursively)")->required();
-  add_output_options(*sub, options->output, {"json", "csv", "markdown", "html"});
-  sub->add_option("--title", options->output.title, "html: the page heading (default: the rubric's title)")
+  auto command = std::make_shared<ReportCommand>();
+  command->kind = ReportKind::export_;
+  command->format = "json";
+  CLI::App* sub = setup_report_command(app, *command, "export",
+                                       "Write the comparison as JSON, CSV, Markdown or a ready web page, for "
+                                       "websites, spreadsheets and pull requests");
+  sub->add_option("--title", command->html.title, "html: the page heading (default: the rubric's title)")
       ->type_name("TEXT");
-  sub->add_option("--intro", options->output.intro, "html: a paragraph of your own under the heading")
+  sub->add_option("--intro", command->html.intro, "html: a paragraph of your own under the heading")
       ->type_name("TEXT");
-  sub->add_flag("--timestamp", options->output.timestamp,
+  sub->add_flag("--timestamp", command->timestamp,
                 "Record the time of the export in the JSON (generated_at); off by default so that exports of "
                 "the same data are byte-identical");
-  return {sub, [options](Context& context) { return produce(context, options->paths, options->output, "export", false); }};
+  return {sub, [command](Context& context) { return run_report_command(context, *command, "export"); }};
 }
 
 }  // namespace scorecard::cli

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <scorecard/diff.hpp>
 #include <scorecard/score.hpp>
+#include <scorecard/snapshot.hpp>
 
 #include "app.hpp"
 
@@ -53,7 +55,9 @@ std::vector<Command> setup_rubric(CLI::App& app) {
                              std::cerr << "scorecard: the files do not validate under " << impact_options->rubric << '\n';
                              return k_exit_invalid;
                            }
-                           render_rubric_impact(*old_rubric, before.scores, *load.rubric, after.scores, std::cout);
+                           const auto changes = tier_changes(snapshot_from_scores(*old_rubric, before.scores, ""),
+                                                             snapshot_from_scores(*load.rubric, after.scores, ""));
+                           render_rubric_impact(*old_rubric, *load.rubric, changes, after.scores.size(), std::cout);
                            return k_exit_ok;
                          }};
   Command show_command{show, [](Context& context) {

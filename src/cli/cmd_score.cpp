@@ -7,17 +7,13 @@
 namespace scorecard::cli {
 
 Command setup_score(CLI::App& app) {
-  struct Options {
-    std::vector<std::string> paths;
-    OutputOptions output;
-  };
-  auto options = std::make_shared<Options>();
-  options->output.keep_order = true;
-  CLI::App* sub = app.add_subcommand("score", "Print a card per jurisdiction: each criterion's tier, why, note and "
-                                              "citations, then the overall tier");
-  sub->add_option("FILE", options->paths, "Jurisdiction files or directories")->required();
-  add_output_options(*sub, options->output, {"table", "json", "csv", "markdown"});
-  return {sub, [options](Context& context) { return produce(context, options->paths, options->output, "score", true); }};
+  auto command = std::make_shared<ReportCommand>();
+  command->kind = ReportKind::cards;
+  command->format = "text";
+  CLI::App* sub = setup_report_command(app, *command, "score",
+                                       "Print a card per jurisdiction: each criterion's tier, why, note and "
+                                       "citations, then the overall tier");
+  return {sub, [command](Context& context) { return run_report_command(context, *command, "score"); }};
 }
 
 }  // namespace scorecard::cli

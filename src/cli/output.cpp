@@ -1,23 +1,15 @@
 #include "output.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
 
-#include <scorecard/explain.hpp>
-#include <scorecard/filter.hpp>
 #include <scorecard/text_util.hpp>
 
 namespace scorecard::cli {
@@ -25,19 +17,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The temporary file being written, removed by the signal handler if the run is stopped.
-char g_temp_path[4096];
-volatile std::sig_atomic_t g_temp_active = 0;
-
-extern "C" void remove_temp_and_reraise(int signal_number) {
-  if (g_temp_active) unlink(g_temp_path);
-  std::signal(signal_number, SIG_DFL);
-  std::raise(signal_number);
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
-std::string errno_text(int error) { return std::strerror(error); }
+}  // namespace
 
-// ISO 8601 UTC; SOURCE_DATE_EPOCH (reproducible builds) wins over the clock.
 std::string now_utc() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
@@ -52,45 +38,54 @@ std::string now_utc() {
   return text;
 }
 
-bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+namespace {
+
+std::map<const CLI::Option*, std::vector<std::string>>& format_options() {
+  static std::map<const CLI::Option*, std::vector<std::string>> options;
+  return options;
 }
 
 }  // namespace
 
-void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats) {
-  command.add_option("--format", options.format, "Output format: " + join(formats, ", "))
-      ->check(CLI::IsMember(formats))
-      ->default_str(options.format);
-  command.add_option("--what-if", options.what_if,
-                     "Re-score as if CRITERION=TIER or QUESTION=ANSWER (repeatable) and show what changes")
-      ->type_name("CHANGE");
-  command.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of standard output; - is standard output")
+const std::vector<std::string>* format_choices(const CLI::Option* option) {
+  const auto it = format_options().find(option);
+  return it == format_options().end() ? nullptr : &it->second;
+}
+
+void add_format_option(CLI::App& command, std::string& format, ReportKind kind) {
+  const std::vector<std::string> names = format_names(kind);
+  const std::vector<Format> formats = formats_of(kind);
+  CLI::Option* option = command.add_option("--format", format, "Output format: " + join(names, ", "));
+  format_options()[option] = names;
+  option
+      ->check(CLI::Validator(
+          [names, formats](std::string& value) -> std::string {
+            const auto f = parse_format(value);
+            if (f && std::find(formats.begin(), formats.end(), *f) != formats.end()) return {};
+            return fmt::format("{} not in {{{}}}", value, join(names, ","));
+          },
+          "", "FORMAT"))
+      ->type_name("FORMAT")
+      ->default_str(format);
+}
+
+void add_output_option(CLI::App& command, std::string& output) {
+  command.add_option("-o,--output", output, "Write to FILE (atomically) instead of standard output; - is standard output")
       ->type_name("FILE");
-  if (options.keep_order) return;
-  command.add_option("--sort", options.sort, "Sort by overall (default), name, population or a criterion id")
+}
+
+void add_what_if_option(CLI::App& command, std::vector<std::string>& what_if, const std::string& help) {
+  command.add_option("--what-if", what_if, help)->type_name("CHANGE");
+}
+
+void add_order_options(CLI::App& command, ReportRequest& request) {
+  command.add_option("--sort", request.sort, "Sort by overall (default), name, population or a criterion id")
       ->type_name("KEY");
-  command.add_flag("--reverse", options.reverse, "Reverse the sort order");
-  command.add_option("--filter", options.filters,
+  command.add_flag("--reverse", request.reverse, "Reverse the sort order");
+  command.add_option("--filter", request.filters,
                      "Keep jurisdictions matching KEY OP VALUE, e.g. state=CA, kind=county, tier<=2, custody=1 "
                      "(repeatable; all must match)")
       ->type_name("EXPR");
-}
-
-std::vector<JurisdictionScore> apply_what_if_options(const Rubric& rubric, const std::vector<std::string>& texts,
-                                                     const std::vector<JurisdictionScore>& before,
-                                                     const std::string& command) {
-  std::vector<WhatIf> what_ifs;
-  for (const auto& text : texts) {
-    WhatIfParse parsed = parse_what_if(text, rubric);
-    if (!parsed.what_if) throw UsageError(parsed.error, command);
-    what_ifs.push_back(std::move(*parsed.what_if));
-  }
-  std::vector<JurisdictionScore> after;
-  after.reserve(before.size());
-  for (const auto& s : before) after.push_back(score_jurisdiction(rubric, apply_what_ifs(s.jurisdiction, what_ifs)));
-  return after;
 }
 
 void refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& files,
@@ -103,81 +98,6 @@ void refuse_to_overwrite_input(const std::string& output, const std::vector<std:
   }
 }
 
-AtomicFile::AtomicFile(const std::string& path) : m_path(path) {
-  // Renaming over a device, a pipe or a directory would replace it: refuse.
-  std::error_code ec;
-  const auto existing = fs::status(path, ec);
-  if (!ec && fs::exists(existing) && !fs::is_regular_file(existing)) {
-    throw std::runtime_error(fmt::format("cannot write \"{}\": it exists and is not a regular file", path));
-  }
-  // A file-size limit (ulimit -f) must end in an error message, not in SIGXFSZ.
-  std::signal(SIGXFSZ, SIG_IGN);
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  m_temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  if (m_temp.size() >= sizeof g_temp_path) throw std::runtime_error(fmt::format("cannot write \"{}\": path too long", path));
-  std::memcpy(g_temp_path, m_temp.c_str(), m_temp.size() + 1);
-  const int fd = mkstemp(g_temp_path);
-  if (fd < 0) throw std::runtime_error(fmt::format("cannot write \"{}\": {}", path, errno_text(errno)));
-  m_temp = g_temp_path;
-  g_temp_active = 1;
-  std::signal(SIGINT, remove_temp_and_reraise);
-  std::signal(SIGTERM, remove_temp_and_reraise);
-  const mode_t mask = umask(0);
-  umask(mask);
-  const bool chmod_ok = fchmod(fd, 0666 & ~mask) == 0;
-  const int chmod_error = errno;
-  close(fd);
-  if (!chmod_ok) fail(chmod_error);
-  m_stream.open(m_temp, std::ios::binary | std::ios::trunc);
-  if (!m_stream) fail(errno);
-}
-
-AtomicFile::~AtomicFile() {
-  if (m_done) return;
-  m_stream.close();
-  unlink(m_temp.c_str());
-  g_temp_active = 0;
-}
-
-void AtomicFile::fail(int error) {
-  m_stream.close();
-  unlink(m_temp.c_str());
-  g_temp_active = 0;
-  m_done = true;
-  throw std::runtime_error(fmt::format("cannot write \"{}\": {}", m_path, errno_text(error)));
-}
-
-void AtomicFile::commit() {
-  m_stream.flush();
-  if (!m_stream) fail(errno != 0 ? errno : EIO);
-  m_stream.close();
-  if (m_stream.fail()) fail(errno != 0 ? errno : EIO);
-  // Flush to disk before the rename, so that a crash leaves the old file or the new one.
-  const int fd = ::open(m_temp.c_str(), O_RDONLY);
-  if (fd < 0 || fsync(fd) != 0) {
-    const int error = errno;
-    if (fd >= 0) close(fd);
-    fail(error);
-  }
-  close(fd);
-  if (std::rename(m_temp.c_str(), m_path.c_str()) != 0) fail(errno);
-  m_done = true;
-  g_temp_active = 0;
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-}
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-  if (path == "-") {
-    std::cout << content << std::flush;
-    return;
-  }
-  AtomicFile file(path);
-  file.stream() << content;
-  file.commit();
-}
-
 int write_output(const std::string& path, const std::string& content) {
   try {
     write_file_atomically(path.empty() ? "-" : path, content);
@@ -188,86 +108,51 @@ int write_output(const std::string& path, const std::string& content) {
   return k_exit_ok;
 }
 
-int produce(Context& context, const std::vector<std::string>& paths, const OutputOptions& options,
-            const std::string& command, bool score_cards) {
-  const Rubric* rubric = context.rubric();
-  if (!rubric) return k_exit_invalid;
-  std::vector<std::string> keys = {"overall", "name", "population"};
-  for (const auto& id : rubric->criterion_ids()) keys.push_back(id);
-  if (std::find(keys.begin(), keys.end(), options.sort) == keys.end()) {
-    throw UsageError(fmt::format("unknown sort key \"{}\"{}; use overall, name, population or one of: {}", options.sort,
-                                 did_you_mean(options.sort, keys), join(rubric->criterion_ids(), ", ")),
-                     command);
-  }
-  std::vector<Filter> filters;
-  for (const auto& text : options.filters) {
-    FilterParse parsed = parse_filter(text, *rubric);
-    if (!parsed.filter) throw UsageError(parsed.error, command);
-    filters.push_back(std::move(*parsed.filter));
-  }
-  for (const auto& text : options.what_if) {
-    if (auto parsed = parse_what_if(text, *rubric); !parsed.what_if) throw UsageError(parsed.error, command);
-  }
-  Dataset& dataset = context.load(paths, false);
-  refuse_to_overwrite_input(options.output, dataset.files, command);
-  if (has_errors(dataset.diagnostics)) {
+CLI::App* setup_report_command(CLI::App& app, ReportCommand& command, const std::string& name,
+                               const std::string& description) {
+  CLI::App* sub = app.add_subcommand(name, description);
+  const bool files = command.kind == ReportKind::cards;
+  sub->add_option(files ? "FILE" : "PATH", command.request.paths,
+                  files ? "Jurisdiction files or directories"
+                        : "Jurisdiction files or directories (searched recursively)")
+      ->required();
+  add_format_option(*sub, command.format, command.kind);
+  add_what_if_option(*sub, command.request.what_if,
+                     "Re-score as if CRITERION=TIER or QUESTION=ANSWER (repeatable) and show what changes");
+  add_output_option(*sub, command.output);
+  if (command.kind != ReportKind::cards) add_order_options(*sub, command.request);
+  return sub;
+}
+
+int run_report_command(Context& context, ReportCommand& command, const std::string& name) {
+  if (!context.rubric()) return k_exit_invalid;
+  if (command.kind == ReportKind::cards) command.request.sort.clear();  // score keeps the order given
+  const Report& report = context.report(command.request, name, false);
+  refuse_to_overwrite_input(command.output, report.dataset.files, name);
+  if (!report.valid()) {
     if (!context.options().quiet) {
-      std::cerr << "scorecard: " << Context::summary(dataset, false) << "; nothing "
-                << (command == "score" ? "scored" : command == "export" ? "exported" : "compared") << '\n';
+      std::cerr << "scorecard: " << Context::summary(report.dataset, false) << "; nothing "
+                << (name == "score" ? "scored" : name == "export" ? "exported" : "compared") << '\n';
     }
     return k_exit_invalid;
   }
-  std::vector<JurisdictionScore> before;
-  if (!options.what_if.empty()) {
-    before = dataset.scores;
-    dataset.scores = apply_what_if_options(*rubric, options.what_if, before, command);
-  }
-  if (!options.keep_order) sort_scores(dataset.scores, *rubric, options.sort, options.reverse);
-  apply_filters(dataset.scores, filters, *rubric);
-
-  RenderOptions render = context.render_options();
-  const bool to_file = !options.output.empty() && options.output != "-";
-  if (to_file) render = {context.options().color == "always", 0};
-  std::optional<AtomicFile> file;
+  OutputSettings settings;
+  settings.render = context.render_options();
+  const bool to_file = !command.output.empty() && command.output != "-";
+  if (to_file) settings.render = {context.options().color == "always", 0};
+  settings.html = command.html;
+  if (command.timestamp) settings.generated_at = now_utc();
+  settings.threads = context.options().jobs;
   try {
-    if (to_file) file.emplace(options.output);
-    std::ostream& text = file ? file->stream() : std::cout;
-    switch (*parse_format(options.format)) {
-      case Format::table:
-        if (score_cards) {
-          render_score_cards(*rubric, dataset.scores, render, text);
-        } else {
-          render_compare_table(*rubric, dataset.scores, render, text);
-        }
-        if (!options.what_if.empty()) render_what_if_changes(*rubric, before, dataset.scores, text);
-        break;
-      case Format::json: {
-        ExportInfo info{options.keep_order ? "given" : options.sort, options.reverse, options.filters,
-                        options.what_if, options.timestamp ? now_utc() : "", context.options().jobs};
-        render_json(*rubric, dataset.scores, info, text);
-        break;
-      }
-      case Format::csv: render_csv(*rubric, dataset.scores, text); break;
-      case Format::html: {
-        ExportInfo info{options.sort, options.reverse, options.filters, options.what_if,
-                        options.timestamp ? now_utc() : "", context.options().jobs};
-        render_html(*rubric, dataset.scores, {options.title, options.intro}, info, text);
-        break;
-      }
-      case Format::markdown:
-        if (score_cards) {
-          render_markdown_cards(*rubric, dataset.scores, text);
-        } else {
-          render_markdown_table(*rubric, dataset.scores, text);
-        }
-        break;
-    }
+    std::optional<AtomicFile> file;
+    if (to_file) file.emplace(command.output);
+    render_scores(report, command.kind, *parse_format(command.format), settings, file ? file->stream() : std::cout);
     if (file) file->commit();
   } catch (const std::runtime_error& e) {
     std::cerr << "scorecard: error: " << e.what() << '\n';
     return k_exit_invalid;
   }
-  const std::size_t warnings = count(dataset.diagnostics, Severity::warning);
+  const std::size_t warnings = count(report.dataset.diagnostics, Severity::warning);
   if (warnings > 0 && !context.options().quiet) {
     std::cerr << fmt::format("scorecard: {} warning{}; run 'scorecard validate' to see {}\n", warnings,
                              warnings == 1 ? "" : "s", warnings == 1 ? "it" : "them");

@@ -82,6 +82,13 @@ class Checks:
         self.expect("generated_at" not in json.loads(self.run("export", DATA)), "no timestamp unless asked")
 
     def check_export_schema_rejects_broken(self):
+        def first_computed(d):
+            for j in d["jurisdictions"]:
+                for c in j["criteria"].values():
+                    if c["computed"] is not None:
+                        return c["computed"]
+            raise AssertionError("no computed criterion in the bundled export")
+
         validator = jsonschema.Draft202012Validator(self.schema("scorecard.schema.json"))
         good = json.loads(self.run("export", DATA))
         mutations = {
@@ -93,7 +100,15 @@ class Checks:
             "source without url key": lambda d: d["jurisdictions"][1]["criteria"]["custody"]["sources"][0].pop("url"),
             "javascript url": lambda d: d["jurisdictions"][1]["criteria"]["custody"]["sources"][0].__setitem__(
                 "url", "javascript:alert(1)"),
-            "schema_version 2": lambda d: d.__setitem__("schema_version", 2),
+            "schema_version 3": lambda d: d.__setitem__("schema_version", 3),
+            "schema_version 1": lambda d: d.__setitem__("schema_version", 1),
+            "a gate in words": lambda d: d["jurisdictions"][0]["overall"]["gates"].append(
+                "tier 1 requires Custody at tier 1 or better (it is 3)"),
+            "a gate without its criterion": lambda d: d["jurisdictions"][0]["overall"]["gates"].append(
+                {"tier": 1, "required": 1, "actual": 3}),
+            "a rule condition in words": lambda d: first_computed(d)["conditions"].append(
+                "detainer_hold_prohibited is any_conviction"),
+            "the old reasons field": lambda d: first_computed(d).__setitem__("reasons", []),
         }
         self.expect(validator.is_valid(good), "the unmodified export is valid")
         for what, mutate in mutations.items():

@@ -27,10 +27,14 @@ expect "commands" compare completion -- scorecard co
 expect "every command" score compare export validate check diff explain rubric init -- scorecard ""
 expect "command options" --sort --reverse --filter --format --what-if --output -- scorecard compare --
 expect "global options after the command" --rubric --color --quiet --jobs -- scorecard validate --
-expect "formats of compare" table json csv markdown -- scorecard compare --format ""
+expect "formats of compare" text json csv markdown -- scorecard compare --format ""
+expect "formats of check" text markdown json junit -- scorecard check --format ""
 expect "formats of export" html -- scorecard export --format h
 expect "sort keys from the rubric" overall name population custody release_notification -- scorecard compare --sort ""
 expect "criterion ids for --what-if" custody= contracts= -- scorecard explain --what-if ""
+expect "question ids for --what-if" detainer_hold_prohibited= custody.detainer_hold_prohibited= -- scorecard explain --what-if ""
+expect "tiers for --min-tier" 1 3 strong progress room -- scorecard check --min-tier ""
+expect "filter keys" state= kind= tier= tier\<= custody\<= -- scorecard compare --filter ""
 expect "criterion ids for --require" interviews= -- scorecard check --require int
 expect "rubric subcommands" show check schema impact -- scorecard rubric ""
 expect "shells" bash zsh fish -- scorecard completion ""

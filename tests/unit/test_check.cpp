@@ -7,6 +7,7 @@
 #include <scorecard/render.hpp>
 
 #include "helpers.hpp"
+#include "render_detail.hpp"
 
 using namespace scorecard;
 using scorecard::test::lines;
@@ -62,26 +63,33 @@ TEST_CASE("broken exports are reported with a position or a JSON pointer", "[che
 
 TEST_CASE("diff reports tier, answer, note and source changes, and added and removed ids", "[check]") {
   Snapshot before;
-  before.jurisdictions.push_back({"a", "A", "a.yaml", 2, {{"custody", 2, {{"q", "none"}}, "old", {{"s1", "S1"}}}}});
+  before.jurisdictions.push_back(
+      {"a", "A", "a.yaml", 2, {{"custody", 2, {{"q", "none"}, {"r", "yes"}}, "old", {{"s1", {"S1", ""}}}}}});
   before.jurisdictions.push_back({"gone", "Gone", "", 1, {}});
   Snapshot after;
-  after.jurisdictions.push_back({"a", "A", "a.yaml", 1, {{"custody", 1, {{"q", "any"}}, "new", {{"s2", "S2"}}}}});
+  after.jurisdictions.push_back(
+      {"a", "A2", "a.yaml", 1, {{"custody", 1, {{"q", "any"}}, "new", {{"s2", {"S2", "https://x.test/"}}}}}});
   after.jurisdictions.push_back({"new", "New", "", std::nullopt, {}});
   const DiffResult d = diff_snapshots(before, after);
   REQUIRE(d.jurisdictions.size() == 3);
   const JurisdictionDiff& a = d.jurisdictions[0];
   CHECK(a.status == DiffStatus::changed);
   REQUIRE(a.tiers.size() == 2);
-  CHECK(a.tiers[0].criterion == "overall");
+  CHECK(a.tiers[0].subject.is_overall());
+  CHECK(a.tiers[1].subject == Subject::of("custody"));
   CHECK(a.tiers[0].better());
   CHECK_FALSE(a.any_worse());
-  CHECK(a.answers == std::vector<std::string>{"custody.q: none -> any"});
+  CHECK(a.name_before == "A");
+  CHECK(a.answers == std::vector<AnswerChange>{{"custody", "q", "none", "any"}, {"custody", "r", "yes", std::nullopt}});
   CHECK(a.notes == std::vector<std::string>{"custody"});
-  CHECK(a.sources_added == std::vector<std::string>{"custody: s2 S2"});
-  CHECK(a.sources_removed == std::vector<std::string>{"custody: s1 S1"});
+  CHECK(a.sources_added == std::vector<SourceChange>{{"custody", "s2", {"S2", "https://x.test/"}}});
+  CHECK(a.sources_removed == std::vector<SourceChange>{{"custody", "s1", {"S1", ""}}});
+  CHECK(detail::answer_change_text(a.answers[1], true) == "custody.r: yes -> (none)");
+  CHECK(detail::source_change_text(a.sources_added[0]) == "custody: s2 S2 <https://x.test/>");
+  CHECK(detail::tier_change_text(a.tiers[0]) == "overall 2 -> 1 (better)");
   CHECK(d.jurisdictions[1].status == DiffStatus::removed);
   CHECK(d.jurisdictions[2].status == DiffStatus::added);
-  CHECK(TierChange{"x", 1, std::nullopt}.worse());  // a tier that disappears is worse
+  CHECK(TierChange{Subject::of("x"), 1, std::nullopt}.worse());  // a tier that disappears is worse
 }
 
 TEST_CASE("check: --min-tier and --require fail with reasons", "[check]") {
@@ -92,8 +100,19 @@ TEST_CASE("check: --min-tier and --require fail with reasons", "[check]") {
   CHECK(r.passed == 1);
   CHECK(r.failed == 1);
   CHECK(r.outcomes[0].passed());
-  CHECK(r.outcomes[1].failures == std::vector<std::string>{"overall tier 3 is worse than --min-tier 2",
-                                                           "Custody tier 3 is worse than required (custody=2)"});
+  REQUIRE(r.outcomes[1].failures.size() == 2);
+  const CheckFailure& min = r.outcomes[1].failures[0];
+  CHECK(min.kind == FailureKind::below_minimum);
+  CHECK(min.subject.is_overall());
+  CHECK(min.actual == 3);
+  CHECK(min.required == 2);
+  const CheckFailure& req = r.outcomes[1].failures[1];
+  CHECK(req.kind == FailureKind::below_requirement);
+  CHECK(req.subject == Subject::of("custody"));
+  CHECK(req.actual == 3);
+  CHECK(req.required == 2);
+  CHECK(check_failure_text(builtin_rubric(), min) == "overall tier 3 is worse than --min-tier 2");
+  CHECK(check_failure_text(builtin_rubric(), req) == "Custody tier 3 is worse than required (custody=2)");
 }
 
 TEST_CASE("check: anything worse than the baseline fails, better is reported", "[check]") {
@@ -107,26 +126,59 @@ TEST_CASE("check: anything worse than the baseline fails, better is reported", "
   const CheckReport r = run_check(builtin_rubric(), now, options);
   CHECK(r.failed == 1);
   // Status Inquiry 1 -> 2 also lifts the mean to 17/11 = 1.545, past the 1.50 cut-off.
-  CHECK(r.outcomes[0].failures == std::vector<std::string>{"overall tier is worse than in the baseline: 1 -> 2",
-                                                           "Status Inquiry is worse than in the baseline: 1 -> 2"});
-  CHECK(r.outcomes[1].improvements == std::vector<std::string>{"overall tier is better than in the baseline: 3 -> 1",
-                                                               "Custody is better than in the baseline: 3 -> 1"});
+  REQUIRE(r.outcomes[0].failures.size() == 2);
+  for (const auto& f : r.outcomes[0].failures) {
+    CHECK(f.kind == FailureKind::worse_than_baseline);
+    CHECK(f.baseline == 1);
+    CHECK(f.actual == 2);
+  }
+  CHECK(r.outcomes[0].failures[0].subject.is_overall());
+  CHECK(r.outcomes[0].failures[1].subject == Subject::of("status_inquiry"));
+  CHECK(check_failure_text(builtin_rubric(), r.outcomes[0].failures[1]) ==
+        "Status Inquiry is worse than in the baseline: 1 -> 2");
+  CHECK(r.outcomes[1].improvements == std::vector<TierChange>{{Subject::overall(), 3, 1}, {Subject::of("custody"), 3, 1}});
+  CHECK(detail::improvement_text(builtin_rubric(), r.outcomes[1].improvements[0]) ==
+        "overall tier is better than in the baseline: 3 -> 1");
   CHECK(r.added == std::vector<std::string>{"extra"});
   CHECK(r.removed.empty());
 }
 
+TEST_CASE("invalid files are failures of their own, with their errors", "[check]") {
+  const Diagnostics diagnostics = {{Severity::error, {"b.yaml", 2, 1}, "missing required key \"name\""},
+                                   {Severity::warning, {"b.yaml", 3, 1}, "a warning"},
+                                   {Severity::error, {"b.yaml", 4, 1}, "another"},
+                                   {Severity::warning, {"c.yaml", 1, 1}, "only a warning"}};
+  CheckOptions options;
+  options.diagnostics = &diagnostics;
+  const CheckReport r = run_check(builtin_rubric(), two(), options);
+  CHECK(r.invalid == 1);
+  CHECK(r.passed == 2);
+  CHECK(r.failed == 0);
+  REQUIRE(r.outcomes.size() == 3);
+  CHECK(r.outcomes[0].invalid());
+  CHECK(r.outcomes[0].file == "b.yaml");
+  REQUIRE(r.outcomes[0].failures.size() == 1);
+  CHECK(r.outcomes[0].failures[0].kind == FailureKind::invalid_file);
+  CHECK(r.outcomes[0].failures[0].errors.size() == 2);
+  CHECK(check_failure_text(builtin_rubric(), r.outcomes[0].failures[0]) ==
+        "invalid file: 2 errors; the first at line 2: missing required key \"name\"");
+}
+
 TEST_CASE("JUnit XML escapes everything from data", "[check]") {
   CheckReport r;
-  r.outcomes.push_back({"x", "<b>\"A&B\"</b>", "f'.yaml", {"why <1>"}, {}});
+  CheckFailure f{FailureKind::below_requirement, Subject::of("<x>"), 3, 1, {}, {}};
+  r.outcomes.push_back({"", "", "bad&.yaml", {{FailureKind::invalid_file, {}, {}, {}, {},
+                                               {{Severity::error, {"bad&.yaml", 1, 2}, "oops <here>"}}}}, {}});
+  r.outcomes.push_back({"x", "<b>\"A&B\"</b>", "f'.yaml", {f}, {}});
   r.failed = 1;
-  Diagnostics invalid = {{Severity::error, {"bad&.yaml", 1, 2}, "oops <here>"}};
+  r.invalid = 1;
   std::ostringstream out;
-  render_check_junit(r, invalid, out);
+  render_check_junit(builtin_rubric(), r, out);
   const std::string xml = out.str();
   CHECK(xml.find("tests=\"2\" failures=\"1\" errors=\"1\"") != std::string::npos);
   CHECK(xml.find("name=\"bad&amp;.yaml\"") != std::string::npos);
   CHECK(xml.find("bad&amp;.yaml:1:2: error: oops &lt;here&gt;") != std::string::npos);
-  CHECK(xml.find("message=\"why &lt;1&gt;\"") != std::string::npos);
+  CHECK(xml.find("message=\"&lt;x&gt; tier 3 is worse than required (&lt;x&gt;=1)\"") != std::string::npos);
   CHECK(xml.find("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;") != std::string::npos);
   CHECK(xml.find("file=\"f&apos;.yaml\"") != std::string::npos);
   CHECK(xml_escape(std::string("a\x01" "b\tc")) == "ab\tc");

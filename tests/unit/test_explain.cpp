@@ -174,7 +174,7 @@ TEST_CASE("what-if parses tiers, answers and qualified answers, and explains mis
   CHECK(w.what_if->criterion == "collaboration");
   CHECK(w.what_if->answer == "no");
   CHECK(parse_what_if("collaboration.has_287g_agreement=unclear", r).what_if);
-  CHECK(parse_what_if("custody=4", r).error == "invalid --what-if \"custody=4\": \"4\" is not a tier (1 to 3)");
+  CHECK(parse_what_if("custody=4", r).error == "invalid --what-if \"custody=4\": \"4\" is not a tier (1 to 3, or strong, progress, room)");
   CHECK(parse_what_if("custdy=1", r).error ==
         "invalid --what-if \"custdy=1\": \"custdy\" is neither a criterion nor a question (did you mean \"custody\"?)");
   CHECK(parse_what_if("has_287g_agreement=maybe", r).error ==

@@ -48,25 +48,23 @@ TEST_CASE("filters parse every operator, longest first", "[filter]") {
 }
 
 TEST_CASE("filters match state and kind as lists, case-insensitively", "[filter]") {
-  const Rubric& r = builtin_rubric();
   const auto ca = make("CA", "city", 2, 1);
-  CHECK(matches(ca, parse("state=ca"), r));
-  CHECK(matches(ca, parse("state=NY,CA"), r));
-  CHECK_FALSE(matches(ca, parse("state!=CA"), r));
-  CHECK(matches(ca, parse("kind=city"), r));
-  CHECK_FALSE(matches(ca, parse("kind=county"), r));
+  CHECK(matches(ca, parse("state=ca")));
+  CHECK(matches(ca, parse("state=NY,CA")));
+  CHECK_FALSE(matches(ca, parse("state!=CA")));
+  CHECK(matches(ca, parse("kind=city")));
+  CHECK_FALSE(matches(ca, parse("kind=county")));
 }
 
 TEST_CASE("filters compare overall and criterion tiers", "[filter]") {
-  const Rubric& r = builtin_rubric();
   const auto s = make("IL", "city", 2, 1);
-  CHECK(matches(s, parse("tier<=2"), r));
-  CHECK_FALSE(matches(s, parse("tier<2"), r));
-  CHECK(matches(s, parse("tier>=2"), r));
-  CHECK(matches(s, parse("custody=1"), r));
-  CHECK_FALSE(matches(s, parse("interviews<=2"), r));
+  CHECK(matches(s, parse("tier<=2")));
+  CHECK_FALSE(matches(s, parse("tier<2")));
+  CHECK(matches(s, parse("tier>=2")));
+  CHECK(matches(s, parse("custody=1")));
+  CHECK_FALSE(matches(s, parse("interviews<=2")));
   std::vector<JurisdictionScore> all = {make("IL", "city", 1, 1), make("CA", "county", 2, 1), make("CA", "city", 3, 3)};
-  apply_filters(all, {parse("state=CA"), parse("custody=1")}, r);
+  apply_filters(all, {parse("state=CA"), parse("custody=1")});
   REQUIRE(all.size() == 1);
   CHECK(all[0].jurisdiction.kind == "county");
 }

@@ -6,6 +6,8 @@
 #include <scorecard/render.hpp>
 #include <scorecard/text_util.hpp>
 
+#include <scorecard/summary.hpp>
+
 #include "helpers.hpp"
 #include "render_detail.hpp"
 
@@ -36,7 +38,10 @@ TEST_CASE("Markdown text escapes specials and folds newlines", "[render]") {
 }
 
 TEST_CASE("parse_format knows every format", "[render]") {
-  CHECK(parse_format("table") == Format::table);
+  CHECK(parse_format("text") == Format::text);
+  CHECK(parse_format("table") == Format::text);  // the older name
+  CHECK(parse_format("junit") == Format::junit);
+  CHECK_FALSE(parse_format("htm"));
   CHECK(parse_format("json") == Format::json);
   CHECK(parse_format("csv") == Format::csv);
   CHECK(parse_format("markdown") == Format::markdown);

@@ -8,7 +8,10 @@
 #include <scorecard/load.hpp>
 #include <scorecard/score.hpp>
 
+#include <scorecard/sort.hpp>
+
 #include "helpers.hpp"
+#include "render_detail.hpp"
 
 using namespace scorecard;
 
@@ -33,7 +36,8 @@ TEST_CASE("the first matching rule gives the tier, with the answers that matched
   const RuleMatch m = match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "any_conviction"}}));
   CHECK(m.tier == 1);
   CHECK(m.rule_index == 0);
-  CHECK(m.reasons == std::vector<std::string>{"detainer_hold_prohibited is any_conviction"});
+  CHECK(m.held == std::vector<HeldCondition>{{"detainer_hold_prohibited", "any_conviction"}});
+  CHECK(detail::rule_match_text(m) == "rule 1: detainer_hold_prohibited is any_conviction");
   CHECK(match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "some_convictions"}})).tier == 2);
 }
 
@@ -59,7 +63,8 @@ TEST_CASE("unclear and missing answers never satisfy a condition", "[score]") {
   const RuleMatch unclear = match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "unclear"}}));
   CHECK(unclear.tier == 3);
   CHECK(unclear.rule_index == 2);
-  CHECK(unclear.reasons.empty());
+  CHECK(unclear.held.empty());
+  CHECK(detail::rule_match_text(unclear) == "rule 3: no earlier rule matched");
   CHECK(match_rules(criterion("custody"), {}).tier == 3);
 }
 
@@ -118,13 +123,14 @@ TEST_CASE("overall: gates lower the tier and say why", "[score]") {
   CHECK(r.mean == Approx(15.0 / 11.0));
   CHECK(r.mean_tier == 1);
   CHECK(r.tier == 2);
-  CHECK(r.gates == std::vector<std::string>{"tier 1 requires Immigration Interviews at tier 1 or better (it is 3)"});
+  CHECK(r.gates == std::vector<GateFailure>{{1, "interviews", 1, 3}});
+  CHECK(detail::gate_text(builtin_rubric(), r.gates[0]) ==
+        "tier 1 requires Immigration Interviews at tier 1 or better (it is 3)");
   // Custody 3 fails the tier-2 gate too, even with a low mean.
   const auto custody3 = overall({3, 1, 1, 1, 1, 1, 1, 1});
   CHECK(custody3.mean == Approx(15.0 / 11.0));
   CHECK(custody3.tier == 3);
-  CHECK(custody3.gates == std::vector<std::string>{"tier 1 requires Custody at tier 1 or better (it is 3)",
-                                                   "tier 2 requires Custody at tier 2 or better (it is 3)"});
+  CHECK(custody3.gates == std::vector<GateFailure>{{1, "custody", 1, 3}, {2, "custody", 2, 3}});
 }
 
 TEST_CASE("overall: missing criteria are left out of the mean and fail gates", "[score]") {
@@ -133,8 +139,8 @@ TEST_CASE("overall: missing criteria are left out of the mean and fail gates", "
   CHECK(r.mean == 1.0);
   CHECK(r.mean_tier == 1);
   CHECK(r.tier == 3);  // custody is named by both gates
-  CHECK(r.gates == std::vector<std::string>{"tier 1 requires Custody at tier 1 or better (it is missing)",
-                                            "tier 2 requires Custody at tier 2 or better (it is missing)"});
+  CHECK(r.gates == std::vector<GateFailure>{{1, "custody", 1, std::nullopt}, {2, "custody", 2, std::nullopt}});
+  CHECK(detail::gate_text(builtin_rubric(), r.gates[1]) == "tier 2 requires Custody at tier 2 or better (it is missing)");
   std::vector<std::optional<int>> none(8);
   CHECK_FALSE(overall_tier(builtin_rubric(), none).tier);
 }

@@ -1,0 +1,55 @@
+#pragma once
+// The one pipeline from files to results. A command builds a ReportRequest (paths, rubric,
+// what-ifs, filters, sort) and makes one call; the library loads, validates, scores,
+// applies the what-ifs, filters and sorts, in that order, and returns the Report that
+// every renderer reads.
+
+#include <string>
+#include <vector>
+
+#include <scorecard/dataset.hpp>
+#include <scorecard/diff.hpp>
+#include <scorecard/explain.hpp>
+#include <scorecard/filter.hpp>
+#include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
+
+namespace scorecard {
+
+struct ReportRequest {
+  const Rubric* rubric = nullptr;
+  std::vector<std::string> paths;    // files or directories
+  std::vector<std::string> what_if;  // CRITERION=TIER, QUESTION=ANSWER, CRITERION.QUESTION=ANSWER
+  std::vector<std::string> filters;  // KEY OP VALUE; all must match
+  std::string sort = "overall";      // a sort key (Rubric::sort_keys); empty keeps the input order
+  bool reverse = false;
+  bool strict = false;   // warnings count as errors
+  unsigned threads = 0;  // 0: one per core
+};
+
+// What is wrong with a request before any file is read (an unknown sort key, a filter or a
+// what-if that does not parse): usage errors, one sentence each. Empty when it is good.
+std::vector<std::string> check_request(const ReportRequest& request);
+
+struct Report {
+  ReportRequest request;
+  std::vector<WhatIf> what_ifs;  // parsed from request.what_if
+  // Files and every diagnostic; scores of the files without errors, after the what-ifs,
+  // filtered and sorted.
+  Dataset dataset;
+  // With what-ifs: the jurisdictions whose tiers the what-ifs moved, and how.
+  std::vector<TierChanges> what_if_changes;
+
+  const Rubric& rubric() const { return *request.rubric; }
+  const std::vector<JurisdictionScore>& scores() const { return dataset.scores; }
+  bool valid() const { return !has_errors(dataset.diagnostics); }
+};
+
+// Runs the pipeline. The request must pass check_request; files with errors are reported
+// in the diagnostics and left out of the scores.
+Report build_report(ReportRequest request);
+
+// The explanations of a report's jurisdictions, in its order.
+std::vector<Explanation> explain_report(const Report& report);
+
+}  // namespace scorecard

@@ -1,0 +1,36 @@
+#pragma once
+// The summary of a set of scores: jurisdictions and residents per overall tier.
+
+#include <string>
+#include <vector>
+
+#include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
+
+namespace scorecard {
+
+// How many jurisdictions, and how many residents, each overall tier covers.
+struct TierCount {
+  int tier = 0;
+  std::size_t jurisdictions = 0;
+  long long residents = 0;  // of the jurisdictions with a known population
+  std::size_t unknown_population = 0;
+};
+
+struct Summary {
+  std::size_t jurisdictions = 0;
+  std::size_t with_population = 0;
+  long long residents = 0;
+  std::vector<TierCount> tiers;  // one per rubric tier, in order
+  std::size_t unrated = 0;        // jurisdictions without an overall tier
+};
+
+Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& scores);
+
+// With every population known: "4.1 million of 17.9 million residents live under On Track
+// policies (2 of 12 jurisdictions)". Otherwise it never claims more than it knows: "2 of 12
+// jurisdictions are rated On Track, home to 2.7 million of the 4.8 million residents
+// counted; population unknown for 1".
+std::string summary_sentence(const Rubric& rubric, const Summary& summary, const TierCount& tier);
+
+}  // namespace scorecard

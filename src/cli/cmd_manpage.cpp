@@ -1,0 +1,91 @@
+// scorecard manpage: the scorecard(1) man page, generated from the CLI11 definitions of
+// every command, so that it cannot drift from --help.
+
+#include <memory>
+#include <sstream>
+
+#include <scorecard/text_util.hpp>
+#include <scorecard/version.hpp>
+
+#include "cli_model.hpp"
+#include "output.hpp"
+
+namespace scorecard::cli {
+namespace {
+
+std::string troff(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\') {
+      out += "\\e";
+    } else if (c == '-') {
+      out += "\\-";
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
+  return out;
+}
+
+void man_options(const CLI::App& app, std::ostream& out) {
+  for (const CLI::Option* opt : options_of(app, false)) {
+    std::vector<std::string> names;
+    for (const auto& s : opt->get_snames()) names.push_back("\\fB\\-" + troff(s) + "\\fR");
+    for (const auto& l : opt->get_lnames()) names.push_back("\\fB\\-\\-" + troff(l) + "\\fR");
+    std::string type = opt->get_type_name();
+    if (opt->get_expected_max() == 0) type.clear();
+    out << ".TP\n" << join(names, ", ") << (type.empty() ? "" : " \\fI" + troff(type) + "\\fR") << '\n'
+        << troff(opt->get_description()) << '\n';
+  }
+}
+
+void manpage(CLI::App& app, std::ostream& out) {
+  out << ".TH SCORECARD 1 \"\" \"policy-scorecard " << version() << "\" \"User Commands\"\n"
+      << ".SH NAME\nscorecard \\- " << troff(app.get_description()) << '\n'
+      << ".SH SYNOPSIS\n.B scorecard\n[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIARGUMENTS\\fR]\n"
+      << ".SH DESCRIPTION\nJurisdiction files (YAML, one per city, county or state) describe laws and policies with "
+         "citations; a rubric turns them into tiers.\nThe built-in rubric follows the Center for Popular Democracy's "
+         "2019 scorecard.\nSee also \\fIdocs/cli.md\\fR, \\fIdocs/data-format.md\\fR and "
+         "\\fIdocs/methodology.md\\fR.\n"
+      << ".SH GLOBAL OPTIONS\n";
+  man_options(app, out);
+  out << ".SH COMMANDS\n";
+  for (CLI::App* sub : commands_of(app)) {
+    std::vector<std::string> args;
+    for (const CLI::Option* p : options_of(*sub, true)) args.push_back(p->get_name() + (p->get_expected_max() > 1 ? "..." : ""));
+    out << ".SS \"scorecard " << troff(sub->get_name()) << (args.empty() ? "" : " " + troff(join(args, " "))) << "\"\n"
+        << troff(sub->get_description()) << '\n';
+    man_options(*sub, out);
+    for (CLI::App* nested : commands_of(*sub)) {
+      std::vector<std::string> nested_args;
+      for (const CLI::Option* p : options_of(*nested, true)) nested_args.push_back(p->get_name());
+      out << ".TP\n\\fB" << troff(sub->get_name() + " " + nested->get_name()) << "\\fR"
+          << (nested_args.empty() ? "" : " \\fI" + troff(join(nested_args, " ")) + "\\fR") << '\n'
+          << troff(nested->get_description()) << '\n';
+    }
+  }
+  out << ".SH EXIT STATUS\n.TP\n0\nsuccess\n.TP\n1\n\\fBcheck\\fR found a failing jurisdiction or a regression\n"
+      << ".TP\n2\nusage error\n.TP\n3\ninvalid input (a file, rubric or baseline that could not be read or "
+         "validated), or an output that could not be written\n"
+      << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, no colour (unless \\fB\\-\\-color always\\fR)\n"
+      << ".TP\nGITHUB_ACTIONS, GITHUB_STEP_SUMMARY\n\\fBcheck\\fR adds workflow annotations and a step summary\n"
+      << ".TP\nSOURCE_DATE_EPOCH\nthe time \\fB\\-\\-timestamp\\fR records\n";
+}
+
+}  // namespace
+
+Command setup_manpage(CLI::App& app) {
+  auto output = std::make_shared<std::string>();
+  CLI::App* man = app.add_subcommand("manpage", "Print the scorecard(1) man page (troff)");
+  man->group("");  // not listed in --help
+  man->add_option("-o,--output", *output, "Write to FILE instead of standard output")->type_name("FILE");
+  CLI::App* root = &app;
+  return {man, [output, root](Context&) {
+            std::ostringstream text;
+            manpage(*root, text);
+            return write_output(*output, text.str());
+          }};
+}
+
+}  // namespace scorecard::cli

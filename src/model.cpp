@@ -1,0 +1,114 @@
+// The model's own methods: lookups on jurisdictions and rubrics, and the rubric's
+// vocabulary (tier names, sort, filter and what-if keys), defined here once for the
+// loader, the CLI, completion, filters, check and what-if.
+
+#include <algorithm>
+#include <charconv>
+
+#include <scorecard/model.hpp>
+#include <scorecard/rubric.hpp>
+#include <scorecard/text_util.hpp>
+
+#include "lookup.hpp"
+
+namespace scorecard {
+
+const CriterionData* Jurisdiction::find_criterion(std::string_view criterion_id) const {
+  return detail::find_by_id(criteria, criterion_id);
+}
+
+const Source* Jurisdiction::find_source(std::string_view source_id) const {
+  return detail::find_by_id(sources, source_id);
+}
+
+const Question* Criterion::find_question(std::string_view question_id) const {
+  return detail::find_by_id(questions, question_id);
+}
+
+const Criterion* Rubric::find_criterion(std::string_view criterion_id) const {
+  return detail::find_by_id(criteria, criterion_id);
+}
+
+std::optional<std::size_t> Rubric::index_of(std::string_view criterion_id) const {
+  const Criterion* c = find_criterion(criterion_id);
+  if (!c) return std::nullopt;
+  return static_cast<std::size_t>(c - criteria.data());
+}
+
+const Tier* Rubric::find_tier(int number) const {
+  if (number < 1 || number > worst_tier()) return nullptr;
+  return &tiers[static_cast<std::size_t>(number - 1)];
+}
+
+std::vector<std::string> Rubric::criterion_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(criteria.size());
+  for (const auto& c : criteria) ids.push_back(c.id);
+  return ids;
+}
+
+const std::vector<std::string>& reserved_words() {
+  static const std::vector<std::string> k_words = {
+      "overall", "name",     "population", "state",          "kind",     "tier",  "id",    "file",
+      "score",   "label",    "origin",     "jail_authority", "reviewed", "sources", "criteria", "answers",
+      "rating",  "note",     "unclear",    "coverage"};
+  return k_words;
+}
+
+bool is_rubric_id(std::string_view text) {
+  if (text.empty() || !(text[0] >= 'a' && text[0] <= 'z')) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+std::optional<int> Rubric::parse_tier(std::string_view text) const {
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
+    int number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc() || end != text.data() + text.size() || !find_tier(number)) return std::nullopt;
+    return number;
+  }
+  for (const auto& t : tiers) {
+    if (t.id == text) return t.number;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Rubric::tier_words() const {
+  std::vector<std::string> words;
+  for (const auto& t : tiers) words.push_back(std::to_string(t.number));
+  for (const auto& t : tiers) words.push_back(t.id);
+  return words;
+}
+
+std::string Rubric::tier_choices() const {
+  std::vector<std::string> ids;
+  for (const auto& t : tiers) ids.push_back(t.id);
+  return "1 to " + std::to_string(worst_tier()) + ", or " + join(ids, ", ");
+}
+
+std::vector<std::string> Rubric::sort_keys() const {
+  std::vector<std::string> keys = {"overall", "name", "population"};
+  for (const auto& c : criteria) keys.push_back(c.id);
+  return keys;
+}
+
+std::vector<std::string> Rubric::filter_keys() const {
+  std::vector<std::string> keys = {"state", "kind", "tier"};
+  for (const auto& c : criteria) keys.push_back(c.id);
+  return keys;
+}
+
+std::vector<std::string> Rubric::what_if_keys() const {
+  std::vector<std::string> keys = criterion_ids();
+  for (const auto& c : criteria) {
+    for (const auto& q : c.questions) keys.push_back(q.id);
+  }
+  for (const auto& c : criteria) {
+    for (const auto& q : c.questions) keys.push_back(c.id + "." + q.id);
+  }
+  return keys;
+}
+
+}  // namespace scorecard

@@ -1,0 +1,100 @@
+// The pipeline: load, validate, score, what-if, filter, sort.
+
+#include <algorithm>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include <scorecard/report.hpp>
+#include <scorecard/snapshot.hpp>
+#include <scorecard/sort.hpp>
+#include <scorecard/text_util.hpp>
+
+namespace scorecard {
+namespace {
+
+std::vector<Filter> parse_filters(const ReportRequest& request, std::vector<std::string>* problems) {
+  std::vector<Filter> filters;
+  for (const auto& text : request.filters) {
+    FilterParse parsed = parse_filter(text, *request.rubric);
+    if (parsed.filter) {
+      filters.push_back(std::move(*parsed.filter));
+    } else if (problems) {
+      problems->push_back(std::move(parsed.error));
+    }
+  }
+  return filters;
+}
+
+std::vector<WhatIf> parse_what_ifs(const ReportRequest& request, std::vector<std::string>* problems) {
+  std::vector<WhatIf> what_ifs;
+  for (const auto& text : request.what_if) {
+    WhatIfParse parsed = parse_what_if(text, *request.rubric);
+    if (parsed.what_if) {
+      what_ifs.push_back(std::move(*parsed.what_if));
+    } else if (problems) {
+      problems->push_back(std::move(parsed.error));
+    }
+  }
+  return what_ifs;
+}
+
+// Drops the scores of files that have an error (after --strict made warnings errors).
+void drop_invalid(Dataset& dataset) {
+  std::unordered_set<std::string> invalid;
+  for (const auto& d : dataset.diagnostics) {
+    if (d.severity == Severity::error) invalid.insert(d.where.file);
+  }
+  if (invalid.empty()) return;
+  std::erase_if(dataset.scores, [&](const JurisdictionScore& s) { return invalid.count(s.jurisdiction.file) > 0; });
+}
+
+}  // namespace
+
+std::vector<std::string> check_request(const ReportRequest& request) {
+  std::vector<std::string> problems;
+  const Rubric& rubric = *request.rubric;
+  if (!request.sort.empty()) {
+    const std::vector<std::string> keys = rubric.sort_keys();
+    if (std::find(keys.begin(), keys.end(), request.sort) == keys.end()) {
+      problems.push_back(fmt::format("unknown sort key \"{}\"{}; use overall, name, population or one of: {}",
+                                     request.sort, did_you_mean(request.sort, keys), join(rubric.criterion_ids(), ", ")));
+    }
+  }
+  parse_filters(request, &problems);
+  parse_what_ifs(request, &problems);
+  return problems;
+}
+
+Report build_report(ReportRequest request) {
+  Report report;
+  const Rubric& rubric = *request.rubric;
+  report.what_ifs = parse_what_ifs(request, nullptr);
+  const std::vector<Filter> filters = parse_filters(request, nullptr);
+  report.dataset = load_dataset(request.paths, rubric, request.threads);
+  if (request.strict) {
+    promote_warnings(report.dataset.diagnostics);
+    drop_invalid(report.dataset);
+  }
+  auto& scores = report.dataset.scores;
+  std::optional<Snapshot> before;
+  if (!report.what_ifs.empty()) {
+    before = snapshot_from_scores(rubric, scores, "");
+    for (auto& s : scores) s = score_jurisdiction(rubric, apply_what_ifs(std::move(s.jurisdiction), report.what_ifs));
+  }
+  apply_filters(scores, filters);
+  if (!request.sort.empty()) sort_scores(scores, rubric, request.sort, request.reverse);
+  // In the report's order: a line per jurisdiction shown whose tiers moved.
+  if (before) report.what_if_changes = tier_changes(*before, snapshot_from_scores(rubric, scores, ""));
+  report.request = std::move(request);
+  return report;
+}
+
+std::vector<Explanation> explain_report(const Report& report) {
+  std::vector<Explanation> list;
+  list.reserve(report.scores().size());
+  for (const auto& s : report.scores()) list.push_back(explain(report.rubric(), s));
+  return list;
+}
+
+}  // namespace scorecard
