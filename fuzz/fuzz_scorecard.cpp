@@ -39,8 +39,8 @@ void render_everything(const Rubric& rubric, const std::vector<JurisdictionScore
   options.baseline = &snapshot;
   const CheckReport report = run_check(rubric, scores, options);
   for (Format f : formats_of(ReportKind::check)) render_check(rubric, report, f, out);
-  std::vector<Explanation> explanations;
-  for (const auto& s : scores) explanations.push_back(explain(rubric, s));
+  ExplainReport explanations;
+  for (const auto& s : scores) explanations.explanations.push_back(explain(rubric, s));
   for (Format f : formats_of(ReportKind::explain)) render_explanations(rubric, explanations, f, {}, out);
 }
 

@@ -81,7 +81,7 @@ void render_scores(const Report& report, ReportKind kind, Format format, const O
   }
 }
 
-void render_explanations(const Rubric& rubric, const std::vector<Explanation>& list, Format format,
+void render_explanations(const Rubric& rubric, const ExplainReport& list, Format format,
                          const RenderOptions& options, std::ostream& out) {
   switch (format) {
     case Format::markdown: render_explain_markdown(rubric, list, out); return;

@@ -106,7 +106,7 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
       const CheckFailure& f = o.failures.front();
       out << "    <testcase classname=\"scorecard.input\" name=\"" << xml_escape(o.file) << "\" file=\""
           << xml_escape(o.file) << "\">\n      <error type=\"invalid input\" message=\""
-          << xml_escape(fmt::format("{} in the file", plural(f.errors.size(), "error"))) << "\">";
+          << xml_escape(detail::check_failure_text(rubric, f)) << "\">";
       for (const auto& d : f.errors) out << xml_escape(format_diagnostic(d)) << '\n';
       out << "</error>\n    </testcase>\n";
       continue;

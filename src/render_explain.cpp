@@ -94,6 +94,16 @@ std::string plan_answers_text(const Rubric& rubric, const PlannedChange& c) {
                      answer_changes(*c.answers), c.answers->match.rule_index + 1);
 }
 
+// "Dallas: overall 3 -> 2, custody 3 -> 1"
+std::string what_if_line(const TierChanges& c) {
+  std::vector<std::string> parts;
+  for (const auto& t : c.tiers) {
+    parts.push_back(fmt::format("{} {} -> {}", detail::subject_id(t.subject), detail::tier_number(t.from),
+                                detail::tier_number(t.to)));
+  }
+  return c.name + ": " + join(parts, ", ");
+}
+
 constexpr std::string_view k_not_exhaustive = "the rubric has too many criteria to search every combination";
 
 void text_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& out) {
@@ -167,8 +177,9 @@ void write_plan(detail::JsonWriter& w, const ExplainedPlan& plan) {
 
 }  // namespace
 
-void render_explain_text(const Rubric& rubric, const std::vector<Explanation>& list, const RenderOptions& options,
+void render_explain_text(const Rubric& rubric, const ExplainReport& report, const RenderOptions& options,
                          std::ostream& out) {
+  const auto& list = report.explanations;
   for (std::size_t n = 0; n < list.size(); ++n) {
     const Explanation& e = list[n];
     if (n > 0) out << '\n' << std::string(72, '-') << "\n\n";
@@ -194,9 +205,15 @@ void render_explain_text(const Rubric& rubric, const std::vector<Explanation>& l
     if (e.plans.empty()) out << "  Already at the top tier.\n";
     for (const auto& plan : e.plans) text_plan(rubric, plan, out);
   }
+  if (!report.what_if.empty()) render_what_if_changes(report.what_if_changes, out);
 }
 
-void render_explain_markdown(const Rubric& rubric, const std::vector<Explanation>& list, std::ostream& out) {
+void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, std::ostream& out) {
+  const auto& list = report.explanations;
+  if (!report.what_if.empty()) {
+    out << "> **What if:** a hypothetical explanation, as if " << detail::markdown_text(join(report.what_if, ", "))
+        << "\n\n";
+  }
   for (std::size_t n = 0; n < list.size(); ++n) {
     const Explanation& e = list[n];
     if (n > 0) out << '\n';
@@ -218,12 +235,27 @@ void render_explain_markdown(const Rubric& rubric, const std::vector<Explanation
     if (e.plans.empty()) out << "Already at the top tier.\n";
     for (const auto& plan : e.plans) markdown_plan(rubric, plan, out);
   }
+  if (!report.what_if.empty()) {
+    out << "\n### What if\n\n";
+    for (const auto& c : report.what_if_changes) out << "- " << detail::markdown_text(what_if_line(c)) << '\n';
+    if (report.what_if_changes.empty()) out << "No tier changes.\n";
+  }
 }
 
-void render_explain_json(const Rubric& rubric, const std::vector<Explanation>& list, std::ostream& out) {
+void render_explain_json(const Rubric& rubric, const ExplainReport& report, std::ostream& out) {
+  const auto& list = report.explanations;
   detail::JsonWriter w(out);
   w.begin_object().key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version).end_object();
-  w.key("jurisdictions").begin_array();
+  w.key("what_if").strings(report.what_if).key("what_if_changes").begin_array();
+  for (const auto& c : report.what_if_changes) {
+    w.begin_object().field("id", c.id).field("name", c.name).key("tiers").begin_array();
+    for (const auto& t : c.tiers) {
+      w.begin_object().field("subject", detail::subject_id(t.subject)).key("from").value_or_null(t.from);
+      w.key("to").value_or_null(t.to).end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().key("jurisdictions").begin_array();
   for (const auto& e : list) {
     w.begin_object().field("id", e.id).field("name", e.name).key("state").string_or_null(e.state);
     w.key("overall").begin_object().key("tier").value_or_null(e.overall.tier).field("mean", rounded(e.overall.mean));
@@ -271,14 +303,7 @@ void render_explain_json(const Rubric& rubric, const std::vector<Explanation>& l
 
 void render_what_if_changes(const std::vector<TierChanges>& changes, std::ostream& out) {
   out << "\nWhat if:\n";
-  for (const auto& c : changes) {
-    std::vector<std::string> parts;
-    for (const auto& t : c.tiers) {
-      parts.push_back(fmt::format("{} {} -> {}", detail::subject_id(t.subject), detail::tier_number(t.from),
-                                  detail::tier_number(t.to)));
-    }
-    out << "  " << c.name << ": " << join(parts, ", ") << '\n';
-  }
+  for (const auto& c : changes) out << "  " << what_if_line(c) << '\n';
   if (changes.empty()) out << "  no tier changes\n";
 }
 

@@ -90,11 +90,13 @@ Report build_report(ReportRequest request) {
   return report;
 }
 
-std::vector<Explanation> explain_report(const Report& report) {
-  std::vector<Explanation> list;
-  list.reserve(report.scores().size());
-  for (const auto& s : report.scores()) list.push_back(explain(report.rubric(), s));
-  return list;
+ExplainReport explain_report(const Report& report) {
+  ExplainReport out;
+  out.explanations.reserve(report.scores().size());
+  for (const auto& s : report.scores()) out.explanations.push_back(explain(report.rubric(), s));
+  out.what_if = report.request.what_if;
+  out.what_if_changes = report.what_if_changes;
+  return out;
 }
 
 }  // namespace scorecard

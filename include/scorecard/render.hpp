@@ -135,13 +135,13 @@ void render_diff_json(const DiffResult& diff, std::ostream& out);
 
 // explain: why each tier, the weighted-mean arithmetic, coverage, and the fewest changes
 // that lift the overall tier a step and to the top (with the answers that would do it).
-// The same facts in each format.
-void render_explanations(const Rubric& rubric, const std::vector<Explanation>& list, Format format,
+// The same facts in each format, what-if changes included.
+void render_explanations(const Rubric& rubric, const ExplainReport& report, Format format,
                          const RenderOptions& options, std::ostream& out);
-void render_explain_text(const Rubric& rubric, const std::vector<Explanation>& list, const RenderOptions& options,
+void render_explain_text(const Rubric& rubric, const ExplainReport& report, const RenderOptions& options,
                          std::ostream& out);
-void render_explain_markdown(const Rubric& rubric, const std::vector<Explanation>& list, std::ostream& out);
-void render_explain_json(const Rubric& rubric, const std::vector<Explanation>& list, std::ostream& out);
+void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, std::ostream& out);
+void render_explain_json(const Rubric& rubric, const ExplainReport& report, std::ostream& out);
 
 // What --what-if changed: a line per jurisdiction whose tiers moved.
 void render_what_if_changes(const std::vector<TierChanges>& changes, std::ostream& out);

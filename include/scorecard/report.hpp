@@ -49,7 +49,13 @@ struct Report {
 // in the diagnostics and left out of the scores.
 Report build_report(ReportRequest request);
 
-// The explanations of a report's jurisdictions, in its order.
-std::vector<Explanation> explain_report(const Report& report);
+// explain: the explanation of each of a report's jurisdictions, in its order, and what its
+// what-ifs changed.
+struct ExplainReport {
+  std::vector<Explanation> explanations;
+  std::vector<std::string> what_if;         // as given
+  std::vector<TierChanges> what_if_changes;  // with what-ifs: the tiers they moved
+};
+ExplainReport explain_report(const Report& report);
 
 }  // namespace scorecard

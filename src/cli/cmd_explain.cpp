@@ -35,10 +35,8 @@ Command setup_explain(CLI::App& app) {
             }
             RenderOptions render = context.render_options();
             if (!options->output.empty()) render.color = context.options().color == "always";
-            const Format format = *parse_format(options->format);
             std::ostringstream text;
-            render_explanations(report.rubric(), explain_report(report), format, render, text);
-            if (format == Format::text && !report.what_ifs.empty()) render_what_if_changes(report.what_if_changes, text);
+            render_explanations(report.rubric(), explain_report(report), *parse_format(options->format), render, text);
             return write_output(options->output, text.str());
           }};
 }

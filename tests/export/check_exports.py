@@ -4,7 +4,7 @@ reference `jsonschema` package), CSV parsing (Python's csv module) and a Markdow
 parser. Run by CTest as: check_exports.py CHECK SCORECARD_BINARY REPO_ROOT
 
 Checks: export-validates, export-deterministic, export-schema-rejects-broken,
-jurisdiction-schema-current, jurisdiction-schema-validates, csv-roundtrip,
+report-schemas, jurisdiction-schema-current, jurisdiction-schema-validates, csv-roundtrip,
 markdown-roundtrip.
 """
 import copy
@@ -115,6 +115,88 @@ class Checks:
             broken = copy.deepcopy(good)
             mutate(broken)
             self.expect(not validator.is_valid(broken), f"an export with {what} is rejected")
+
+    # -- check, diff and explain --------------------------------------------------------
+    def check_report_schemas(self):
+        """The published schemas of the other JSON reports accept real reports and reject
+        results said in words instead of objects."""
+        import shutil
+        import tempfile
+        work = tempfile.mkdtemp()
+        try:
+            baseline = os.path.join(work, "baseline.json")
+            self.run("export", DATA, "-o", baseline)
+            data = os.path.join(work, "data")
+            shutil.copytree(os.path.join(self.root, DATA), data)
+            chicago = os.path.join(data, "chicago.yaml")
+            with open(chicago, encoding="utf-8") as f:
+                text = f.read().replace("  custody:\n    rating: 1", "  custody:\n    rating: 3", 1)
+            with open(chicago, "w", encoding="utf-8") as f:
+                f.write(text)
+            shutil.copy(os.path.join(self.root, FIXTURES, "broken.yaml"), data)
+            reports = {
+                "check.schema.json": [
+                    ("check with every kind of failure", self.run(
+                        "check", data, "--baseline", baseline, "--min-tier", "2", "--require", "custody=1",
+                        "--format", "json", rc=3)),
+                    ("check that passes", self.run("check", DATA, "--format", "json")),
+                ],
+                "diff.schema.json": [
+                    ("diff of two files", self.run("diff", f"{FIXTURES}/diff/old.yaml", f"{FIXTURES}/diff/new.yaml",
+                                                   "--format", "json")),
+                    ("diff of an export and a directory", self.run("diff", baseline, DATA, "--format", "json")),
+                ],
+                "explain.schema.json": [
+                    ("explain of the bundled data", self.run("explain", DATA, "--format", "json")),
+                    ("explain with what-ifs", self.run("explain", DATA, "--what-if", "custody=1", "--what-if",
+                                                       "interviews.ice_access_prohibited=none", "--format", "json")),
+                    ("explain of answers only", self.run("explain", f"{FIXTURES}/answers-only.yaml", "--format",
+                                                         "json")),
+                ],
+            }
+        finally:
+            shutil.rmtree(work)
+        for name, cases in reports.items():
+            schema = self.schema(name)
+            jsonschema.Draft202012Validator.check_schema(schema)
+            validator = jsonschema.Draft202012Validator(schema)
+            for what, text in cases:
+                errors = sorted(validator.iter_errors(json.loads(text)), key=str)
+                self.expect(not errors, f"{what} validates against {name}: {errors[0].message if errors else ''}")
+        check = json.loads(reports["check.schema.json"][0][1])
+        kinds = {f["kind"] for o in check["outcomes"] for f in o["failures"]}
+        self.expect(kinds == {"below_minimum", "below_requirement", "worse_than_baseline", "invalid_file"},
+                    f"the check report has every kind of failure: {sorted(kinds)}")
+        def failing(d):
+            return next(o for o in d["outcomes"] if o["failures"] and o["failures"][0]["kind"] != "invalid_file")
+        broken = {
+            "check.schema.json": [
+                ("a failure in words", check, lambda d: failing(d)["failures"].append(
+                    "overall tier 3 is worse than --min-tier 2")),
+                ("a failure of no kind", check, lambda d: failing(d)["failures"][0].pop("kind")),
+                ("a baseline failure without its baseline tier", check, lambda d: [
+                    f.pop("baseline") for o in d["outcomes"] for f in o["failures"]
+                    if f["kind"] == "worse_than_baseline"]),
+            ],
+            "diff.schema.json": [
+                ("an answer change in words", json.loads(reports["diff.schema.json"][0][1]),
+                 lambda d: d["jurisdictions"][0]["answers"].append("custody.q: none -> any")),
+                ("a source change in words", json.loads(reports["diff.schema.json"][0][1]),
+                 lambda d: d["jurisdictions"][0]["sources_added"].append("custody: s2 S2")),
+            ],
+            "explain.schema.json": [
+                ("a gate in words", json.loads(reports["explain.schema.json"][0][1]),
+                 lambda d: d["jurisdictions"][0]["overall"]["gates"].append("tier 1 requires Custody")),
+                ("arithmetic in words", json.loads(reports["explain.schema.json"][0][1]),
+                 lambda d: d["jurisdictions"][0]["overall"].__setitem__("arithmetic", "(2×1) / 2 = 1")),
+            ],
+        }
+        for name, cases in broken.items():
+            validator = jsonschema.Draft202012Validator(self.schema(name))
+            for what, doc, mutate in cases:
+                copied = copy.deepcopy(doc)
+                mutate(copied)
+                self.expect(not validator.is_valid(copied), f"{name} rejects {what}")
 
     # -- the editor schema for input files ------------------------------------------------
     def check_jurisdiction_schema_current(self):

@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Every format of explain, check and diff shows the same facts.
+
+The JSON of each report carries the facts as typed fields. From those fields alone this
+test writes the sentences the human formats must contain (a small, independent
+reimplementation of how the tool says each fact) and checks that the text, the Markdown
+and, for check, the JUnit XML each contain every one of them. A fact that one format
+drops, or says differently, fails the test.
+
+Usage: check_same_facts.py SCORECARD_BINARY REPO_ROOT
+"""
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+BIN, ROOT = sys.argv[1], sys.argv[2]
+DATA = os.path.join(ROOT, "data", "jurisdictions")
+FIXTURES = os.path.join(ROOT, "tests", "e2e", "fixtures")
+passed = 0
+failed = 0
+
+
+def run(*args, ok=(0,)):
+    p = subprocess.run([BIN, "--color", "never", *args], capture_output=True, cwd=ROOT)
+    if p.returncode not in ok:
+        raise SystemExit(f"scorecard {' '.join(args)} exited {p.returncode}: {p.stderr.decode()}")
+    return p.stdout.decode("utf-8")
+
+
+def unmarkdown(text):
+    """Markdown as a reader sees it: escapes removed, arrows as the text writes them."""
+    return re.sub(r"\\(.)", r"\1", text).replace(" → ", " -> ")
+
+
+def expect(condition, what):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print("FAILED:", what)
+
+
+def contains_all(name, sentences, outputs):
+    for fmt, text in outputs.items():
+        missing = [s for s in sentences if s not in text]
+        expect(not missing, f"{name}: {fmt} lacks {missing[:3]}{' ...' if len(missing) > 3 else ''}")
+
+
+RUBRIC = json.loads(run("export", DATA))["rubric"]
+TITLES = {c["id"]: c["title"] for c in RUBRIC["criteria"]}
+LABELS = {t["tier"]: t["label"] for t in RUBRIC["tiers"]}
+
+
+def tier(t):
+    return "none" if t is None else str(t)
+
+
+def answer(a):
+    return "(none)" if a is None else a
+
+
+# -- explain -------------------------------------------------------------------------------
+def explain_facts(e):
+    """The sentences a reader must find for one jurisdiction, from its JSON."""
+    facts = [e["name"]]
+    o = e["overall"]
+    facts.append("not rated" if o["tier"] is None else f"{o['tier']} {LABELS[o['tier']]}")
+    if o["terms"]:
+        terms = " + ".join(f"{t['weight']:g}×{t['tier']}" for t in o["terms"])
+        facts.append(f"({terms}) / {o['weights']:g} = {o['weighted_sum']:g}/{o['weights']:g} = {o['mean']:.3f}")
+    for g in o["gates"]:
+        facts.append(f"tier {g['tier']} requires {TITLES[g['criterion']]} at tier {g['required']} or better "
+                     f"(it is {'missing' if g['actual'] is None else g['actual']})")
+    c = e["coverage"]
+    facts.append(f"{c['rated']} of {c['criteria']} criteria rated ({c['recorded']} recorded, {c['computed']} "
+                 f"computed from answers); {c['answered']} of {c['questions']} questions answered, {c['unclear']} unclear")
+    for crit in e["criteria"]:
+        title = TITLES[crit["id"]]
+        facts.append(title)
+        comp = crit["computed"]
+        if comp:
+            facts.append(f"rule {comp['rule']}")
+            facts.extend(f"{h['question']} is {h['answer']}" for h in comp["conditions"])
+            if crit["origin"] == "recorded":
+                facts.append(f"its answers give tier {comp['tier']}")
+        if crit["next"]:
+            n = crit["next"]
+            changes = "; ".join(f"{x['question']}: {answer(x['from'])} -> {x['to']}" for x in n["changes"])
+            facts.append(f"to reach tier {n['tier']}: {changes} (rule {n['rule']})")
+        if crit["sources"]:
+            facts.append(", ".join(crit["sources"]))
+    for plan in e["what_it_takes"]:
+        facts.append(f"To reach {plan['target']} {LABELS[plan['target']]}")
+        if not plan["reachable"]:
+            facts.append("not reachable by improving the rated criteria")
+            continue
+        first = plan["alternatives"][0]
+        ways = len(plan["alternatives"]) + plan["more"]
+        facts.append(f"{first['criteria']} criteri{'on' if first['criteria'] == 1 else 'a'}, {first['steps']} tier "
+                     f"step{'' if first['steps'] == 1 else 's'}; "
+                     + ("the only way this small" if ways == 1 else f"{ways} equally small ways"))
+        for alt in plan["alternatives"]:
+            raise_ = ", ".join(f"{TITLES[x['criterion']]} {x['from']} -> {x['to']}" for x in alt["changes"])
+            facts.append(f"raise {raise_} (weighted mean {alt['mean']:.3f})")
+            for x in alt["changes"]:
+                if x["answers"]:
+                    changes = "; ".join(f"{y['question']}: {answer(y['from'])} -> {y['to']}"
+                                        for y in x["answers"]["changes"])
+                    facts.append(f"{TITLES[x['criterion']]} answers: {changes} (rule {x['answers']['rule']})")
+        if plan["more"]:
+            facts.append(f"{plan['more']} more as small")
+        if not plan["exhaustive"]:
+            facts.append("the rubric has too many criteria to search every combination")
+    if not e["what_it_takes"]:
+        facts.append("Already at the top tier.")
+    return facts
+
+
+def what_if_facts(doc):
+    facts = []
+    for c in doc["what_if_changes"]:
+        parts = ", ".join(f"{t['subject']} {tier(t['from'])} -> {tier(t['to'])}" for t in c["tiers"])
+        facts.append(f"{c['name']}: {parts}")
+    if doc["what_if"] and not doc["what_if_changes"]:
+        facts.append("no tier changes")
+    return facts
+
+
+def check_explain(args, name):
+    doc = json.loads(run("explain", *args, "--format", "json"))
+    expect(len(doc["jurisdictions"]) > 0, f"{name}: explains something")
+    outputs = {"text": run("explain", *args), "markdown": unmarkdown(run("explain", *args, "--format", "markdown"))}
+    outputs["markdown"] = outputs["markdown"].replace("No tier changes.", "no tier changes")
+    for e in doc["jurisdictions"]:
+        contains_all(f"{name}: {e['id']}", explain_facts(e), outputs)
+    contains_all(f"{name}: what if", what_if_facts(doc), outputs)
+
+
+check_explain([DATA], "explain of the bundled data")
+check_explain([os.path.join(FIXTURES, "answers-only.yaml")], "explain of answers only")
+check_explain([DATA, "--what-if", "custody=1", "--what-if", "status_inquiry=room"], "explain with what-ifs")
+
+
+# -- check ---------------------------------------------------------------------------------
+def failure_text(f):
+    kind = f["kind"]
+    if kind == "below_minimum":
+        return f"overall tier {tier(f['tier'])} is worse than --min-tier {tier(f['required'])}"
+    if kind == "below_requirement":
+        return f"{TITLES[f['subject']]} tier {tier(f['tier'])} is worse than required ({f['subject']}={f['required']})"
+    if kind == "worse_than_baseline":
+        what = "overall tier" if f["subject"] == "overall" else TITLES[f["subject"]]
+        return f"{what} is worse than in the baseline: {tier(f['baseline'])} -> {tier(f['tier'])}"
+    assert kind == "invalid_file", kind
+    errors = f["errors"]
+    text = f"invalid file: {len(errors)} error{'' if len(errors) == 1 else 's'}"
+    if errors:
+        first = errors[0]
+        text += (f"; the first at line {first['line']}: {first['message']}" if first["line"] > 0
+                 else f"; the first: {first['message']}")
+    return text
+
+
+def improvement_text(t):
+    what = "overall tier" if t["subject"] == "overall" else TITLES[t["subject"]]
+    return f"{what} is better than in the baseline: {tier(t['from'])} -> {tier(t['to'])}"
+
+
+work = tempfile.mkdtemp()
+try:
+    baseline = os.path.join(work, "baseline.json")
+    run("export", DATA, "-o", baseline)
+    data = os.path.join(work, "data")
+    shutil.copytree(DATA, data)
+    chicago = os.path.join(data, "chicago.yaml")
+    text = open(chicago, encoding="utf-8").read()
+    text = text.replace("  custody:\n    rating: 1", "  custody:\n    rating: 3", 1)
+    open(chicago, "w", encoding="utf-8").write(text)
+    dallas = os.path.join(data, "dallas.yaml")
+    text = open(dallas, encoding="utf-8").read()
+    text = text.replace("  custody:\n    rating: 3", "  custody:\n    rating: 1", 1)
+    open(dallas, "w", encoding="utf-8").write(text)
+    shutil.copy(os.path.join(FIXTURES, "broken.yaml"), os.path.join(data, "broken.yaml"))
+    args = [data, "--baseline", baseline, "--min-tier", "progress", "--require", "custody=2"]
+    doc = json.loads(run("check", *args, "--format", "json", ok=(3,)))
+    expect(doc["passed"] is False, "check: the JSON says it failed")
+    expect(doc["counts"]["invalid_files"] == 1, "check: one invalid file")
+    outputs = {
+        "text": run("check", *args, ok=(3,)),
+        "markdown": unmarkdown(run("check", *args, "--format", "markdown", ok=(3,))),
+        "junit": html.unescape(run("check", *args, "--format", "junit", ok=(3,))),
+    }
+    facts = []
+    for o in doc["outcomes"]:
+        if o["passed"]:
+            continue
+        facts.append(o["file"])
+        facts.extend(failure_text(f) for f in o["failures"])
+    contains_all("check: failures", facts, outputs)
+    improvements = [improvement_text(t) for o in doc["outcomes"] for t in o["improvements"]]
+    expect("Custody is better than in the baseline: 3 -> 1" in improvements, "check: Dallas improves in custody")
+    contains_all("check: improvements", improvements, {k: v for k, v in outputs.items() if k != "junit"})
+    c = doc["counts"]
+    expect(f"{c['jurisdictions']} jurisdictions checked, {c['passed']} passed, {c['failed']} failed; "
+           f"{c['invalid_files']} file invalid" in outputs["text"], "check: the text's totals are the JSON's")
+    expect(f"| {c['jurisdictions']} | {c['passed']} | {c['failed']} | {c['invalid_files']} |" in outputs["markdown"],
+           "check: the Markdown's totals are the JSON's")
+    expect(f'failures="{c["failed"]}" errors="{c["invalid_files"]}"' in outputs["junit"],
+           "check: the JUnit totals are the JSON's")
+
+    # -- diff --------------------------------------------------------------------------------
+    os.remove(os.path.join(data, "broken.yaml"))
+    for before, after, name in [(baseline, data, "diff of an export and a directory"),
+                                (os.path.join(FIXTURES, "diff", "old.yaml"), os.path.join(FIXTURES, "diff", "new.yaml"),
+                                 "diff of two files")]:
+        doc = json.loads(run("diff", before, after, "--format", "json"))
+        outputs = {"text": run("diff", before, after),
+                   "markdown": unmarkdown(run("diff", before, after, "--format", "markdown"))}
+        facts = [f"{doc['changed']} changed, {doc['added']} added, {doc['removed']} removed, {doc['unchanged']} unchanged"]
+        for j in doc["jurisdictions"]:
+            if j["status"] == "unchanged":
+                continue
+            facts.append(j["name"])
+            for t in j["tiers"]:
+                facts.append(f"{t['subject']} {tier(t['from'])} -> {tier(t['to'])}")
+            for a in j["answers"]:
+                facts.append(f"{a['criterion']}.{a['question']}: {answer(a['from'])} -> {answer(a['to'])}")
+            facts.extend(j["notes"])
+            for s in j["sources_added"] + j["sources_removed"]:
+                facts.append(f"{s['criterion']}: {s['id']} {s['title']}" + (f" <{s['url']}>" if s["url"] else ""))
+            if j["name_before"]:
+                facts.append(f"{j['name_before']} -> {j['name']}")
+        expect(len(facts) > 2, f"{name}: something changed")
+        # The Markdown table puts a tier change in cells: | subject | from | to |.
+        md = outputs["markdown"]
+        for j in doc["jurisdictions"]:
+            for t in j["tiers"]:
+                expect(f"| {t['subject']} | {tier(t['from'])} | {tier(t['to'])} |" in md,
+                       f"{name}: markdown shows {j['id']} {t['subject']}")
+        outputs["markdown"] = re.sub(r"\| (\S+) \| (\d+|none) \| (\d+|none) \|", r"\1 \2 -> \3", md)
+        contains_all(name, facts, outputs)
+finally:
+    shutil.rmtree(work)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
