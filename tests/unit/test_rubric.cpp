@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include <scorecard/rubric.hpp>
 #include <scorecard/score.hpp>
 
@@ -152,4 +156,78 @@ TEST_CASE("rubric errors: tiers", "[rubric]") {
 TEST_CASE("a rubric file that does not exist is an error", "[rubric]") {
   CHECK(lines(load_rubric_file("/nonexistent/r.yaml").diagnostics) ==
         std::vector<std::string>{"/nonexistent/r.yaml: error: no such file"});
+}
+
+TEST_CASE("criterion, question and tier ids may not be the tool's own words", "[rubric]") {
+  CHECK(lines(load(replace(k_tiny, "  - id: a\n", "  - id: overall\n")).diagnostics) ==
+        std::vector<std::string>{"r.yaml:10:9: error: criterion id \"overall\" is a word the tool itself uses (in sort "
+                                 "keys, filters or exports); choose another, such as \"overall_policy\""});
+  for (const char* word : {"name", "population", "state", "kind", "tier"}) {
+    INFO(word);
+    CHECK_FALSE(load(replace(k_tiny, "  - id: a\n", std::string("  - id: ") + word + "\n")).rubric);
+  }
+  CHECK(lines(load(replace(replace(k_tiny, "{id: q,", "{id: tier,"), "{q: ", "{tier: ")).diagnostics) ==
+        std::vector<std::string>{"r.yaml:13:14: error: question id \"tier\" is a word the tool itself uses (in sort "
+                                 "keys, filters or exports); choose another, such as \"tier_policy\""});
+  CHECK(lines(load(replace(k_tiny, "id: good", "id: overall")).diagnostics).size() == 1);
+}
+
+TEST_CASE("ids use only characters the filter and what-if syntax leave alone", "[rubric]") {
+  for (const char* bad : {"a.b", "a=b", "a<b", "a,b", "A", "1a", "a b", "a!"}) {
+    INFO(bad);
+    const RubricLoad r = load(replace(k_tiny, "  - id: a\n", std::string("  - id: \"") + bad + "\"\n"));
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].message ==
+          fmt::format("criterion id \"{}\" must start with a lowercase letter and use only a-z, 0-9, '_' and '-' "
+                      "(the filter and what-if syntax use the other characters)",
+                      bad));
+  }
+  CHECK(load(replace(k_tiny, "  - id: a\n", "  - id: a_b-2\n")).rubric);
+  CHECK(lines(load(replace(k_tiny, "id: bad", "id: good")).diagnostics) ==
+        std::vector<std::string>{"r.yaml:6:19: error: duplicate tier id \"good\""});
+  CHECK(lines(load(replace(k_tiny, "id: bad", "id: \"2\"")).diagnostics).size() == 1);  // not a tier number
+}
+
+TEST_CASE("a rubric of any number of tiers names every tier by number and by id", "[rubric]") {
+  std::string tiers;
+  std::string cutoffs;
+  for (int t = 1; t <= 10; ++t) {
+    tiers += fmt::format("  - {{tier: {}, id: t{}, label: Tier {}}}\n", t, t, t);
+    if (t < 10) cutoffs += fmt::format("    - {{tier: {}, max_mean: {}.5}}\n", t, t);
+  }
+  const std::string text = "id: ten\nversion: \"1\"\ntitle: Ten\ntiers:\n" + tiers +
+                           "answer_types:\n  yes_no: [yes, no]\ncriteria:\n  - id: c\n    title: C\n    rules:\n"
+                           "      - {tier: 10}\noverall:\n  method: weighted_mean\n  cutoffs:\n" +
+                           cutoffs;
+  const RubricLoad r = load(text);
+  for (const auto& line : lines(r.diagnostics)) INFO(line);
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.rubric);
+  CHECK(r.rubric->parse_tier("10") == 10);
+  CHECK(r.rubric->parse_tier("t10") == 10);
+  CHECK(r.rubric->parse_tier("1") == 1);
+  CHECK_FALSE(r.rubric->parse_tier("11"));
+  CHECK_FALSE(r.rubric->parse_tier("0"));
+  CHECK_FALSE(r.rubric->parse_tier("010x"));
+  CHECK_FALSE(r.rubric->parse_tier(""));
+  CHECK_FALSE(r.rubric->parse_tier("-1"));
+  CHECK_FALSE(r.rubric->parse_tier("99999999999999999999"));
+  CHECK(r.rubric->tier_choices() == "1 to 10, or t1, t2, t3, t4, t5, t6, t7, t8, t9, t10");
+}
+
+TEST_CASE("the rubric's vocabulary: sort, filter and what-if keys", "[rubric]") {
+  const Rubric& r = builtin_rubric();
+  CHECK(r.sort_keys().front() == "overall");
+  CHECK(r.sort_keys().size() == 3 + r.criteria.size());
+  CHECK(r.filter_keys() == std::vector<std::string>{"state", "kind", "tier", "custody", "interviews",
+                                                    "rights_trainings", "release_notification",
+                                                    "information_sharing", "status_inquiry", "collaboration",
+                                                    "contracts"});
+  const auto keys = r.what_if_keys();
+  CHECK(std::find(keys.begin(), keys.end(), "custody.detainer_hold_prohibited") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "detainer_hold_prohibited") != keys.end());
+  for (const auto& word : reserved_words()) {
+    INFO(word);
+    CHECK_FALSE(r.find_criterion(word));
+  }
 }
