@@ -1,6 +1,8 @@
 #pragma once
 // Private helpers shared by the text renderers.
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -32,6 +34,10 @@ std::string html_escape(std::string_view text);
 
 // A URL allowed in a link (http, https or mailto), escaped for an attribute; empty if not allowed.
 std::string safe_href(std::string_view url);
+
+// Calls write with a stream whose text reaches out escaped for a <script type="application/json">
+// element: <, > and & as \u escapes, and U+2028 and U+2029 too, however the text is cut.
+void write_script_safe(std::ostream& out, const std::function<void(std::ostream&)>& write);
 
 // WCAG contrast ratio of two "#RRGGBB" colours, and the better text colour (black or white)
 // on a background.

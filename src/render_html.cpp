@@ -96,26 +96,90 @@ std::string css(const Rubric& rubric) {
 
 // JSON inside <script type="application/json">: nothing in it may close the element or
 // be read as markup, so <, > and & are written as \u escapes (as are U+2028 and U+2029).
-std::string script_safe_json(const std::string& json) {
-  std::string out;
-  out.reserve(json.size());
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (c == '<') {
-      out += "\\u003c";
-    } else if (c == '>') {
-      out += "\\u003e";
-    } else if (c == '&') {
-      out += "\\u0026";
-    } else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' && (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
-      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-      i += 2;
-    } else {
-      out += c;
-    }
+// A stream buffer that escapes what passes through it on its way to another: the page
+// streams its data as the JSON export does, with no copy of the document in memory.
+class ScriptSafeBuffer : public std::streambuf {
+ public:
+  explicit ScriptSafeBuffer(std::ostream& out) : m_out(out) {}
+
+  // Writes what is held back (an unfinished E2 80 sequence, not U+2028 or U+2029).
+  void finish() {
+    m_out.write(m_held.data(), static_cast<std::streamsize>(m_held.size()));
+    m_held.clear();
   }
-  return out;
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char ch = traits_type::to_char_type(c);
+    put(&ch, 1);
+    return c;
+  }
+
+  std::streamsize xsputn(const char* text, std::streamsize n) override {
+    put(text, static_cast<std::size_t>(n));
+    return n;
+  }
+
+ private:
+  void put(const char* text, std::size_t n) {
+    std::size_t start = 0;  // the start of the run not yet written
+    auto flush_to = [&](std::size_t i) {
+      if (i > start) m_out.write(text + start, static_cast<std::streamsize>(i - start));
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = text[i];
+      if (!m_held.empty()) {
+        // Inside a possible E2 80 A8 / E2 80 A9.
+        m_held += c;
+        if (m_held.size() == 2 && c == '\x80') {
+          start = i + 1;
+          continue;
+        }
+        if (m_held.size() == 3 && (c == '\xA8' || c == '\xA9')) {
+          m_out << (c == '\xA8' ? "\\u2028" : "\\u2029");
+          m_held.clear();
+          start = i + 1;
+          continue;
+        }
+        // Not one of them: write the held bytes but the last, and read the last again.
+        m_out.write(m_held.data(), static_cast<std::streamsize>(m_held.size() - 1));
+        m_held.clear();
+        start = i;
+      }
+      const char* escape = c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : c == '&' ? "\\u0026" : nullptr;
+      if (escape) {
+        flush_to(i);
+        m_out << escape;
+        start = i + 1;
+      } else if (c == '\xE2') {
+        flush_to(i);
+        m_held = c;
+        start = i + 1;
+      }
+    }
+    flush_to(n);
+  }
+
+  std::ostream& m_out;
+  std::string m_held;
+};
+
+}  // namespace
+
+namespace detail {
+
+void write_script_safe(std::ostream& out, const std::function<void(std::ostream&)>& write) {
+  ScriptSafeBuffer safe(out);
+  std::ostream data(&safe);
+  write(data);
+  data.flush();
+  safe.finish();
 }
+
+}  // namespace detail
+
+namespace {
 
 std::string origin_text(const Criterion& c, const CriterionResult& r) {
   switch (r.origin) {
@@ -218,8 +282,6 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   const std::string title = options.title.empty() ? rubric.title : options.title;
   const std::string style = css(rubric);
   const std::string script(detail::page_js_text());
-  std::ostringstream json;
-  render_json(rubric, scores, info, json);
   const std::size_t columns = 5 + rubric.criteria.size();
 
   out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -301,8 +363,9 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   render_methodology(rubric, out);
   out << "</main>\n<footer><p>Made with policy-scorecard " << html_escape(version())
       << ". This page makes no network requests; the data below is also embedded as JSON.</p></footer>\n"
-      << "<script type=\"application/json\" id=\"scorecard-data\">" << script_safe_json(json.str()) << "</script>\n"
-      << "<script>" << script << "</script>\n</body>\n</html>\n";
+      << "<script type=\"application/json\" id=\"scorecard-data\">";
+  detail::write_script_safe(out, [&](std::ostream& data) { render_json(rubric, scores, info, data); });
+  out << "</script>\n<script>" << script << "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace scorecard

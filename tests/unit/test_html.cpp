@@ -84,3 +84,27 @@ TEST_CASE("the page is self-contained and escapes hostile data in every context"
   CHECK(html.find("http://") == std::string::npos);  // no external resource of any kind
   CHECK(html.find("src=") == std::string::npos);
 }
+
+TEST_CASE("the page's data is escaped for its script element however the stream cuts it", "[html]") {
+  const std::string text = "a<b>&c\xE2\x80\xA8" "d\xE2\x80\xA9" "e\xE2\x80\x99" "f\xE2\xE2\x80\xA8" "g\xE2";
+  const std::string expected = "a\\u003cb\\u003e\\u0026c\\u2028d\\u2029e\xE2\x80\x99" "f\xE2\\u2028g\xE2";
+  // Whole, then one byte at a time, then in every pair of cuts.
+  std::ostringstream whole;
+  detail::write_script_safe(whole, [&](std::ostream& out) { out << text; });
+  CHECK(whole.str() == expected);
+  std::ostringstream bytes;
+  detail::write_script_safe(bytes, [&](std::ostream& out) {
+    for (char c : text) out.put(c);
+  });
+  CHECK(bytes.str() == expected);
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    std::ostringstream two;
+    detail::write_script_safe(two, [&](std::ostream& out) {
+      out.write(text.data(), static_cast<std::streamsize>(cut));
+      out.flush();
+      out.write(text.data() + cut, static_cast<std::streamsize>(text.size() - cut));
+    });
+    INFO(cut);
+    CHECK(two.str() == expected);
+  }
+}
