@@ -76,6 +76,16 @@ class RubricReader {
     return entries;
   }
 
+  // Reads a list of mappings: read(item, entries) for each item that is a mapping with
+  // known keys; what is not is reported.
+  template <class Read>
+  void for_each_item(const MapEntry& e, const std::vector<std::string>& keys, std::string_view where, Read&& read) {
+    if (!expect_list(e)) return;
+    for (const auto& item : e.value.items()) {
+      if (auto entries = item_mapping(item, keys, where)) read(item, *entries);
+    }
+  }
+
   bool expect_list(const MapEntry& e) {
     if (e.value.IsSequence()) return true;
     m_ctx.error(e.value.IsNull() ? e.key_node : e.value,
@@ -122,13 +132,10 @@ class RubricReader {
   }
 
   void read_tiers(const MapEntry& e) {
-    if (!expect_list(e)) return;
-    for (const auto& item : e.value.items()) {
-      auto entries = item_mapping(item, k_tier_keys, "a tier");
-      if (!entries) continue;
+    for_each_item(e, k_tier_keys, "a tier", [&](const detail::YamlNode& item, const std::vector<MapEntry>& entries) {
       Tier tier;
       const std::string where = "a tier";
-      if (const auto* n = detail::require_entry(*entries, "tier", item, m_ctx, where)) {
+      if (const auto* n = detail::require_entry(entries, "tier", item, m_ctx, where)) {
         if (auto value = detail::read_integer(*n, m_ctx)) {
           if (*value != static_cast<long long>(m_rubric.tiers.size()) + 1) {
             m_ctx.error(n->value, fmt::format("tiers must be numbered 1, 2, 3... in order; expected {}, found {}",
@@ -137,7 +144,7 @@ class RubricReader {
         }
       }
       tier.number = static_cast<int>(m_rubric.tiers.size()) + 1;
-      if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, where)) {
+      if (const auto* id = detail::require_entry(entries, "id", item, m_ctx, where)) {
         if (auto text = detail::read_string(*id, m_ctx); text && check_id(*id, *text, "tier")) {
           tier.id = *text;
           for (const auto& other : m_rubric.tiers) {
@@ -145,15 +152,15 @@ class RubricReader {
           }
         }
       }
-      if (const auto* label = detail::require_entry(*entries, "label", item, m_ctx, where)) {
+      if (const auto* label = detail::require_entry(entries, "label", item, m_ctx, where)) {
         if (auto text = detail::read_string(*label, m_ctx)) tier.label = *text;
       }
       tier.short_label = tier.label;
-      if (const auto* s = detail::find_entry(*entries, "short_label")) {
+      if (const auto* s = detail::find_entry(entries, "short_label")) {
         if (auto text = detail::read_string(*s, m_ctx)) tier.short_label = *text;
       }
       tier.color = "#808080";
-      if (const auto* c = detail::find_entry(*entries, "color")) {
+      if (const auto* c = detail::find_entry(entries, "color")) {
         if (auto text = detail::read_string(*c, m_ctx)) {
           const bool hex = text->size() == 7 && (*text)[0] == '#' &&
                            std::all_of(text->begin() + 1, text->end(), [](char ch) { return std::isxdigit(ch) != 0; });
@@ -164,7 +171,7 @@ class RubricReader {
           }
         }
       }
-      if (const auto* c = detail::find_entry(*entries, "terminal_color")) {
+      if (const auto* c = detail::find_entry(entries, "terminal_color")) {
         if (auto text = detail::read_string(*c, m_ctx)) {
           if (std::find(k_terminal_colors.begin(), k_terminal_colors.end(), *text) != k_terminal_colors.end()) {
             tier.terminal_color = *text;
@@ -175,7 +182,7 @@ class RubricReader {
         }
       }
       m_rubric.tiers.push_back(std::move(tier));
-    }
+    });
     if (m_rubric.tiers.size() < 2) m_ctx.error(e.key_node, "a rubric needs at least two tiers");
   }
 
@@ -201,12 +208,9 @@ class RubricReader {
   }
 
   void read_criteria(const MapEntry& e) {
-    if (!expect_list(e)) return;
-    for (const auto& item : e.value.items()) {
-      auto entries = item_mapping(item, k_criterion_keys, "a criterion");
-      if (!entries) continue;
+    for_each_item(e, k_criterion_keys, "a criterion", [&](const detail::YamlNode& item, const std::vector<MapEntry>& entries) {
       Criterion c;
-      if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, "a criterion")) {
+      if (const auto* id = detail::require_entry(entries, "id", item, m_ctx, "a criterion")) {
         if (auto text = detail::read_string(*id, m_ctx)) {
           c.id = *text;
           check_id(*id, c.id, "criterion");
@@ -216,17 +220,17 @@ class RubricReader {
         }
       }
       const std::string where = fmt::format("criterion \"{}\"", c.id);
-      if (const auto* title = detail::require_entry(*entries, "title", item, m_ctx, where)) {
+      if (const auto* title = detail::require_entry(entries, "title", item, m_ctx, where)) {
         if (auto text = detail::read_string(*title, m_ctx)) c.title = *text;
       }
       c.abbrev = c.title.substr(0, 6);
-      if (const auto* abbrev = detail::find_entry(*entries, "abbrev")) {
+      if (const auto* abbrev = detail::find_entry(entries, "abbrev")) {
         if (auto text = detail::read_string(*abbrev, m_ctx)) c.abbrev = *text;
       }
-      if (const auto* d = detail::find_entry(*entries, "description")) {
+      if (const auto* d = detail::find_entry(entries, "description")) {
         if (auto text = detail::read_string(*d, m_ctx)) c.description = *text;
       }
-      if (const auto* w = detail::find_entry(*entries, "weight")) {
+      if (const auto* w = detail::find_entry(entries, "weight")) {
         if (auto value = detail::read_number(*w, m_ctx)) {
           if (*value <= 0 || *value > 1000) {
             m_ctx.error(w->value, fmt::format("weight of {} must be above 0 and at most 1000", where));
@@ -235,34 +239,31 @@ class RubricReader {
           }
         }
       }
-      if (const auto* o = detail::find_entry(*entries, "optional")) {
+      if (const auto* o = detail::find_entry(entries, "optional")) {
         if (auto value = detail::read_bool(*o, m_ctx)) c.optional = *value;
       }
-      if (const auto* q = detail::find_entry(*entries, "questions")) read_questions(*q, c);
-      if (const auto* r = detail::require_entry(*entries, "rules", item, m_ctx, where)) read_rules(*r, item, c);
+      if (const auto* q = detail::find_entry(entries, "questions")) read_questions(*q, c);
+      if (const auto* r = detail::require_entry(entries, "rules", item, m_ctx, where)) read_rules(*r, item, c);
       m_rubric.criteria.push_back(std::move(c));
-    }
+    });
     if (m_rubric.criteria.empty()) m_ctx.error(e.key_node, "a rubric needs at least one criterion");
   }
 
   void read_questions(const MapEntry& e, Criterion& c) {
-    if (!expect_list(e)) return;
     const std::string where = fmt::format("a question of criterion \"{}\"", c.id);
-    for (const auto& item : e.value.items()) {
-      auto entries = item_mapping(item, k_question_keys, where);
-      if (!entries) continue;
+    for_each_item(e, k_question_keys, where, [&](const detail::YamlNode& item, const std::vector<MapEntry>& entries) {
       Question q;
-      if (const auto* id = detail::require_entry(*entries, "id", item, m_ctx, where)) {
+      if (const auto* id = detail::require_entry(entries, "id", item, m_ctx, where)) {
         if (auto text = detail::read_string(*id, m_ctx)) {
           q.id = *text;
           check_id(*id, q.id, "question");
           if (c.find_question(q.id)) m_ctx.error(id->value, fmt::format("duplicate question id \"{}\"", q.id));
         }
       }
-      if (const auto* text = detail::require_entry(*entries, "text", item, m_ctx, where)) {
+      if (const auto* text = detail::require_entry(entries, "text", item, m_ctx, where)) {
         if (auto value = detail::read_string(*text, m_ctx)) q.text = *value;
       }
-      if (const auto* type = detail::require_entry(*entries, "type", item, m_ctx, where)) {
+      if (const auto* type = detail::require_entry(entries, "type", item, m_ctx, where)) {
         if (auto value = detail::read_string(*type, m_ctx)) {
           q.type = *value;
           if (auto it = m_types.find(q.type); it != m_types.end()) {
@@ -274,11 +275,11 @@ class RubricReader {
           }
         }
       }
-      if (const auto* scored = detail::find_entry(*entries, "scored")) {
+      if (const auto* scored = detail::find_entry(entries, "scored")) {
         if (auto value = detail::read_bool(*scored, m_ctx)) q.scored = *value;
       }
       c.questions.push_back(std::move(q));
-    }
+    });
   }
 
   std::vector<Condition> read_conditions(const MapEntry& e, const Criterion& c) {
@@ -318,30 +319,27 @@ class RubricReader {
   }
 
   void read_rules(const MapEntry& e, const detail::YamlNode& parent, Criterion& c) {
-    if (!expect_list(e)) return;
     const std::string where = fmt::format("a rule of criterion \"{}\"", c.id);
     bool after_catch_all = false;  // an earlier rule has no condition at all
-    for (const auto& item : e.value.items()) {
-      auto entries = item_mapping(item, k_rule_keys, where);
-      if (!entries) continue;
+    for_each_item(e, k_rule_keys, where, [&](const detail::YamlNode& item, const std::vector<MapEntry>& entries) {
       Rule rule;
       rule.where = m_ctx.at(item);
       if (after_catch_all) {
         m_ctx.error(item, fmt::format("rule can never match: an earlier rule of criterion \"{}\" has no condition",
                                       c.id));
       }
-      if (const auto* tier = detail::require_entry(*entries, "tier", item, m_ctx, where)) {
+      if (const auto* tier = detail::require_entry(entries, "tier", item, m_ctx, where)) {
         if (auto value = read_tier(*tier)) rule.tier = *value;
       }
-      if (const auto* when = detail::find_entry(*entries, "when")) rule.when = read_conditions(*when, c);
-      if (const auto* any = detail::find_entry(*entries, "when_any")) rule.when_any = read_conditions(*any, c);
-      if (const auto* because = detail::find_entry(*entries, "because")) {
+      if (const auto* when = detail::find_entry(entries, "when")) rule.when = read_conditions(*when, c);
+      if (const auto* any = detail::find_entry(entries, "when_any")) rule.when_any = read_conditions(*any, c);
+      if (const auto* because = detail::find_entry(entries, "because")) {
         if (auto text = detail::read_string(*because, m_ctx)) rule.because = *text;
       }
       // A rule whose conditions were all invalid is not a catch-all: its errors suffice.
-      if (!detail::find_entry(*entries, "when") && !detail::find_entry(*entries, "when_any")) after_catch_all = true;
+      if (!detail::find_entry(entries, "when") && !detail::find_entry(entries, "when_any")) after_catch_all = true;
       c.rules.push_back(std::move(rule));
-    }
+    });
     if (c.rules.empty() || !c.rules.back().unconditional()) {
       m_ctx.error(c.rules.empty() ? m_ctx.at(parent) : c.rules.back().where,
                   fmt::format("the last rule of criterion \"{}\" must have no condition, so that every "
@@ -374,38 +372,32 @@ class RubricReader {
   }
 
   void read_cutoffs(const MapEntry& e) {
-    if (!expect_list(e)) return;
-    for (const auto& item : e.value.items()) {
-      auto entries = item_mapping(item, k_cutoff_keys, "a cut-off");
-      if (!entries) continue;
+    for_each_item(e, k_cutoff_keys, "a cut-off", [&](const detail::YamlNode& item, const std::vector<MapEntry>& entries) {
       Cutoff cutoff;
-      const auto* tier = detail::require_entry(*entries, "tier", item, m_ctx, "a cut-off");
-      const auto* max = detail::require_entry(*entries, "max_mean", item, m_ctx, "a cut-off");
-      if (!tier || !max) continue;
+      const auto* tier = detail::require_entry(entries, "tier", item, m_ctx, "a cut-off");
+      const auto* max = detail::require_entry(entries, "max_mean", item, m_ctx, "a cut-off");
+      if (!tier || !max) return;
       auto t = read_tier(*tier);
       auto m = detail::read_number(*max, m_ctx);
-      if (!t || !m) continue;
+      if (!t || !m) return;
       cutoff.tier = *t;
       cutoff.max_mean = *m;
       auto& cutoffs = m_rubric.overall.cutoffs;
       if (!cutoffs.empty() && (cutoff.tier <= cutoffs.back().tier || cutoff.max_mean < cutoffs.back().max_mean)) {
         m_ctx.error(item, "cut-offs must go from the best tier to the worst, with rising max_mean");
-        continue;
+        return;
       }
       cutoffs.push_back(cutoff);
-    }
+    });
   }
 
   void read_gates(const MapEntry& e) {
-    if (!expect_list(e)) return;
-    for (const auto& item : e.value.items()) {
-      auto entries = item_mapping(item, k_gate_keys, "a gate");
-      if (!entries) continue;
+    for_each_item(e, k_gate_keys, "a gate", [&](const detail::YamlNode& item, const std::vector<MapEntry>& entries) {
       Gate gate;
-      if (const auto* tier = detail::require_entry(*entries, "tier", item, m_ctx, "a gate")) {
+      if (const auto* tier = detail::require_entry(entries, "tier", item, m_ctx, "a gate")) {
         if (auto t = read_tier(*tier)) gate.tier = *t;
       }
-      if (const auto* req = detail::require_entry(*entries, "requires", item, m_ctx, "a gate")) {
+      if (const auto* req = detail::require_entry(entries, "requires", item, m_ctx, "a gate")) {
         if (expect_map(*req)) {
           for (const auto& r : detail::read_mapping(req->value, m_ctx)) {
             if (!m_rubric.find_criterion(r.key)) {
@@ -418,21 +410,18 @@ class RubricReader {
         }
       }
       if (gate.tier > 0 && !gate.requirements.empty()) m_rubric.overall.gates.push_back(std::move(gate));
-    }
+    });
   }
 
   void read_calibration(const MapEntry& e) {
-    if (!expect_list(e)) return;
-    for (const auto& item : e.value.items()) {
-      auto entries = item_mapping(item, k_calibration_keys, "a calibration case");
-      if (!entries) continue;
+    for_each_item(e, k_calibration_keys, "a calibration case", [&](const detail::YamlNode& item, const std::vector<MapEntry>& entries) {
       CalibrationCase c;
       c.where = m_ctx.at(item);
       bool ok = true;
-      if (const auto* j = detail::require_entry(*entries, "jurisdiction", item, m_ctx, "a calibration case")) {
+      if (const auto* j = detail::require_entry(entries, "jurisdiction", item, m_ctx, "a calibration case")) {
         if (auto text = detail::read_string(*j, m_ctx)) c.jurisdiction = *text;
       }
-      if (const auto* t = detail::require_entry(*entries, "tiers", item, m_ctx, "a calibration case")) {
+      if (const auto* t = detail::require_entry(entries, "tiers", item, m_ctx, "a calibration case")) {
         if (auto list = detail::read_string_list(*t, m_ctx)) {
           if (list->size() != m_rubric.criteria.size()) {
             m_ctx.error(t->value, fmt::format("expected {} tiers, one per criterion in rubric order, found {}",
@@ -450,13 +439,13 @@ class RubricReader {
       } else {
         ok = false;
       }
-      if (const auto* x = detail::require_entry(*entries, "expect", item, m_ctx, "a calibration case")) {
+      if (const auto* x = detail::require_entry(entries, "expect", item, m_ctx, "a calibration case")) {
         if (auto t = read_tier(*x)) c.expect = *t; else ok = false;
       } else {
         ok = false;
       }
       if (ok) m_rubric.overall.calibration.push_back(std::move(c));
-    }
+    });
   }
 
   const YamlContext& m_ctx;
