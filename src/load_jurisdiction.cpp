@@ -232,31 +232,20 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
 
 JurisdictionLoad load_jurisdiction_from_string(std::string_view text, const std::string& display_name) {
   JurisdictionLoad result;
-  if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;
-  const std::string source = detail::normalize_source(text);
-  const YamlContext ctx{display_name, result.diagnostics, source};
-  detail::YamlDocument document;
-  auto root = detail::parse_single_document(source, ctx, document);
-  if (!root) return result;
-  if (!root->IsMap()) {
-    ctx.error(*root, fmt::format("expected a mapping of keys to values at the top of the file, found {}",
-                                 detail::kind_name(*root)));
-    return result;
-  }
-  Jurisdiction j;
-  j.file = display_name;
-  j.where = position(ctx, *root);
-  read_root(*root, ctx, j);
+  detail::read_yaml_mapping(text, display_name, result.diagnostics, "a mapping of keys to values at the top of the file",
+                            [&](const detail::YamlNode& root, const YamlContext& ctx) {
+                              Jurisdiction j;
+                              j.file = display_name;
+                              j.where = position(ctx, root);
+                              read_root(root, ctx, j);
+                              result.jurisdiction = std::move(j);
+                            });
   sort_by_position(result.diagnostics);
-  result.jurisdiction = std::move(j);
   return result;
 }
 
 JurisdictionLoad load_jurisdiction_file(const std::string& path) {
-  JurisdictionLoad result;
-  auto text = read_text_file(path, result.diagnostics);
-  if (!text) return result;
-  return load_jurisdiction_from_string(*text, path);
+  return load_from_file<JurisdictionLoad>(path, load_jurisdiction_from_string);
 }
 
 }  // namespace scorecard

@@ -457,30 +457,17 @@ class RubricReader {
 
 RubricLoad load_rubric_from_string(std::string_view text, const std::string& display_name) {
   RubricLoad result;
-  if (!detail::check_encoding(text, display_name, result.diagnostics)) return result;
-  const std::string source = detail::normalize_source(text);
-  const YamlContext ctx{display_name, result.diagnostics, source};
-  detail::YamlDocument document;
-  auto root = detail::parse_single_document(source, ctx, document);
-  if (!root) return result;
-  if (!root->IsMap()) {
-    ctx.error(*root, fmt::format("expected a mapping at the top of the rubric, found {}", detail::kind_name(*root)));
-    return result;
-  }
   Rubric rubric;
   rubric.source_name = display_name;
-  RubricReader(ctx, rubric).read(*root);
+  const bool read = detail::read_yaml_mapping(
+      text, display_name, result.diagnostics, "a mapping at the top of the rubric",
+      [&](const detail::YamlNode& root, const YamlContext& ctx) { RubricReader(ctx, rubric).read(root); });
   sort_by_position(result.diagnostics);
   limit_per_file(result.diagnostics, display_name);
-  if (!has_errors(result.diagnostics)) result.rubric = std::move(rubric);
+  if (read && !has_errors(result.diagnostics)) result.rubric = std::move(rubric);
   return result;
 }
 
-RubricLoad load_rubric_file(const std::string& path) {
-  RubricLoad result;
-  auto text = read_text_file(path, result.diagnostics);
-  if (!text) return result;
-  return load_rubric_from_string(*text, path);
-}
+RubricLoad load_rubric_file(const std::string& path) { return load_from_file<RubricLoad>(path, load_rubric_from_string); }
 
 }  // namespace scorecard

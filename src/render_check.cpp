@@ -58,21 +58,11 @@ void write_failure(detail::JsonWriter& w, const CheckFailure& f) {
 }  // namespace
 
 std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML 1.0
-        out += c;
-    }
-  }
-  return out;
+  // Markup as in HTML; control characters XML 1.0 does not allow (all but tab and line
+  // ends) are dropped.
+  return detail::html_escape(escape_each(text, [](char c) -> const char* {
+    return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' ? "" : nullptr;
+  }));
 }
 
 std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure) {

@@ -20,19 +20,16 @@ std::string_view page_css_text();  // generated from src/html/page.css
 std::string_view page_js_text();   // generated from src/html/page.js
 
 std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
+  return escape_each(text, [](char c) -> const char* {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&': return "&amp;";
+      case '<': return "&lt;";
+      case '>': return "&gt;";
+      case '"': return "&quot;";
+      case '\'': return "&#39;";
+      default: return nullptr;
     }
-  }
-  return out;
+  });
 }
 
 std::string safe_href(std::string_view url) {

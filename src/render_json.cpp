@@ -52,14 +52,6 @@ void write_rubric(const Rubric& rubric, detail::JsonWriter& w) {
   w.end_array().key("provenance").string_or_null(rubric.overall.provenance).end_object().end_object();
 }
 
-void write_tier(detail::JsonWriter& w, const std::optional<int>& tier) {
-  if (tier) {
-    w.value(*tier);
-  } else {
-    w.null();
-  }
-}
-
 }  // namespace
 
 namespace detail {
@@ -98,7 +90,7 @@ void write_label(const Rubric& rubric, detail::JsonWriter& w, const std::optiona
 void write_criterion(const Rubric& rubric, const Criterion& criterion, const CriterionResult& r, const Jurisdiction& j,
                      detail::JsonWriter& w) {
   w.begin_object().key("tier");
-  write_tier(w, r.tier);
+  w.value_or_null(r.tier);
   w.key("label");
   write_label(rubric, w, r.tier);
   w.field("origin", to_string(r.origin)).key("computed");
@@ -145,7 +137,7 @@ void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail
   }
   w.key("jail_authority").string_or_null(j.jail_authority).key("reviewed").string_or_null(j.reviewed);
   w.field("file", j.file).key("overall").begin_object().key("tier");
-  write_tier(w, s.overall.tier);
+  w.value_or_null(s.overall.tier);
   w.key("label");
   write_label(rubric, w, s.overall.tier);
   w.field("score", rounded(s.overall.mean)).key("gates");

@@ -12,19 +12,24 @@ namespace scorecard {
 namespace detail {
 
 std::string markdown_text(std::string_view text) {
-  std::string out;
-  for (char c : text) {
+  std::string out = escape_each(text, [](char c) -> const char* {
     switch (c) {
-      case '\r': break;
-      case '\n': out += ' '; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '~':
-      case '#':
-        out += '\\';
-        out += c;
-        break;
-      default: out += c;
+      case '\r': return "";
+      case '\n': return " ";
+      case '\\': return "\\\\";
+      case '`': return "\\`";
+      case '*': return "\\*";
+      case '_': return "\\_";
+      case '[': return "\\[";
+      case ']': return "\\]";
+      case '<': return "\\<";
+      case '>': return "\\>";
+      case '|': return "\\|";
+      case '~': return "\\~";
+      case '#': return "\\#";
+      default: return nullptr;
     }
-  }
+  });
   // Trailing spaces mean a line break in Markdown; the newlines above must not add any.
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -36,17 +41,15 @@ namespace {
 
 // A URL inside <...> in a Markdown link: the characters that would end it are encoded.
 std::string markdown_url(std::string_view url) {
-  std::string out;
-  for (char c : url) {
+  return escape_each(url, [](char c) -> const char* {
     switch (c) {
-      case '<': out += "%3C"; break;
-      case '>': out += "%3E"; break;
-      case ' ': out += "%20"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
+      case '<': return "%3C";
+      case '>': return "%3E";
+      case ' ': return "%20";
+      case '\n': return "%0A";
+      default: return nullptr;
     }
-  }
-  return out;
+  });
 }
 
 std::string tier_text(const Rubric& rubric, const std::optional<int>& tier) {

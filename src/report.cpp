@@ -13,30 +13,35 @@
 namespace scorecard {
 namespace {
 
-std::vector<Filter> parse_filters(const ReportRequest& request, std::vector<std::string>* problems) {
-  std::vector<Filter> filters;
-  for (const auto& text : request.filters) {
-    FilterParse parsed = parse_filter(text, *request.rubric);
-    if (parsed.filter) {
-      filters.push_back(std::move(*parsed.filter));
+// Parses each text with parse(text, rubric), which returns {optional value, error}; the
+// errors go to problems when given.
+template <class Parse>
+auto parse_all(const std::vector<std::string>& texts, const Rubric& rubric, Parse&& parse,
+               std::vector<std::string>* problems) {
+  std::vector<std::decay_t<decltype(*parse(texts.front(), rubric).first)>> values;
+  for (const auto& text : texts) {
+    auto [value, error] = parse(text, rubric);
+    if (value) {
+      values.push_back(std::move(*value));
     } else if (problems) {
-      problems->push_back(std::move(parsed.error));
+      problems->push_back(std::move(error));
     }
   }
-  return filters;
+  return values;
+}
+
+std::vector<Filter> parse_filters(const ReportRequest& request, std::vector<std::string>* problems) {
+  return parse_all(request.filters, *request.rubric, [](const std::string& text, const Rubric& rubric) {
+    FilterParse p = parse_filter(text, rubric);
+    return std::pair(std::move(p.filter), std::move(p.error));
+  }, problems);
 }
 
 std::vector<WhatIf> parse_what_ifs(const ReportRequest& request, std::vector<std::string>* problems) {
-  std::vector<WhatIf> what_ifs;
-  for (const auto& text : request.what_if) {
-    WhatIfParse parsed = parse_what_if(text, *request.rubric);
-    if (parsed.what_if) {
-      what_ifs.push_back(std::move(*parsed.what_if));
-    } else if (problems) {
-      problems->push_back(std::move(parsed.error));
-    }
-  }
-  return what_ifs;
+  return parse_all(request.what_if, *request.rubric, [](const std::string& text, const Rubric& rubric) {
+    WhatIfParse p = parse_what_if(text, rubric);
+    return std::pair(std::move(p.what_if), std::move(p.error));
+  }, problems);
 }
 
 // Drops the scores of files that have an error (after --strict made warnings errors).

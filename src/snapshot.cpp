@@ -207,10 +207,7 @@ SnapshotLoad load_export_from_string(std::string_view text, const std::string& d
 }
 
 SnapshotLoad load_export_file(const std::string& path) {
-  SnapshotLoad result;
-  auto text = read_text_file(path, result.diagnostics);
-  if (!text) return result;
-  return load_export_from_string(*text, path);
+  return load_from_file<SnapshotLoad>(path, load_export_from_string);
 }
 
 }  // namespace scorecard

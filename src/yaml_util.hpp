@@ -67,6 +67,14 @@ std::string normalize_source(std::string_view text);
 // long as document).
 std::optional<YamlNode> parse_single_document(std::string_view text, const YamlContext& ctx, YamlDocument& document);
 
+// The loaders' common start: checks the encoding, normalises the text, parses its one
+// document and requires a mapping at the root (expected: e.g. "a mapping at the top of the
+// rubric"), then calls read(root, ctx). Returns false, with the problem reported, when
+// read was not called.
+template <class Read>
+bool read_yaml_mapping(std::string_view text, const std::string& display_name, Diagnostics& diagnostics,
+                       std::string_view expected, Read&& read);
+
 // "a string", "a list", "a mapping" or "nothing": for "expected X, found Y" messages.
 std::string_view kind_name(const YamlNode& node);
 
@@ -95,5 +103,22 @@ std::optional<std::vector<std::pair<std::string, YamlNode>>> read_string_list(co
 
 // YYYY-MM-DD (a real calendar date), YYYY-MM or YYYY.
 bool is_valid_date(std::string_view text);
+
+template <class Read>
+bool read_yaml_mapping(std::string_view text, const std::string& display_name, Diagnostics& diagnostics,
+                       std::string_view expected, Read&& read) {
+  if (!check_encoding(text, display_name, diagnostics)) return false;
+  const std::string source = normalize_source(text);
+  const YamlContext ctx{display_name, diagnostics, source};
+  YamlDocument document;
+  auto root = parse_single_document(source, ctx, document);
+  if (!root) return false;
+  if (!root->IsMap()) {
+    ctx.error(*root, std::string("expected ") + std::string(expected) + ", found " + std::string(kind_name(*root)));
+    return false;
+  }
+  read(*root, ctx);
+  return true;
+}
 
 }  // namespace scorecard::detail

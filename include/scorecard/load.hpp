@@ -30,4 +30,14 @@ JurisdictionLoad load_jurisdiction_file(const std::string& path);
 // Reads a whole file with the size limit above; on failure returns nullopt and adds an error.
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics);
 
+// The *_file loaders: from_string(text, path) on the file's text, or a Result that holds
+// only the reason the file could not be read.
+template <class Result, class FromString>
+Result load_from_file(const std::string& path, FromString&& from_string) {
+  Result result;
+  auto text = read_text_file(path, result.diagnostics);
+  if (!text) return result;
+  return from_string(*text, path);
+}
+
 }  // namespace scorecard

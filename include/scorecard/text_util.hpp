@@ -38,6 +38,22 @@ std::size_t display_width(std::string_view text);
 // Cuts text to at most width columns, ending in "…" when cut.
 std::string truncate_display(std::string_view text, std::size_t width);
 
+// The one escaping loop every output format shares: text with each character c replaced
+// by replacement(c) when that is not null ("" drops the character).
+template <class Replacement>
+std::string escape_each(std::string_view text, Replacement&& replacement) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (const char* r = replacement(c)) {
+      out += r;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // Joins items with sep.
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 

@@ -23,18 +23,16 @@ bool github_actions() {
 
 // GitHub's workflow-command escaping: data, and properties (which also escape : and ,).
 std::string github_escape(std::string_view text, bool property) {
-  std::string out;
-  for (char c : text) {
+  return escape_each(text, [property](char c) -> const char* {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%': return "%25";
+      case '\r': return "%0D";
+      case '\n': return "%0A";
+      case ':': return property ? "%3A" : nullptr;
+      case ',': return property ? "%2C" : nullptr;
+      default: return nullptr;
     }
-  }
-  return out;
+  });
 }
 
 std::string github_annotation(Severity severity, const SourceLocation& where, std::string_view message) {
