@@ -101,7 +101,19 @@ class RubricReader {
   }
 
   // A tier number that must name one of the rubric's tiers.
+  // A tier by number or by id (the tiers are read first).
   std::optional<int> read_tier(const MapEntry& e) {
+    if (e.value.IsScalar()) {
+      const std::string_view text = e.value.Scalar();
+      if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') {
+        if (auto tier = m_rubric.parse_tier(text)) return tier;
+        std::vector<std::string> ids;
+        for (const auto& t : m_rubric.tiers) ids.push_back(t.id);
+        m_ctx.error(e.value, fmt::format("unknown tier \"{}\"{}; use {}", text, did_you_mean(text, ids),
+                                         m_rubric.tier_choices()));
+        return std::nullopt;
+      }
+    }
     auto value = detail::read_integer(e, m_ctx);
     if (!value) return std::nullopt;
     if (*value < 1 || *value > m_rubric.worst_tier()) {

@@ -33,6 +33,17 @@ def main():
         for option in sorted(options - {"--help"}):
             check(option in man, f"the man page lists {command or 'global'} {option}")
             check(option in cli, f"docs/cli.md mentions {command or 'global'} {option}")
+    # docs/architecture.md has a line for every source file.
+    import os
+    architecture = open(f"{root}/docs/architecture.md", encoding="utf-8").read()
+    for folder in ("src", "include/scorecard"):
+        for dirpath, _, files in os.walk(f"{root}/{folder}"):
+            for name in files:
+                stem = os.path.splitext(name)[0]
+                named = f"`{name}`" in architecture or f"`{stem}.hpp/.cpp`" in architecture or \
+                    f"{name}`" in architecture or f"`{stem}.hpp/.cpp`" in architecture
+                rel = os.path.relpath(os.path.join(dirpath, name), root)
+                check(named, f"docs/architecture.md names {rel}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

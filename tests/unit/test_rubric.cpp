@@ -231,3 +231,14 @@ TEST_CASE("the rubric's vocabulary: sort, filter and what-if keys", "[rubric]") 
     CHECK_FALSE(r.find_criterion(word));
   }
 }
+
+TEST_CASE("the rubric itself may name tiers by id wherever it takes a tier", "[rubric]") {
+  const RubricLoad named = load(replace(replace(k_tiny, "{tier: 1, when:", "{tier: good, when:"), "{tier: 1, max_mean",
+                                        "{tier: good, max_mean"));
+  REQUIRE(named.rubric);
+  CHECK(named.rubric->criteria[0].rules[0].tier == 1);
+  CHECK(named.rubric->overall.cutoffs[0].tier == 1);
+  CHECK(lines(load(replace(k_tiny, "{tier: 1, when:", "{tier: godo, when:")).diagnostics) ==
+        std::vector<std::string>{"r.yaml:15:16: error: unknown tier \"godo\" (did you mean \"good\"?); use 1 to 2, or "
+                                 "good, bad"});
+}
