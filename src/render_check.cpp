@@ -103,16 +103,31 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
     }
     out << "    <testcase classname=\"scorecard.jurisdiction\" name=\"" << xml_escape(o.id) << "\" file=\""
         << xml_escape(o.file) << "\"";
-    if (o.passed()) {
+    if (o.passed() && o.improvements.empty()) {
       out << "/>\n";
       continue;
     }
-    std::vector<std::string> failures;
-    for (const auto& f : o.failures) failures.push_back(detail::check_failure_text(rubric, f));
-    out << ">\n      <failure type=\"check\" message=\"" << xml_escape(join(failures, "; ")) << "\">"
-        << xml_escape(o.name) << '\n';
-    for (const auto& f : failures) out << "- " << xml_escape(f) << '\n';
-    out << "</failure>\n    </testcase>\n";
+    out << ">\n";
+    if (!o.passed()) {
+      std::vector<std::string> failures;
+      for (const auto& f : o.failures) failures.push_back(detail::check_failure_text(rubric, f));
+      out << "      <failure type=\"check\" message=\"" << xml_escape(join(failures, "; ")) << "\">"
+          << xml_escape(o.name) << '\n';
+      for (const auto& f : failures) out << "- " << xml_escape(f) << '\n';
+      out << "</failure>\n";
+    }
+    if (!o.improvements.empty()) {
+      out << "      <system-out>";
+      for (const auto& i : o.improvements) out << "better: " << xml_escape(detail::improvement_text(rubric, i)) << '\n';
+      out << "</system-out>\n";
+    }
+    out << "    </testcase>\n";
+  }
+  if (!report.added.empty() || !report.removed.empty()) {
+    out << "    <system-out>";
+    for (const auto& id : report.added) out << "added since the baseline: " << xml_escape(id) << '\n';
+    for (const auto& id : report.removed) out << "removed since the baseline: " << xml_escape(id) << '\n';
+    out << "</system-out>\n";
   }
   out << "  </testsuite>\n</testsuites>\n";
 }

@@ -187,6 +187,11 @@ try:
     text = text.replace("  custody:\n    rating: 3", "  custody:\n    rating: 1", 1)
     open(dallas, "w", encoding="utf-8").write(text)
     shutil.copy(os.path.join(FIXTURES, "broken.yaml"), os.path.join(data, "broken.yaml"))
+    # Seattle's id changes: seattle is removed and seattle-wa added.
+    seattle = os.path.join(data, "seattle.yaml")
+    text = open(seattle, encoding="utf-8").read()
+    assert "\nid: seattle\n" in text
+    open(seattle, "w", encoding="utf-8").write(text.replace("\nid: seattle\n", "\nid: seattle-wa\n", 1))
     args = [data, "--baseline", baseline, "--min-tier", "progress", "--require", "custody=2"]
     doc = json.loads(run("check", *args, "--format", "json", ok=(3,)))
     expect(doc["passed"] is False, "check: the JSON says it failed")
@@ -205,7 +210,13 @@ try:
     contains_all("check: failures", facts, outputs)
     improvements = [improvement_text(t) for o in doc["outcomes"] for t in o["improvements"]]
     expect("Custody is better than in the baseline: 3 -> 1" in improvements, "check: Dallas improves in custody")
-    contains_all("check: improvements", improvements, {k: v for k, v in outputs.items() if k != "junit"})
+    contains_all("check: improvements", improvements, outputs)
+    expect(doc["added"] == ["seattle-wa"] and doc["removed"] == ["seattle"], "check: the renamed id is added and removed")
+    contains_all("check: added and removed", ["added since the baseline: seattle-wa",
+                                              "removed since the baseline: seattle\n"],
+                 {k: v for k, v in outputs.items() if k != "markdown"})
+    contains_all("check: added and removed", ["**Added:** seattle-wa\n", "**Removed:** seattle\n"],
+                 {"markdown": outputs["markdown"]})
     c = doc["counts"]
     expect(f"{c['jurisdictions']} jurisdictions checked, {c['passed']} passed, {c['failed']} failed; "
            f"{c['invalid_files']} file invalid" in outputs["text"], "check: the text's totals are the JSON's")
