@@ -185,7 +185,14 @@ WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric) {
   const std::string value = text.substr(eq + 1);
   WhatIf w;
   w.text = text;
-  if (const Criterion* c = rubric.find_criterion(key)) {
+  const auto is_question = [&](const std::string& id) {
+    for (const auto& c : rubric.criteria) {
+      if (c.find_question(id)) return true;
+    }
+    return false;
+  };
+  // CRITERION=TIER, unless the value is no tier and a question has the same id.
+  if (const Criterion* c = rubric.find_criterion(key); c && (rubric.parse_tier(value) || !is_question(key))) {
     if (const auto tier = rubric.parse_tier(value)) {
       w.criterion = c->id;
       w.tier = *tier;

@@ -51,7 +51,7 @@ const std::vector<std::string>& reserved_words() {
   static const std::vector<std::string> k_words = {
       "overall", "name",     "population", "state",          "kind",     "tier",  "id",    "file",
       "score",   "label",    "origin",     "jail_authority", "reviewed", "sources", "criteria", "answers",
-      "rating",  "note",     "unclear",    "coverage"};
+      "rating",  "note",     "unclear",    "coverage", "none",    "given"};
   return k_words;
 }
 

@@ -151,8 +151,8 @@ void render_check_markdown(const Rubric& rubric, const CheckReport& report, std:
       if (o.passed()) continue;
       std::vector<std::string> failures;
       for (const auto& f : o.failures) failures.push_back(detail::check_failure_text(rubric, f));
-      out << "| " << (o.invalid() ? "(invalid file)" : detail::markdown_text(o.name)) << " | `"
-          << detail::markdown_text(o.file) << "` | " << detail::markdown_text(join(failures, "; ")) << " |\n";
+      out << "| " << (o.invalid() ? "(invalid file)" : detail::markdown_text(o.name)) << " | "
+          << detail::markdown_code(o.file) << " | " << detail::markdown_text(join(failures, "; ")) << " |\n";
     }
   }
   bool any_better = false;
@@ -216,7 +216,8 @@ void render_diff_markdown(const DiffResult& diff, std::ostream& out) {
     out << "\n| Jurisdiction | What | Before | After | |\n|:---|:---|---:|---:|:---|\n";
     for (const auto* d : tiers) {
       for (const auto& t : d->tiers) {
-        out << "| " << detail::markdown_text(d->name) << " | " << detail::markdown_text(detail::subject_id(t.subject))
+        out << "| " << detail::markdown_text(d->name) << " (" << detail::markdown_text(d->id) << ") | "
+            << detail::markdown_text(detail::subject_id(t.subject))
             << " | " << tier_number(t.from) << " | " << tier_number(t.to) << " | "
             << (t.worse() ? "🔻 worse" : "🔺 better") << " |\n";
       }
@@ -225,14 +226,15 @@ void render_diff_markdown(const DiffResult& diff, std::ostream& out) {
   for (const auto& d : diff.jurisdictions) {
     if (d.status == DiffStatus::unchanged) continue;
     if (d.status != DiffStatus::changed) {
-      out << "\n- **" << detail::markdown_text(d.name) << "** " << to_string(d.status) << '\n';
+      out << "\n- **" << detail::markdown_text(d.name) << "** (" << detail::markdown_text(d.id) << ") "
+          << to_string(d.status) << '\n';
       continue;
     }
     if (d.name_before.empty() && d.answers.empty() && d.notes.empty() && d.sources_added.empty() &&
         d.sources_removed.empty()) {
       continue;
     }
-    out << "\n<details><summary>" << xml_escape(d.name) << "</summary>\n\n";
+    out << "\n<details><summary>" << xml_escape(d.name) << " (" << xml_escape(d.id) << ")</summary>\n\n";
     if (!d.name_before.empty()) {
       out << "- name: " << detail::markdown_text(d.name_before) << " -> " << detail::markdown_text(d.name) << '\n';
     }

@@ -29,6 +29,9 @@ std::string csv_cell(std::string_view text);
 // Text safe inside Markdown (table cells included): specials escaped, newlines folded.
 std::string markdown_text(std::string_view text);
 
+// Text as a Markdown code span (a path, an id) that also survives in a table cell.
+std::string markdown_code(std::string_view text);
+
 // Text safe in HTML text and in quoted attribute values.
 std::string html_escape(std::string_view text);
 

@@ -106,10 +106,21 @@ std::string what_if_line(const TierChanges& c) {
 
 constexpr std::string_view k_not_exhaustive = "the rubric has too many criteria to search every combination";
 
+// An empty plan: unreachable, or (when the search was cut short) not found.
+std::string unreachable_text(const ExplainedPlan& plan) {
+  if (plan.exhaustive) return "not reachable by improving the rated criteria";
+  return fmt::format("no way found among the changes searched ({})", k_not_exhaustive);
+}
+
+// What it takes for a jurisdiction without an overall tier, or at the top.
+std::string no_plan_text(const Explanation& e) {
+  return e.overall.tier ? "Already at the top tier." : "Not rated overall: no criterion has a tier, so there is nothing to improve.";
+}
+
 void text_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& out) {
   out << "  To reach " << tier_name(rubric, plan.target) << ":\n";
   if (plan.alternatives.empty()) {
-    out << "    not reachable by improving the rated criteria\n";
+    out << "    " << unreachable_text(plan) << '\n';
     return;
   }
   out << "    " << plan_size_text(plan) << '\n';
@@ -128,7 +139,7 @@ void text_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& ou
 void markdown_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& out) {
   out << "**To reach " << detail::markdown_text(tier_name(rubric, plan.target)) << ":**";
   if (plan.alternatives.empty()) {
-    out << " not reachable by improving the rated criteria.\n\n";
+    out << ' ' << detail::markdown_text(unreachable_text(plan)) << ".\n\n";
     return;
   }
   out << ' ' << detail::markdown_text(plan_size_text(plan)) << ".\n\n";
@@ -202,7 +213,7 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
       if (!c.sources.empty()) out << "    sources: " << join(c.sources, ", ") << '\n';
     }
     out << "\nWhat it takes\n";
-    if (e.plans.empty()) out << "  Already at the top tier.\n";
+    if (e.plans.empty()) out << "  " << no_plan_text(e) << '\n';
     for (const auto& plan : e.plans) text_plan(rubric, plan, out);
   }
   if (!report.what_if.empty()) render_what_if_changes(report.what_if_changes, out);
@@ -232,7 +243,7 @@ void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, 
           << " | " << detail::markdown_text(join(c.sources, ", ")) << " |\n";
     }
     out << "\n### What it takes\n\n";
-    if (e.plans.empty()) out << "Already at the top tier.\n";
+    if (e.plans.empty()) out << no_plan_text(e) << '\n';
     for (const auto& plan : e.plans) markdown_plan(rubric, plan, out);
   }
   if (!report.what_if.empty()) {
@@ -251,7 +262,7 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
     w.begin_object().field("id", c.id).field("name", c.name).key("tiers").begin_array();
     for (const auto& t : c.tiers) {
       w.begin_object().field("subject", detail::subject_id(t.subject)).key("from").value_or_null(t.from);
-      w.key("to").value_or_null(t.to).end_object();
+      w.key("to").value_or_null(t.to).field("change", t.worse() ? "worse" : "better").end_object();
     }
     w.end_array().end_object();
   }
@@ -271,7 +282,8 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
     } else {
       w.null();
     }
-    w.field("mean_tier", e.overall.mean_tier).key("gates");
+    w.key("mean_tier").value_or_null(e.overall.tier ? std::optional<int>(e.overall.mean_tier) : std::nullopt);
+    w.key("gates");
     detail::write_gates(w, e.overall.gates);
     const Coverage& c = e.coverage;
     w.end_object().key("coverage").begin_object().field("criteria", c.criteria).field("rated", c.rated);
@@ -324,7 +336,7 @@ void render_rubric_impact(const Rubric& old_rubric, const Rubric& new_rubric, co
     }
     std::string direction = "same";
     if (c.overall_before != c.overall_after) {
-      direction = c.overall_after.value_or(99) < c.overall_before.value_or(99) ? "better" : "worse";
+      direction = TierChange{Subject::overall(), c.overall_before, c.overall_after}.worse() ? "worse" : "better";
     }
     rows.push_back({c.name, tier(c.overall_before), tier(c.overall_after), direction,
                     criteria.empty() ? "—" : join(criteria, ", ")});

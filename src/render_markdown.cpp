@@ -1,5 +1,7 @@
 // GitHub-flavoured Markdown: a table for READMEs and pull requests, or cards.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <scorecard/render.hpp>
@@ -33,6 +35,29 @@ std::string markdown_text(std::string_view text) {
   // Trailing spaces mean a line break in Markdown; the newlines above must not add any.
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+std::string markdown_code(std::string_view text) {
+  // Nothing is escaped inside a code span, so the text goes in as it is, but for what would
+  // end the span or the table cell: line ends fold to spaces, a | is the only character
+  // that GFM tables let a backslash escape there, and the fence is longer than any run of
+  // backticks in the text.
+  std::string body = escape_each(text, [](char c) -> const char* {
+    switch (c) {
+      case '\r': return "";
+      case '\n': return " ";
+      case '|': return "\\|";
+      default: return nullptr;
+    }
+  });
+  std::size_t longest = 0;
+  for (std::size_t i = 0, run = 0; i < body.size(); ++i) {
+    run = body[i] == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+  return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
 }  // namespace detail

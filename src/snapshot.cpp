@@ -1,5 +1,7 @@
 // Snapshots from scores, or from a JSON export.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -9,7 +11,8 @@
 namespace scorecard {
 namespace {
 
-using Json = nlohmann::json;
+// Ordered, so that criteria keep the export's (the rubric's) order.
+using Json = nlohmann::ordered_json;
 
 // Reads the parts of an export that a comparison needs; reports what is missing or mistyped
 // with its JSON pointer.
@@ -99,6 +102,13 @@ class ExportReader {
     for (const auto& [key, value] : criteria->items()) {
       const std::string at = pointer + "/criteria/" + key;
       if (!value.is_object()) return fail(at, "expected an object");
+      // A criterion must be one a rubric could have: never the overall tier's own name.
+      const auto& reserved = reserved_words();
+      if (!is_rubric_id(key) || std::find(reserved.begin(), reserved.end(), key) != reserved.end()) {
+        return fail(at, fmt::format("\"{}\" cannot be a criterion id (ids use a-z, 0-9, '_' and '-' and are none of "
+                                    "the tool's own words, such as \"overall\")",
+                                    key));
+      }
       SnapshotCriterion c;
       c.id = key;
       const bool tier_ok = tier_at(value, at, c.tier);

@@ -51,7 +51,7 @@ struct CheckOutcome {
 };
 
 struct CheckReport {
-  // One per invalid file (by path), then one per jurisdiction, in input order.
+  // One per invalid path (sorted by path), then one per jurisdiction, in input order.
   std::vector<CheckOutcome> outcomes;
   std::vector<std::string> added;      // ids not in the baseline
   std::vector<std::string> removed;    // ids only in the baseline

@@ -79,7 +79,7 @@ Command setup_check(CLI::App& app) {
                                               "minimum, missing a required criterion tier, or worse than a baseline");
   sub->add_option("PATH", options->request.paths, "Jurisdiction files or directories (searched recursively)")
       ->required();
-  sub->add_option("--min-tier", options->min_tier, "Fail when an overall tier is worse than TIER (a number or a tier id)")
+  CLI::Option* min_tier = sub->add_option("--min-tier", options->min_tier, "Fail when an overall tier is worse than TIER (a number or a tier id)")
       ->type_name("TIER");
   sub->add_option("--require", options->requires_, "Fail when CRITERION's tier is worse than TIER (repeatable)")
       ->type_name("CRITERION=TIER");
@@ -91,14 +91,14 @@ Command setup_check(CLI::App& app) {
   sub->add_option("--junit", options->junit, "Also write a JUnit XML report to FILE")->type_name("FILE");
   sub->add_option("--markdown", options->markdown, "Also write a Markdown summary to FILE")->type_name("FILE");
   sub->add_flag("--strict", options->request.strict, "Treat warnings as errors");
-  return {sub, [options](Context& context) {
+  return {sub, [options, min_tier](Context& context) {
             const Rubric* rubric = context.rubric();
             if (!rubric) return k_exit_invalid;
             CheckOptions check;
-            if (!options->min_tier.empty()) {
+            if (min_tier->count() > 0) {  // given, even as "": an empty value is not a way to turn the gate off
               check.min_tier = rubric->parse_tier(options->min_tier);
               if (!check.min_tier) {
-                throw UsageError(fmt::format("--min-tier {} is not a tier ({})", options->min_tier,
+                throw UsageError(fmt::format("--min-tier \"{}\" is not a tier ({})", options->min_tier,
                                              rubric->tier_choices()),
                                  "check");
               }

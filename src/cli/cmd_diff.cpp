@@ -18,14 +18,16 @@ bool is_json_export(const std::string& path) {
   return std::filesystem::is_regular_file(path, ec) && std::filesystem::path(path).extension() == ".json";
 }
 
-// A JSON export, or jurisdiction files scored with the rubric in use.
-std::optional<Snapshot> read_side(Context& context, const std::string& path) {
+// A JSON export, or jurisdiction files scored with the rubric in use; files gets the paths read.
+std::optional<Snapshot> read_side(Context& context, const std::string& path, std::vector<std::string>& files) {
   if (is_json_export(path)) {
+    files.push_back(path);
     SnapshotLoad load = load_export_file(path);
     context.print(load.diagnostics);
     return std::move(load.snapshot);
   }
   Dataset& dataset = context.load({path}, false);
+  files.insert(files.end(), dataset.files.begin(), dataset.files.end());
   if (has_errors(dataset.diagnostics)) return std::nullopt;
   return snapshot_from_scores(*context.rubric(), dataset.scores, path);
 }
@@ -50,8 +52,10 @@ Command setup_diff(CLI::App& app) {
   return {sub, [options](Context& context) {
             if (!context.rubric()) return k_exit_invalid;
             refuse_to_overwrite_input(options->output, {options->before, options->after}, "diff");
-            auto before = read_side(context, options->before);
-            auto after = read_side(context, options->after);
+            std::vector<std::string> files;
+            auto before = read_side(context, options->before, files);
+            auto after = read_side(context, options->after, files);
+            refuse_to_overwrite_input(options->output, files, "diff");  // a file inside a directory too
             if (!before || !after) return k_exit_invalid;
             std::ostringstream text;
             render_diff(diff_snapshots(*before, *after), *parse_format(options->format), text);

@@ -83,7 +83,11 @@ same "diff of two directories says the same" "$(cat "$work/out")" "$("$bin" -q d
 check "diff --format json parses and counts 2 changes" \
   '"$bin" -q diff data/jurisdictions "$work/data" --format json | python3 -c "import json, sys; sys.exit(json.load(sys.stdin)[\"changed\"] != 2)"'
 check "diff --format markdown has a tier table" \
-  '"$bin" -q diff data/jurisdictions "$work/data" --format markdown | grep -q "| Chicago | custody | 1 | 3 | 🔻 worse |"'
+  '"$bin" -q diff data/jurisdictions "$work/data" --format markdown | grep -q "| Chicago (chicago) | custody | 1 | 3 | 🔻 worse |"'
+
+# An empty --min-tier (an unset variable in a workflow) is a usage error, not a gate turned off.
+check "--min-tier \"\" is a usage error" \
+  '"$bin" -q check data/jurisdictions --min-tier "" >/dev/null 2>"$work/empty.err"; [ $? -eq 2 ] && grep -qF "error: --min-tier \"\" is not a tier" "$work/empty.err"'
 
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/step-summary.md" "$bin" -q check "$work/data" --baseline "$work/published.json" > "$work/out" 2>/dev/null
 check "GitHub annotations name the file" "grep -qF '::error file=$work/data/chicago.yaml::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"

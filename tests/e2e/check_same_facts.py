@@ -34,7 +34,7 @@ def run(*args, ok=(0,)):
 
 def unmarkdown(text):
     """Markdown as a reader sees it: escapes removed, arrows as the text writes them."""
-    return re.sub(r"\\(.)", r"\1", text).replace(" → ", " -> ")
+    return re.sub(r"\\(.)", r"\1", text).replace(" → ", " -> ").replace("**", "")
 
 
 def expect(condition, what):
@@ -55,6 +55,15 @@ def contains_all(name, sentences, outputs):
 RUBRIC = json.loads(run("export", DATA))["rubric"]
 TITLES = {c["id"]: c["title"] for c in RUBRIC["criteria"]}
 LABELS = {t["tier"]: t["label"] for t in RUBRIC["tiers"]}
+
+
+def use_rubric(pre, files):
+    """The titles and labels of the rubric in use, from an export."""
+    global TITLES, LABELS
+    rubric = json.loads(run(*pre, "export", *files))["rubric"]
+    TITLES = {c["id"]: c["title"] for c in rubric["criteria"]}
+    LABELS = {t["tier"]: t["label"] for t in rubric["tiers"]}
+
 
 
 def tier(t):
@@ -98,7 +107,9 @@ def explain_facts(e):
     for plan in e["what_it_takes"]:
         facts.append(f"To reach {plan['target']} {LABELS[plan['target']]}")
         if not plan["reachable"]:
-            facts.append("not reachable by improving the rated criteria")
+            facts.append("not reachable by improving the rated criteria" if plan["exhaustive"] else
+                         "no way found among the changes searched (the rubric has too many criteria to search "
+                         "every combination)")
             continue
         first = plan["alternatives"][0]
         ways = len(plan["alternatives"]) + plan["more"]
@@ -118,7 +129,8 @@ def explain_facts(e):
         if not plan["exhaustive"]:
             facts.append("the rubric has too many criteria to search every combination")
     if not e["what_it_takes"]:
-        facts.append("Already at the top tier.")
+        facts.append("Already at the top tier." if o["tier"] is not None else
+                     "Not rated overall: no criterion has a tier, so there is nothing to improve.")
     return facts
 
 
@@ -132,10 +144,13 @@ def what_if_facts(doc):
     return facts
 
 
-def check_explain(args, name):
-    doc = json.loads(run("explain", *args, "--format", "json"))
+def check_explain(args, name, rubric=None):
+    pre = ["--rubric", rubric] if rubric else []
+    use_rubric(pre, [a for a in args if not a.startswith("-") and "=" not in a])
+    doc = json.loads(run(*pre, "explain", *args, "--format", "json"))
     expect(len(doc["jurisdictions"]) > 0, f"{name}: explains something")
-    outputs = {"text": run("explain", *args), "markdown": unmarkdown(run("explain", *args, "--format", "markdown"))}
+    outputs = {"text": run(*pre, "explain", *args),
+               "markdown": unmarkdown(run(*pre, "explain", *args, "--format", "markdown"))}
     outputs["markdown"] = outputs["markdown"].replace("No tier changes.", "no tier changes")
     for e in doc["jurisdictions"]:
         contains_all(f"{name}: {e['id']}", explain_facts(e), outputs)
@@ -145,6 +160,11 @@ def check_explain(args, name):
 check_explain([DATA], "explain of the bundled data")
 check_explain([os.path.join(FIXTURES, "answers-only.yaml")], "explain of answers only")
 check_explain([DATA, "--what-if", "custody=1", "--what-if", "status_inquiry=room"], "explain with what-ifs")
+check_explain([os.path.join(FIXTURES, "many-criteria.yaml")], "explain beyond the exhaustive search",
+              os.path.join(FIXTURES, "many-criteria-rubric.yaml"))
+check_explain([os.path.join(FIXTURES, "optional-empty.yaml")], "explain of a jurisdiction not rated overall",
+              os.path.join(FIXTURES, "optional-rubric.yaml"))
+use_rubric([], [DATA])
 
 
 # -- check ---------------------------------------------------------------------------------
@@ -215,7 +235,7 @@ try:
     contains_all("check: added and removed", ["added since the baseline: seattle-wa",
                                               "removed since the baseline: seattle\n"],
                  {k: v for k, v in outputs.items() if k != "markdown"})
-    contains_all("check: added and removed", ["**Added:** seattle-wa\n", "**Removed:** seattle\n"],
+    contains_all("check: added and removed", ["Added: seattle-wa\n", "Removed: seattle\n"],
                  {"markdown": outputs["markdown"]})
     c = doc["counts"]
     expect(f"{c['jurisdictions']} jurisdictions checked, {c['passed']} passed, {c['failed']} failed; "
@@ -237,7 +257,7 @@ try:
         for j in doc["jurisdictions"]:
             if j["status"] == "unchanged":
                 continue
-            facts.append(j["name"])
+            facts.append(f"{j['name']} ({j['id']})")
             for t in j["tiers"]:
                 facts.append(f"{t['subject']} {tier(t['from'])} -> {tier(t['to'])}")
             for a in j["answers"]:

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include <scorecard/check.hpp>
 #include <scorecard/load.hpp>
 #include <scorecard/render.hpp>
@@ -189,4 +191,30 @@ TEST_CASE("a JSON number too large to hold is invalid input, not a crash", "[che
   CHECK(lines(load_export_from_string("{\"schema_version\": 1e999}", "e.json").diagnostics) ==
         std::vector<std::string>{"e.json:1:20: error: invalid JSON: number overflow parsing '1e999'"});
   CHECK(lines(load_export_from_string("6666e6666640114186774\x7f\xfc\x7f", "e.json").diagnostics).size() == 1);
+}
+
+TEST_CASE("an export's criteria cannot pose as the overall tier", "[check]") {
+  for (const char* key : {"overall", "", "Custody", "a.b"}) {
+    INFO(key);
+    const std::string text = fmt::format(R"({{"schema_version": 2, "jurisdictions": [{{"id": "x", "name": "X",
+      "file": "x.yaml", "overall": {{"tier": 1}}, "criteria": {{"{}": {{"tier": 1, "note": null}}}}}}]}})",
+                                         key);
+    const SnapshotLoad load = load_export_from_string(text, "e.json");
+    CHECK_FALSE(load.snapshot);
+    CHECK(lines(load.diagnostics) ==
+          std::vector<std::string>{fmt::format("e.json: error: /jurisdictions/0/criteria/{}: \"{}\" cannot be a "
+                                               "criterion id (ids use a-z, 0-9, '_' and '-' and are none of the "
+                                               "tool's own words, such as \"overall\")",
+                                               key, key)});
+  }
+}
+
+TEST_CASE("criteria read from an export keep the export's order", "[check]") {
+  const SnapshotLoad load = load_export_from_string(
+      R"({"schema_version": 1, "jurisdictions": [{"id": "x", "name": "X", "file": "x.yaml", "overall": {"tier": 1},
+        "criteria": {"zeta": {"tier": 1, "note": null}, "alpha": {"tier": 2, "note": null}}}]})",
+      "e.json");
+  REQUIRE(load.snapshot);
+  CHECK(load.snapshot->jurisdictions[0].criteria[0].id == "zeta");
+  CHECK(load.snapshot->jurisdictions[0].criteria[1].id == "alpha");
 }

@@ -196,3 +196,42 @@ TEST_CASE("what-if answers replace the recorded tier with the computed one", "[e
   CHECK(s.criteria[1].origin == Origin::recorded);
   CHECK(s.overall.tier == 3);
 }
+
+TEST_CASE("what-if: a criterion id that is also another criterion's question takes answers too", "[explain]") {
+  const RubricLoad load = load_rubric_from_string(R"(id: amb
+version: "1"
+title: Ambiguous
+tiers:
+  - {tier: 1, id: good, label: Good}
+  - {tier: 2, id: bad, label: Bad}
+answer_types:
+  yes_no: [yes, no]
+criteria:
+  - id: alpha
+    title: Alpha
+    rules:
+      - {tier: 2}
+  - id: beta
+    title: Beta
+    questions:
+      - {id: alpha, type: yes_no, text: Q}
+    rules:
+      - {tier: 1, when: {alpha: "yes"}}
+      - {tier: 2}
+overall:
+  method: weighted_mean
+  cutoffs:
+    - {tier: 1, max_mean: 1.5}
+)",
+                                                  "amb.yaml");
+  REQUIRE(load.rubric);
+  const WhatIfParse tier = parse_what_if("alpha=good", *load.rubric);
+  REQUIRE(tier.what_if);
+  CHECK(tier.what_if->criterion == "alpha");
+  CHECK(tier.what_if->tier == 1);
+  const WhatIfParse answer = parse_what_if("alpha=yes", *load.rubric);
+  REQUIRE(answer.what_if);
+  CHECK(answer.what_if->criterion == "beta");
+  CHECK(answer.what_if->question == "alpha");
+  CHECK(answer.what_if->answer == "yes");
+}
