@@ -18,6 +18,8 @@
 #include <scorecard/load.hpp>
 #include <scorecard/validate.hpp>
 
+#include "workers.hpp"
+
 namespace scorecard {
 namespace fs = std::filesystem;
 
@@ -199,10 +201,7 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
   };
   unsigned count = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
   count = static_cast<unsigned>(std::min<std::size_t>(count, std::max<std::size_t>(n, 1)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < count; ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
+  detail::run_on_threads(count, work);
 
   // Ids must be unique across the data set.
   {

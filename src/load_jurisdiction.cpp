@@ -25,6 +25,8 @@ const std::vector<std::string> k_root_keys = {"id",  "name", "state", "kind", "p
                                               "reviewed", "sources", "criteria"};
 const std::vector<std::string> k_source_keys = {"title", "url", "date", "pinpoint"};
 const std::vector<std::string> k_criterion_keys = {"rating", "answers", "sources", "note"};
+// More than the United States as a whole (about 335 million); far from overflowing a sum.
+constexpr long long k_max_population = 1'000'000'000;
 const std::vector<std::string> k_kinds = {"city", "county", "state", "other"};
 
 bool is_slug(std::string_view text) {
@@ -215,6 +217,10 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
     if (auto value = detail::read_integer(*population, ctx)) {
       if (*value < 0) {
         ctx.error(population->value, fmt::format("\"population\" cannot be negative, found {}", *value));
+      } else if (*value > k_max_population) {
+        // Bounded so that no sum of populations can overflow.
+        ctx.error(population->value, fmt::format("\"population\" {} is more than any jurisdiction has; at most {}",
+                                                 group_thousands(*value), group_thousands(k_max_population)));
       } else {
         j.population = *value;
       }

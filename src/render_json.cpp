@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <sstream>
+#include <functional>
 #include <thread>
 
 #include <scorecard/render.hpp>
@@ -11,6 +12,7 @@
 #include <scorecard/version.hpp>
 
 #include "json_writer.hpp"
+#include "workers.hpp"
 
 namespace scorecard {
 namespace {
@@ -221,17 +223,13 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
     batch.next = begin;
     batch.texts.assign(batch.end - batch.begin, std::string());
   };
-  auto render_with_helpers = [&](Batch& batch, const auto& meanwhile) {
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(render, std::ref(batch));
-    meanwhile();
-    render(batch);
-    for (auto& helper : helpers) helper.join();
+  auto render_with_helpers = [&](Batch& batch, const std::function<void()>& meanwhile) {
+    detail::run_on_threads(threads, [&] { render(batch); }, meanwhile);
   };
   Batch current;
   Batch ahead;
   start(current, 0);
-  render_with_helpers(current, [] {});
+  render_with_helpers(current, {});
   for (std::size_t begin = 0; begin < scores.size(); begin += k_batch) {
     auto write = [&] {
       for (const auto& text : current.texts) w.raw(text);

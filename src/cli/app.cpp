@@ -1,5 +1,8 @@
 #include "app.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <deque>
 #include <iostream>
 
@@ -133,6 +136,18 @@ std::string parsed_command(const CLI::App& app) {
   return path;
 }
 
+// A result that never reached standard output (a full disk, a closed descriptor) is an
+// error, not a success: exit 3 with the reason.
+int checked_stdout(int code) {
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout.fail() && std::fflush(stdout) == 0) return code;
+  const int error = errno;
+  std::cerr << "scorecard: error: cannot write to standard output" << (error != 0 ? ": " : "")
+            << (error != 0 ? std::strerror(error) : "") << '\n';
+  return k_exit_invalid;
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv) {
@@ -174,13 +189,17 @@ int run(int argc, const char* const* argv) {
   Context context(options);
   try {
     for (auto& command : commands) {
-      if (command.app->parsed()) return command.run(context);
+      if (command.app->parsed()) return checked_stdout(command.run(context));
     }
   } catch (const UsageError& e) {
     return usage_error(e.what(), e.command());
   } catch (const LoadError& e) {
     std::cerr << "scorecard: error: " << e.what() << '\n';
     return k_exit_invalid;
+  } catch (const std::bad_alloc&) {
+    // From any thread: workers hand their exceptions to this one.
+    std::cerr << "scorecard: error: out of memory (fewer files at once, or fewer threads with -j, need less)\n";
+    return 71;  // EX_OSERR: the system's limit, not bad input
   } catch (const std::exception& e) {
     std::cerr << "scorecard: internal error: " << e.what() << '\n';
     return 70;  // EX_SOFTWARE: a bug, never bad input

@@ -33,16 +33,38 @@ std::string errno_text(int error) { return std::strerror(error); }
 
 }  // namespace
 
+namespace {
+
+// Where a write to path lands: path itself, or, through symbolic links, the file they
+// name (so that a link to a published file stays a link, and the file is replaced).
+fs::path resolve_links(const std::string& path) {
+  fs::path at(path);
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(at, ec))) return at;
+    const fs::path next = fs::read_symlink(at, ec);
+    if (ec) return at;
+    at = next.is_absolute() ? next : at.parent_path() / next;
+  }
+  throw std::runtime_error(fmt::format("cannot write \"{}\": too many levels of symbolic links", path));
+}
+
+}  // namespace
+
 AtomicFile::AtomicFile(const std::string& path) : m_path(path) {
+  const fs::path target = resolve_links(path);
+  m_target = target.string();
   // Renaming over a device, a pipe or a directory would replace it: refuse.
   std::error_code ec;
-  const auto existing = fs::status(path, ec);
+  const auto existing = fs::status(target, ec);
   if (!ec && fs::exists(existing) && !fs::is_regular_file(existing)) {
     throw std::runtime_error(fmt::format("cannot write \"{}\": it exists and is not a regular file", path));
   }
+  // A file that exists keeps its permissions; a new one gets what the umask gives.
+  struct stat old {};
+  const bool replacing = ::stat(m_target.c_str(), &old) == 0;
   // A file-size limit (ulimit -f) must end in an error message, not in SIGXFSZ.
   std::signal(SIGXFSZ, SIG_IGN);
-  const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   m_temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   if (m_temp.size() >= sizeof g_temp_path) throw std::runtime_error(fmt::format("cannot write \"{}\": path too long", path));
@@ -55,7 +77,7 @@ AtomicFile::AtomicFile(const std::string& path) : m_path(path) {
   std::signal(SIGTERM, remove_temp_and_reraise);
   const mode_t mask = umask(0);
   umask(mask);
-  const bool chmod_ok = fchmod(fd, 0666 & ~mask) == 0;
+  const bool chmod_ok = fchmod(fd, replacing ? (old.st_mode & 07777) : (0666 & ~mask)) == 0;
   const int chmod_error = errno;
   close(fd);
   if (!chmod_ok) fail(chmod_error);
@@ -91,7 +113,7 @@ void AtomicFile::commit() {
     fail(error);
   }
   close(fd);
-  if (std::rename(m_temp.c_str(), m_path.c_str()) != 0) fail(errno);
+  if (std::rename(m_temp.c_str(), m_target.c_str()) != 0) fail(errno);
   m_done = true;
   g_temp_active = 0;
   std::signal(SIGINT, SIG_DFL);

@@ -9,7 +9,9 @@ namespace scorecard::cli {
 // A file written through a temporary file in the same directory and renamed over path on
 // commit(), so that a failed or interrupted run leaves any previous file as it was. The
 // temporary file is removed if commit() is never reached, and by SIGINT or SIGTERM.
-// Errors throw std::runtime_error with a readable message.
+// A file that exists keeps its permissions; a path that is a symbolic link is written
+// through: the file it names is replaced and the link stays. Errors throw
+// std::runtime_error with a readable message.
 class AtomicFile {
  public:
   explicit AtomicFile(const std::string& path);
@@ -23,7 +25,8 @@ class AtomicFile {
  private:
   [[noreturn]] void fail(int error);
 
-  std::string m_path;
+  std::string m_path;    // as given, for messages
+  std::string m_target;  // where it lands, through symbolic links
   std::string m_temp;
   std::ofstream m_stream;
   bool m_done = false;

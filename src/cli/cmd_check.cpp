@@ -104,6 +104,19 @@ Command setup_check(CLI::App& app) {
               }
             }
             for (const auto& text : options->requires_) check.requirements.push_back(parse_requirement(text, *rubric));
+            // Two reports to one file would leave only the last.
+            const std::vector<std::pair<std::string, std::string>> outputs = {
+                {"-o", options->output}, {"--junit", options->junit}, {"--markdown", options->markdown}};
+            for (std::size_t a = 0; a < outputs.size(); ++a) {
+              for (std::size_t b = a + 1; b < outputs.size(); ++b) {
+                const std::string& x = outputs[a].second;
+                if (!x.empty() && x != "-" && (x == outputs[b].second || same_path(x, outputs[b].second))) {
+                  throw UsageError(fmt::format("refusing to write two reports to \"{}\" ({} and {})", x,
+                                               outputs[a].first, outputs[b].first),
+                                   "check");
+                }
+              }
+            }
             const Format format = *parse_format(options->format);
             const bool github = github_actions();
             // Workflow commands go where the report is not: standard output for the text report.

@@ -67,7 +67,8 @@ void manpage(CLI::App& app, std::ostream& out) {
   }
   out << ".SH EXIT STATUS\n.TP\n0\nsuccess\n.TP\n1\n\\fBcheck\\fR found a failing jurisdiction or a regression\n"
       << ".TP\n2\nusage error\n.TP\n3\ninvalid input (a file, rubric or baseline that could not be read or "
-         "validated), or an output that could not be written\n"
+         "validated), or an output (a file, or standard output) that could not be written\n"
+      << ".TP\n70\ninternal error (a bug: please report it)\n.TP\n71\nout of memory\n"
       << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, no colour (unless \\fB\\-\\-color always\\fR)\n"
       << ".TP\nGITHUB_ACTIONS, GITHUB_STEP_SUMMARY\n\\fBcheck\\fR adds workflow annotations and a step summary\n"
       << ".TP\nSOURCE_DATE_EPOCH\nthe time \\fB\\-\\-timestamp\\fR records\n";

@@ -15,14 +15,12 @@
 namespace scorecard::cli {
 namespace fs = std::filesystem;
 
-namespace {
-
-bool same_file(const std::string& a, const std::string& b) {
+bool same_path(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
   std::error_code ec;
-  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+  if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
-
-}  // namespace
 
 std::string now_utc() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -92,7 +90,7 @@ void refuse_to_overwrite_input(const std::string& output, const std::vector<std:
                                const std::string& command) {
   if (output.empty()) return;
   for (const auto& file : files) {
-    if (file == output || same_file(file, output)) {
+    if (file == output || same_path(file, output)) {
       throw UsageError(fmt::format("refusing to write to \"{}\": it is one of the input files", output), command);
     }
   }

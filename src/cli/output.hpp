@@ -28,6 +28,9 @@ void add_what_if_option(CLI::App& command, std::vector<std::string>& what_if, co
 // --sort, --reverse and --filter into a request.
 void add_order_options(CLI::App& command, ReportRequest& request);
 
+// Whether a and b name the same file (also through links, or before either exists).
+bool same_path(const std::string& a, const std::string& b);
+
 // Throws UsageError when output names one of files (an export never overwrites its input).
 void refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& files,
                                const std::string& command);

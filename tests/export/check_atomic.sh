@@ -35,5 +35,28 @@ chmod u+w "$work/ro"
 check "a directory as output exits 3" '[ $? -eq 3 ]'
 check "no temporary file is left anywhere" '[ -z "$(find "$work" -name ".*.tmp-*")" ]'
 
+# A file that is replaced keeps its mode; a link is written through and stays a link.
+"$bin" -q export data/jurisdictions -o "$work/mode.json"
+chmod 600 "$work/mode.json"
+"$bin" -q export data/jurisdictions --format csv -o "$work/mode.json"
+check "-o keeps the mode of the file it replaces (0600)" '[ "$(stat -c %a "$work/mode.json")" = 600 ]'
+ln -s mode.json "$work/link.json"
+"$bin" -q export data/jurisdictions -o "$work/link.json"
+check "-o through a symbolic link keeps the link" '[ -L "$work/link.json" ]'
+check "and replaces the file it names" '"$bin" -q export data/jurisdictions | cmp -s - "$work/mode.json"'
+
+# Standard output that cannot be written is an error, for every command that prints.
+if [ -w /dev/full ]; then
+  for args in "compare data/jurisdictions" "export data/jurisdictions" "score data/jurisdictions/chicago.yaml" \
+              "explain data/jurisdictions/dallas.yaml" "check data/jurisdictions" "rubric show" "completion bash"; do
+    # shellcheck disable=SC2086
+    "$bin" -q $args > /dev/full 2>"$work/full.err"
+    check "$args > /dev/full exits 3" '[ $? -eq 3 ]'
+    check "$args > /dev/full says so" 'grep -q "cannot write to standard output" "$work/full.err"'
+  done
+fi
+"$bin" -q compare data/jurisdictions >&- 2>"$work/closed.err"
+check "compare with standard output closed exits 3" '[ $? -eq 3 ]'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

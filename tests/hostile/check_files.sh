@@ -61,6 +61,18 @@ before=$(sha256sum < "$work/keep.json")
 # A failing writer: the file-size limit makes write() fail with EFBIG.
 (ulimit -f 8; "$bin" -q export data/jurisdictions -o "$work/keep.json" >"$work/out" 2>"$work/err"; echo $? >"$work/rc")
 check "a write that fails (ulimit -f) exits 3" '[ "$(rc)" = 3 ] && grep -q "File too large" "$work/err"'
+
+# Out of memory on a worker thread ends as on one thread: a message and exit 71, never an abort.
+mkdir "$work/many"
+for i in $(seq 1 200); do
+  mkdir "$work/many/$i"
+  for f in data/jurisdictions/*.yaml; do sed "s/^id: \(.*\)$/id: \1-$i/" "$f" > "$work/many/$i/$(basename "$f")"; done
+done
+for jobs in 1 4; do
+  if ldd "$bin" 2>/dev/null | grep -q libasan; then skip "out of memory with -j $jobs (AddressSanitizer reserves more than the limit)"; continue; fi
+  (ulimit -v 20000; "$bin" -q -j $jobs export "$work/many" >/dev/null 2>"$work/err"; echo $? >"$work/rc")
+  check "out of memory with -j $jobs exits 71 and says so" '[ "$(rc)" = 71 ] && grep -q "error: out of memory" "$work/err"'
+done
 check "and leaves the old file and no temporary file" '[ "$(sha256sum < "$work/keep.json")" = "$before" ] && no_temp'
 
 # A full disk, where a tiny tmpfs can be mounted.

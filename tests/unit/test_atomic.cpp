@@ -106,3 +106,34 @@ TEST_CASE("write_file_atomically writes a whole string, and - is standard output
   CHECK(read(dir.file("a.txt")) == "text\n");
   CHECK(dir.entries() == 1);
 }
+
+TEST_CASE("an atomic file keeps the permissions of the file it replaces", "[atomic]") {
+  TempDir dir;
+  const std::string path = dir.file("private.json");
+  std::ofstream(path) << "old";
+  REQUIRE(chmod(path.c_str(), 0600) == 0);
+  write_file_atomically(path, "new");
+  struct stat st {};
+  REQUIRE(stat(path.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(read(path) == "new");
+}
+
+TEST_CASE("an atomic file writes through a symbolic link, which stays a link", "[atomic]") {
+  TempDir dir;
+  fs::create_directory(dir.path / "published");
+  const std::string target = dir.file("published/scorecard.json");
+  std::ofstream(target) << "old";
+  fs::create_symlink("published/scorecard.json", dir.path / "latest.json");
+  fs::create_symlink("latest.json", dir.path / "link-to-link.json");
+  write_file_atomically(dir.file("link-to-link.json"), "new");
+  CHECK(fs::is_symlink(dir.path / "latest.json"));
+  CHECK(fs::is_symlink(dir.path / "link-to-link.json"));
+  CHECK(read(target) == "new");
+  CHECK(dir.entries() == 3);  // no temporary file left beside the links
+  CHECK(std::distance(fs::directory_iterator(dir.path / "published"), fs::directory_iterator()) == 1);
+  // A loop of links is an error, not a hang.
+  fs::create_symlink("b", dir.path / "a");
+  fs::create_symlink("a", dir.path / "b");
+  CHECK(error_of(dir.file("a")) == "cannot write \"" + dir.file("a") + "\": too many levels of symbolic links");
+}

@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <filesystem>
+#include <stdexcept>
 #include <fstream>
 
 #include <scorecard/dataset.hpp>
 
 #include "helpers.hpp"
+#include "workers.hpp"
 
 using namespace scorecard;
 namespace fs = std::filesystem;
@@ -126,4 +129,21 @@ TEST_CASE("a directory walk follows no directory link, descends into every direc
   CHECK(test::lines(d) ==
         std::vector<std::string>{(dir.path / "d.yaml").string() + ": error: broken symbolic link (to \"" +
                                  (dir.path / "nowhere").string() + "\", which does not exist)"});
+}
+
+TEST_CASE("an exception in a worker thread reaches the caller, after every thread ended", "[dataset]") {
+  std::atomic<int> done{0};
+  std::atomic<int> next{0};
+  auto work = [&] {
+    for (int i = next++; i < 64; i = next++) {
+      if (i == 40) throw std::runtime_error("item 40");
+      ++done;
+    }
+  };
+  CHECK_THROWS_WITH(detail::run_on_threads(4, work), "item 40");
+  CHECK(done == 63);  // the other threads finished their items
+  std::atomic<int> count{0};
+  detail::run_on_threads(3, [&] { ++count; }, [&] { count += 10; });
+  CHECK(count == 13);
+  CHECK_THROWS_WITH(detail::run_on_threads(2, [] {}, [] { throw std::runtime_error("meanwhile"); }), "meanwhile");
 }
