@@ -1,6 +1,9 @@
 // The CI gate.
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
+#include <set>
 
 #include <scorecard/check.hpp>
 
@@ -11,6 +14,7 @@ std::string_view to_string(FailureKind kind) {
     case FailureKind::below_minimum: return "below_minimum";
     case FailureKind::below_requirement: return "below_requirement";
     case FailureKind::worse_than_baseline: return "worse_than_baseline";
+    case FailureKind::removed: return "removed";
     case FailureKind::invalid_file: break;
   }
   return "invalid_file";
@@ -34,14 +38,62 @@ CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>
       report.outcomes.push_back(std::move(outcome));
     }
   }
-  std::map<std::string, const JurisdictionDiff*> by_id;
-  DiffResult diff;
+  // The invalid files, by path and by file name (a baseline made elsewhere has other paths).
+  std::set<std::string> invalid_files;
+  for (const auto& o : report.outcomes) {
+    invalid_files.insert(o.file);
+    invalid_files.insert(std::filesystem::path(o.file).filename().string());
+  }
+  // Per id of the data set: the tier changes against the baseline (under its old id when
+  // it was renamed).
+  std::map<std::string, std::vector<TierChange>> changes;
+  std::vector<const SnapshotJurisdiction*> gone;  // removed: neither renamed nor invalid
   if (options.baseline) {
-    diff = diff_snapshots(*options.baseline, snapshot_from_scores(rubric, scores, ""));
+    const Snapshot now = snapshot_from_scores(rubric, scores, "");
+    const DiffResult diff = diff_snapshots(*options.baseline, now);
+    std::vector<const SnapshotJurisdiction*> added;
+    std::vector<const SnapshotJurisdiction*> removed;
     for (const auto& d : diff.jurisdictions) {
-      by_id[d.id] = &d;
-      if (d.status == DiffStatus::added) report.added.push_back(d.id);
-      if (d.status == DiffStatus::removed) report.removed.push_back(d.id);
+      if (d.status == DiffStatus::added) added.push_back(now.find(d.id));
+      if (d.status == DiffStatus::removed) removed.push_back(options.baseline->find(d.id));
+      if (d.status == DiffStatus::changed) changes[d.id] = d.tiers;
+    }
+    for (const SnapshotJurisdiction* r : removed) {
+      // A likely rename: exactly one new id and one old id with the same name and state.
+      const SnapshotJurisdiction* match = nullptr;
+      std::size_t matches = 0;
+      for (const SnapshotJurisdiction* a : added) {
+        if (a && !r->name.empty() && a->name == r->name && a->state == r->state) {
+          match = a;
+          ++matches;
+        }
+      }
+      std::size_t same_removed = 0;  // and the old id must be the only one of that name and state
+      for (const SnapshotJurisdiction* other : removed) {
+        same_removed += other->name == r->name && other->state == r->state ? 1u : 0u;
+      }
+      if (matches == 1 && same_removed == 1) {
+        report.renamed.push_back({r->id, match->id});
+        Snapshot was;
+        was.jurisdictions.push_back(*r);
+        was.jurisdictions.back().id = match->id;
+        Snapshot is;
+        is.jurisdictions.push_back(*match);
+        const DiffResult d = diff_snapshots(was, is);
+        if (!d.jurisdictions.empty()) changes[match->id] = d.jurisdictions.front().tiers;
+        std::erase(added, match);
+        continue;
+      }
+      // A file that is invalid now is reported as invalid, not as gone.
+      if (!r->file.empty() && (invalid_files.count(r->file) ||
+                               invalid_files.count(std::filesystem::path(r->file).filename().string()))) {
+        continue;
+      }
+      report.removed.push_back(r->id);
+      gone.push_back(r);
+    }
+    for (const SnapshotJurisdiction* a : added) {
+      if (a) report.added.push_back(a->id);
     }
   }
   for (const auto& s : scores) {
@@ -56,8 +108,8 @@ CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>
         outcome.failures.push_back({FailureKind::below_requirement, Subject::of(c->id), tier, req.tier, {}, {}});
       }
     }
-    if (const auto it = by_id.find(s.jurisdiction.id); it != by_id.end()) {
-      for (const auto& change : it->second->tiers) {
+    if (const auto it = changes.find(s.jurisdiction.id); it != changes.end()) {
+      for (const auto& change : it->second) {
         if (change.worse()) {
           outcome.failures.push_back(
               {FailureKind::worse_than_baseline, change.subject, change.to, {}, change.from, {}});
@@ -68,6 +120,14 @@ CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>
     }
     (outcome.passed() ? report.passed : report.failed) += 1;
     report.outcomes.push_back(std::move(outcome));
+  }
+  if (!options.allow_removed) {
+    for (const SnapshotJurisdiction* r : gone) {
+      CheckOutcome outcome{r->id, r->name, r->file, {}, {}};
+      outcome.failures.push_back({FailureKind::removed, Subject::overall(), std::nullopt, {}, r->overall, {}});
+      ++report.failed;
+      report.outcomes.push_back(std::move(outcome));
+    }
   }
   return report;
 }

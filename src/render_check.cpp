@@ -46,7 +46,7 @@ void write_failure(detail::JsonWriter& w, const CheckFailure& f) {
   } else {
     write_subject(w, f.subject);
     w.key("tier").value_or_null(f.actual);
-    if (f.kind == FailureKind::worse_than_baseline) {
+    if (f.kind == FailureKind::worse_than_baseline || f.kind == FailureKind::removed) {
       w.key("baseline").value_or_null(f.baseline);
     } else {
       w.key("required").value_or_null(f.required);
@@ -80,6 +80,7 @@ void render_check_text(const Rubric& rubric, const CheckReport& report, std::ost
       out << fmt::format("better: {} ({}): {}\n", o.name, o.id, detail::improvement_text(rubric, i));
     }
   }
+  for (const auto& r : report.renamed) out << detail::rename_text(r) << '\n';
   for (const auto& id : report.added) out << "added since the baseline: " << id << '\n';
   for (const auto& id : report.removed) out << "removed since the baseline: " << id << '\n';
   out << "check: " << check_totals(report) << '\n';
@@ -123,8 +124,9 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
     }
     out << "    </testcase>\n";
   }
-  if (!report.added.empty() || !report.removed.empty()) {
+  if (!report.added.empty() || !report.removed.empty() || !report.renamed.empty()) {
     out << "    <system-out>";
+    for (const auto& r : report.renamed) out << xml_escape(detail::rename_text(r)) << '\n';
     for (const auto& id : report.added) out << "added since the baseline: " << xml_escape(id) << '\n';
     for (const auto& id : report.removed) out << "removed since the baseline: " << xml_escape(id) << '\n';
     out << "</system-out>\n";
@@ -166,6 +168,10 @@ void render_check_markdown(const Rubric& rubric, const CheckReport& report, std:
       }
     }
   }
+  for (const auto& r : report.renamed) {
+    out << "\n**Renamed:** " << detail::markdown_text(detail::rename_text(r).substr(std::string_view("renamed ").size()))
+        << '\n';
+  }
   if (!report.added.empty()) out << "\n**Added:** " << detail::markdown_text(join(report.added, ", ")) << '\n';
   if (!report.removed.empty()) out << "\n**Removed:** " << detail::markdown_text(join(report.removed, ", ")) << '\n';
 }
@@ -185,7 +191,9 @@ void render_check_json(const Rubric& rubric, const CheckReport& report, std::ost
     for (const auto& t : o.improvements) write_tier_change(w, t);
     w.end_array().end_object();
   }
-  w.end_array().key("added").strings(report.added).key("removed").strings(report.removed).end_object();
+  w.end_array().key("added").strings(report.added).key("removed").strings(report.removed).key("renamed").begin_array();
+  for (const auto& r : report.renamed) w.begin_object().field("from", r.from).field("to", r.to).end_object();
+  w.end_array().end_object();
   w.flush();
   out << '\n';
 }

@@ -65,5 +65,6 @@ std::string source_change_text(const SourceChange& change);  // "custody: id Tit
 std::string tier_change_text(const TierChange& change);      // "custody 2 -> 1 (better)"
 std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure);
 std::string improvement_text(const Rubric& rubric, const TierChange& change);
+std::string rename_text(const CheckReport::Rename& rename);  // "renamed since the baseline: a -> b (...)"
 
 }  // namespace scorecard::detail

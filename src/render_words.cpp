@@ -70,6 +70,9 @@ std::string check_failure_text(const Rubric& rubric, const CheckFailure& f) {
     case FailureKind::worse_than_baseline:
       return fmt::format("{} is worse than in the baseline: {} -> {}", subject_title(rubric, f.subject),
                          tier_number(f.baseline), tier_number(f.actual));
+    case FailureKind::removed:
+      return fmt::format("removed since the baseline, where its overall tier was {}; --allow-removed accepts that",
+                         tier_number(f.baseline));
     case FailureKind::invalid_file: break;
   }
   std::string text = fmt::format("invalid file: {}", plural(f.errors.size(), "error"));
@@ -79,6 +82,11 @@ std::string check_failure_text(const Rubric& rubric, const CheckFailure& f) {
                                  : fmt::format("; the first: {}", first.message);
   }
   return text;
+}
+
+std::string rename_text(const CheckReport::Rename& r) {
+  return fmt::format("renamed since the baseline: {} -> {} (same name and state; compared with {}'s baseline tiers)",
+                     r.from, r.to, r.from);
 }
 
 std::string improvement_text(const Rubric& rubric, const TierChange& change) {

@@ -94,6 +94,7 @@ class ExportReader {
     out.id = *id;
     out.name = *name;
     out.file = *file;
+    if (const auto state = j.find("state"); state != j.end() && state->is_string()) out.state = state->get<std::string>();
     const auto overall = j.find("overall");
     if (overall == j.end() || !overall->is_object()) return fail(pointer + "/overall", "expected an object");
     if (!tier_at(*overall, pointer + "/overall", out.overall)) return std::nullopt;
@@ -165,6 +166,7 @@ Snapshot snapshot_from_scores(const Rubric& rubric, const std::vector<Jurisdicti
     j.id = s.jurisdiction.id;
     j.name = s.jurisdiction.name;
     j.file = s.jurisdiction.file;
+    j.state = s.jurisdiction.state;
     j.overall = s.overall.tier;
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
       SnapshotCriterion c;

@@ -18,18 +18,21 @@ struct CheckOptions {
   std::vector<Requirement> requirements;   // criterion -> tier or better
   const Snapshot* baseline = nullptr;      // no tier may be worse than here
   const Diagnostics* diagnostics = nullptr;  // the data set's: each file with errors fails
+  bool allow_removed = false;  // a jurisdiction of the baseline that is gone is reported, not failed
 };
 
 enum class FailureKind {
   below_minimum,        // the overall tier is worse than the minimum
   below_requirement,    // a criterion is worse than a required tier
   worse_than_baseline,  // a tier is worse than in the baseline
+  removed,              // in the baseline, and gone (not renamed, not an invalid file)
   invalid_file,         // the file does not load or validate
 };
 std::string_view to_string(FailureKind kind);
 
 // Why a jurisdiction fails, as data: what (the subject), the tier it has and the tier it
-// needed (required for the first two kinds, baseline for the third). An invalid file
+// needed (required for the first two kinds, baseline for worse_than_baseline and removed,
+// whose subject is the overall tier). An invalid file
 // carries its errors instead.
 struct CheckFailure {
   FailureKind kind = FailureKind::below_minimum;
@@ -54,7 +57,14 @@ struct CheckReport {
   // One per invalid path (sorted by path), then one per jurisdiction, in input order.
   std::vector<CheckOutcome> outcomes;
   std::vector<std::string> added;      // ids not in the baseline
-  std::vector<std::string> removed;    // ids only in the baseline
+  std::vector<std::string> removed;    // ids only in the baseline (failures unless allowed)
+  // Likely renames: an id only in the baseline and one only here with the same name and
+  // state; the new id is compared with the old one's baseline tiers.
+  struct Rename {
+    std::string from;
+    std::string to;
+  };
+  std::vector<Rename> renamed;
   std::size_t passed = 0;   // jurisdictions
   std::size_t failed = 0;   // jurisdictions
   std::size_t invalid = 0;  // files with errors

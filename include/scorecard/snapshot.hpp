@@ -34,6 +34,7 @@ struct SnapshotJurisdiction {
   std::string file;
   std::optional<int> overall;
   std::vector<SnapshotCriterion> criteria;
+  std::string state;  // may be empty
 
   const SnapshotCriterion* find(std::string_view criterion_id) const;
 };

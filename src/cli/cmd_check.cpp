@@ -73,6 +73,7 @@ Command setup_check(CLI::App& app) {
     std::string output;
     std::string junit;
     std::string markdown;
+    bool allow_removed = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "CI gate: validate, then fail (exit 1) on jurisdictions below a "
@@ -86,6 +87,8 @@ Command setup_check(CLI::App& app) {
   sub->add_option("--baseline", options->baseline,
                   "A JSON export (scorecard export) to compare with: any tier worse than there fails")
       ->type_name("OLD.json");
+  sub->add_flag("--allow-removed", options->allow_removed,
+                "With --baseline: a jurisdiction of the baseline that is gone (not renamed) is reported, not failed");
   add_format_option(*sub, options->format, ReportKind::check);
   add_output_option(*sub, options->output);
   sub->add_option("--junit", options->junit, "Also write a JUnit XML report to FILE")->type_name("FILE");
@@ -104,6 +107,7 @@ Command setup_check(CLI::App& app) {
               }
             }
             for (const auto& text : options->requires_) check.requirements.push_back(parse_requirement(text, *rubric));
+            check.allow_removed = options->allow_removed;
             // Two reports to one file would leave only the last.
             const std::vector<std::pair<std::string, std::string>> outputs = {
                 {"-o", options->output}, {"--junit", options->junit}, {"--markdown", options->markdown}};

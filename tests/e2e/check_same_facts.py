@@ -174,6 +174,9 @@ def failure_text(f):
         return f"overall tier {tier(f['tier'])} is worse than --min-tier {tier(f['required'])}"
     if kind == "below_requirement":
         return f"{TITLES[f['subject']]} tier {tier(f['tier'])} is worse than required ({f['subject']}={f['required']})"
+    if kind == "removed":
+        return (f"removed since the baseline, where its overall tier was {tier(f['baseline'])}; --allow-removed "
+                f"accepts that")
     if kind == "worse_than_baseline":
         what = "overall tier" if f["subject"] == "overall" else TITLES[f["subject"]]
         return f"{what} is worse than in the baseline: {tier(f['baseline'])} -> {tier(f['tier'])}"
@@ -207,7 +210,8 @@ try:
     text = text.replace("  custody:\n    rating: 3", "  custody:\n    rating: 1", 1)
     open(dallas, "w", encoding="utf-8").write(text)
     shutil.copy(os.path.join(FIXTURES, "broken.yaml"), os.path.join(data, "broken.yaml"))
-    # Seattle's id changes: seattle is removed and seattle-wa added.
+    # Seattle's id changes (a likely rename: same name and state); St. Louis is deleted.
+    os.remove(os.path.join(data, "st-louis.yaml"))
     seattle = os.path.join(data, "seattle.yaml")
     text = open(seattle, encoding="utf-8").read()
     assert "\nid: seattle\n" in text
@@ -231,12 +235,16 @@ try:
     improvements = [improvement_text(t) for o in doc["outcomes"] for t in o["improvements"]]
     expect("Custody is better than in the baseline: 3 -> 1" in improvements, "check: Dallas improves in custody")
     contains_all("check: improvements", improvements, outputs)
-    expect(doc["added"] == ["seattle-wa"] and doc["removed"] == ["seattle"], "check: the renamed id is added and removed")
-    contains_all("check: added and removed", ["added since the baseline: seattle-wa",
-                                              "removed since the baseline: seattle\n"],
+    expect(doc["added"] == [] and doc["removed"] == ["st-louis"], "check: only the deleted id is removed")
+    expect(doc["renamed"] == [{"from": "seattle", "to": "seattle-wa"}], "check: the likely rename is said as such")
+    renamed = [f"since the baseline: {r['from']} -> {r['to']} (same name and state; compared with {r['from']}'s "
+               f"baseline tiers)" for r in doc["renamed"]]
+    contains_all("check: renamed", renamed, outputs)
+    contains_all("check: removed", ["removed since the baseline: st-louis\n"],
                  {k: v for k, v in outputs.items() if k != "markdown"})
-    contains_all("check: added and removed", ["Added: seattle-wa\n", "Removed: seattle\n"],
-                 {"markdown": outputs["markdown"]})
+    contains_all("check: removed", ["Removed: st-louis\n"], {"markdown": outputs["markdown"]})
+    kinds = {f["kind"] for o in doc["outcomes"] for f in o["failures"]}
+    expect("removed" in kinds, "check: a deleted jurisdiction fails by default")
     c = doc["counts"]
     expect(f"{c['jurisdictions']} jurisdictions checked, {c['passed']} passed, {c['failed']} failed; "
            f"{c['invalid_files']} file invalid" in outputs["text"], "check: the text's totals are the JSON's")

@@ -66,12 +66,12 @@ TEST_CASE("broken exports are reported with a position or a JSON pointer", "[che
 TEST_CASE("diff reports tier, answer, note and source changes, and added and removed ids", "[check]") {
   Snapshot before;
   before.jurisdictions.push_back(
-      {"a", "A", "a.yaml", 2, {{"custody", 2, {{"q", "none"}, {"r", "yes"}}, "old", {{"s1", {"S1", ""}}}}}});
-  before.jurisdictions.push_back({"gone", "Gone", "", 1, {}});
+      {"a", "A", "a.yaml", 2, {{"custody", 2, {{"q", "none"}, {"r", "yes"}}, "old", {{"s1", {"S1", ""}}}}}, ""});
+  before.jurisdictions.push_back({"gone", "Gone", "", 1, {}, ""});
   Snapshot after;
   after.jurisdictions.push_back(
-      {"a", "A2", "a.yaml", 1, {{"custody", 1, {{"q", "any"}}, "new", {{"s2", {"S2", "https://x.test/"}}}}}});
-  after.jurisdictions.push_back({"new", "New", "", std::nullopt, {}});
+      {"a", "A2", "a.yaml", 1, {{"custody", 1, {{"q", "any"}}, "new", {{"s2", {"S2", "https://x.test/"}}}}}, ""});
+  after.jurisdictions.push_back({"new", "New", "", std::nullopt, {}, ""});
   const DiffResult d = diff_snapshots(before, after);
   REQUIRE(d.jurisdictions.size() == 3);
   const JurisdictionDiff& a = d.jurisdictions[0];
@@ -217,4 +217,47 @@ TEST_CASE("criteria read from an export keep the export's order", "[check]") {
   REQUIRE(load.snapshot);
   CHECK(load.snapshot->jurisdictions[0].criteria[0].id == "zeta");
   CHECK(load.snapshot->jurisdictions[0].criteria[1].id == "alpha");
+}
+
+TEST_CASE("check: a jurisdiction gone since the baseline fails unless allowed, and an ambiguous name is no rename", "[check]") {
+  const Snapshot baseline = snapshot_from_scores(builtin_rubric(), two(), "base");  // good (1), bad (3)
+  // Both are gone; "bad-2" has the name and state of both, so it is no rename of either.
+  auto renamed = scored(test::replace(test::k_valid_file, "custody: {rating: 1", "custody: {rating: 3"), "bad-2.yaml");
+  renamed.jurisdiction.id = "bad-2";
+  CheckOptions options;
+  options.baseline = &baseline;
+  std::vector<JurisdictionScore> now;
+  now.push_back(renamed);
+  CheckReport r = run_check(builtin_rubric(), now, options);
+  // Both baseline jurisdictions are called Testville: the rename is ambiguous, so neither is one.
+  CHECK(r.renamed.empty());
+  CHECK(r.removed == std::vector<std::string>{"bad", "good"});
+  CHECK(r.failed == 2);
+  REQUIRE(r.outcomes.size() == 3);
+  CHECK(r.outcomes[1].failures[0].kind == FailureKind::removed);
+  CHECK(r.outcomes[1].failures[0].baseline == 3);
+  CHECK(check_failure_text(builtin_rubric(), r.outcomes[1].failures[0]) ==
+        "removed since the baseline, where its overall tier was 3; --allow-removed accepts that");
+  options.allow_removed = true;
+  r = run_check(builtin_rubric(), now, options);
+  CHECK(r.failed == 0);
+  CHECK(r.removed.size() == 2);
+}
+
+TEST_CASE("check: a rename (same name and state) is compared with the old id's baseline", "[check]") {
+  Snapshot baseline;
+  baseline.jurisdictions.push_back({"old-id", "Testville", "t.yaml", 1, {{"custody", 1, {}, "", {}}}, "IL"});
+  auto now = scored(test::replace(test::k_valid_file, "custody: {rating: 1", "custody: {rating: 3"), "t.yaml");
+  now.jurisdiction.id = "new-id";
+  now.jurisdiction.state = "IL";
+  CheckOptions options;
+  options.baseline = &baseline;
+  const CheckReport r = run_check(builtin_rubric(), {now}, options);
+  REQUIRE(r.renamed.size() == 1);
+  CHECK(r.renamed[0].from == "old-id");
+  CHECK(r.renamed[0].to == "new-id");
+  CHECK(r.added.empty());
+  CHECK(r.removed.empty());
+  CHECK(r.failed == 1);  // custody 1 -> 3 under the new id is still worse
+  CHECK(r.outcomes[0].failures.back().kind == FailureKind::worse_than_baseline);
 }
