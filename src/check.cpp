@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <scorecard/check.hpp>
 
 namespace scorecard {
@@ -18,6 +21,31 @@ std::string_view to_string(FailureKind kind) {
     case FailureKind::invalid_file: break;
   }
   return "invalid_file";
+}
+
+Diagnostics baseline_problems(const Snapshot& baseline, const Rubric& rubric, bool any_rubric) {
+  Diagnostics problems;
+  auto error = [&](std::string message) {
+    problems.push_back({Severity::error, {baseline.origin, 0, 0}, std::move(message)});
+  };
+  const bool same_rubric = baseline.rubric_id == rubric.id && baseline.rubric_version == rubric.version;
+  if (!same_rubric && !any_rubric) {
+    error(fmt::format("the baseline was scored with rubric {} {}, and this check uses {} {}: tiers of two rubrics "
+                      "cannot be compared; pass --any-rubric if that is meant",
+                      baseline.rubric_id.empty() ? "(unknown)" : baseline.rubric_id, baseline.rubric_version, rubric.id,
+                      rubric.version));
+  }
+  if (!baseline.filters.empty()) {
+    error(fmt::format("the baseline was exported with --filter {}: it may hold only some jurisdictions; export the "
+                      "baseline without filters",
+                      fmt::join(baseline.filters, ", --filter ")));
+  }
+  if (!baseline.what_if.empty()) {
+    error(fmt::format("the baseline was exported with --what-if {}: its results are hypothetical; export the "
+                      "baseline without --what-if",
+                      fmt::join(baseline.what_if, ", --what-if ")));
+  }
+  return problems;
 }
 
 CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const CheckOptions& options) {

@@ -44,6 +44,16 @@ class ExportReader {
         }
       }
     }
+    if (auto options = doc.find("options"); options != doc.end() && options->is_object()) {
+      for (const auto& [key, out] : {std::pair<const char*, std::vector<std::string>*>{"filters", &snapshot.filters},
+                                     std::pair<const char*, std::vector<std::string>*>{"what_if", &snapshot.what_if}}) {
+        if (auto list = options->find(key); list != options->end() && list->is_array()) {
+          for (const auto& item : *list) {
+            if (item.is_string()) out->push_back(item.get<std::string>());
+          }
+        }
+      }
+    }
     const auto list = doc.find("jurisdictions");
     if (list == doc.end() || !list->is_array()) return fail("/jurisdictions", "expected a list of jurisdictions");
     for (std::size_t i = 0; i < list->size(); ++i) {

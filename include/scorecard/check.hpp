@@ -71,6 +71,11 @@ struct CheckReport {
   std::size_t jurisdictions() const { return passed + failed; }
 };
 
+// Why a snapshot cannot serve as a baseline: scored under another rubric (id or version;
+// allowed with any_rubric), exported with filters (it may hold only some jurisdictions) or
+// with what-ifs (its results are hypothetical). Errors at the baseline's file.
+Diagnostics baseline_problems(const Snapshot& baseline, const Rubric& rubric, bool any_rubric);
+
 CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const CheckOptions& options);
 
 }  // namespace scorecard

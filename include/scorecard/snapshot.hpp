@@ -43,6 +43,8 @@ struct Snapshot {
   std::string origin;  // the path it was read from
   std::string rubric_id;       // the rubric it was scored with
   std::string rubric_version;
+  std::vector<std::string> filters;  // an export's --filter options: it may hold only some jurisdictions
+  std::vector<std::string> what_if;  // an export's --what-if options: its results are hypothetical
   std::vector<SnapshotJurisdiction> jurisdictions;
   std::map<std::string, std::string> criterion_titles;  // id -> title, for reports
 

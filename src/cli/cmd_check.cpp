@@ -74,6 +74,7 @@ Command setup_check(CLI::App& app) {
     std::string junit;
     std::string markdown;
     bool allow_removed = false;
+    bool any_rubric = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "CI gate: validate, then fail (exit 1) on jurisdictions below a "
@@ -89,6 +90,8 @@ Command setup_check(CLI::App& app) {
       ->type_name("OLD.json");
   sub->add_flag("--allow-removed", options->allow_removed,
                 "With --baseline: a jurisdiction of the baseline that is gone (not renamed) is reported, not failed");
+  sub->add_flag("--any-rubric", options->any_rubric,
+                "With --baseline: compare with a baseline scored under another rubric (id or version)");
   add_format_option(*sub, options->format, ReportKind::check);
   add_output_option(*sub, options->output);
   sub->add_option("--junit", options->junit, "Also write a JUnit XML report to FILE")->type_name("FILE");
@@ -131,6 +134,14 @@ Command setup_check(CLI::App& app) {
               context.print(load.diagnostics);
               if (github) {
                 for (const auto& d : load.diagnostics) annotations << github_annotation(d.severity, d.where, d.message) << '\n';
+              }
+              if (load.snapshot) {
+                Diagnostics problems = baseline_problems(*load.snapshot, *rubric, options->any_rubric);
+                context.print(problems);
+                if (github) {
+                  for (const auto& d : problems) annotations << github_annotation(d.severity, d.where, d.message) << '\n';
+                }
+                if (!problems.empty()) return k_exit_invalid;
               }
               if (!load.snapshot) return k_exit_invalid;
               baseline = std::move(load.snapshot);
