@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <sstream>
+#include <filesystem>
 #include <functional>
 #include <thread>
 
@@ -19,6 +20,20 @@ namespace {
 
 // Three decimals, as printed in tables, so that exports diff cleanly.
 double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
+
+// A path fit to publish: an absolute path (which would show a home directory on a public
+// page) becomes relative to the working directory when it lies below it, else its file
+// name alone. Relative paths are kept as given.
+std::string published_path(const std::string& path) {
+  if (path.empty() || path[0] != '/') return path;
+  std::error_code ec;
+  const std::filesystem::path cwd = std::filesystem::current_path(ec);
+  if (!ec) {
+    const std::filesystem::path relative = std::filesystem::path(path).lexically_relative(cwd);
+    if (!relative.empty() && *relative.begin() != "..") return relative.string();
+  }
+  return std::filesystem::path(path).filename().string();
+}
 
 void write_rubric(const Rubric& rubric, detail::JsonWriter& w) {
   w.begin_object().field("id", rubric.id).field("version", rubric.version).field("title", rubric.title);
@@ -138,7 +153,7 @@ void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail
     w.null();
   }
   w.key("jail_authority").string_or_null(j.jail_authority).key("reviewed").string_or_null(j.reviewed);
-  w.field("file", j.file).key("overall").begin_object().key("tier");
+  w.field("file", published_path(j.file)).key("overall").begin_object().key("tier");
   w.value_or_null(s.overall.tier);
   w.key("label");
   write_label(rubric, w, s.overall.tier);

@@ -114,8 +114,8 @@ def styles(text):
     return data, variants
 
 
-def export(binary, args):
-    proc = subprocess.run([binary, "-q"] + args + ["--format", "json"], capture_output=True, text=True)
+def export(binary, args, cwd=None):
+    proc = subprocess.run([binary, "-q"] + args + ["--format", "json"], capture_output=True, text=True, cwd=cwd)
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -148,8 +148,10 @@ def main():
         for name, rewritten in files:
             with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as f:
                 f.write(rewritten)
-        rc, out, err = export(binary, ["export", folder])
-        out = out.replace(folder, "data/jurisdictions")
+        # Run from the work folder with a relative path: exports keep relative paths as given.
+        relative = os.path.relpath(folder, work)
+        rc, out, err = export(binary, ["export", relative], cwd=work)
+        out = out.replace(relative, "data/jurisdictions")
         checked += len(files)
         if len(files) != len(names):
             continue  # reported above

@@ -3,7 +3,7 @@
 reference `jsonschema` package), CSV parsing (Python's csv module) and a Markdown table
 parser. Run by CTest as: check_exports.py CHECK SCORECARD_BINARY REPO_ROOT
 
-Checks: export-validates, export-deterministic, export-schema-rejects-broken,
+Checks: export-validates, export-paths, export-deterministic, export-schema-rejects-broken,
 report-schemas, jurisdiction-schema-current, jurisdiction-schema-validates, csv-roundtrip,
 markdown-roundtrip.
 """
@@ -69,6 +69,23 @@ class Checks:
         for what, text in self.exports():
             errors = sorted(validator.iter_errors(json.loads(text)), key=str)
             self.expect(not errors, f"{what} validates: {errors[0].message if errors else ''}")
+
+    def check_export_paths(self):
+        """Published outputs hold no absolute path: a home directory never reaches a public page."""
+        inside = os.path.join(os.path.abspath(self.root), DATA, "chicago.yaml")
+        doc = json.loads(self.run("export", inside))
+        self.expect(doc["jurisdictions"][0]["file"] == f"{DATA}/chicago.yaml",
+                    f"an absolute path below the working directory becomes relative: {doc['jurisdictions'][0]['file']}")
+        import shutil
+        import tempfile
+        outside = tempfile.mkdtemp()
+        try:
+            shutil.copy(os.path.join(self.root, DATA, "dallas.yaml"), outside)
+            page = self.run("export", os.path.join(outside, "dallas.yaml"), "--format", "html").decode("utf-8")
+            self.expect(outside not in page, "an absolute path outside it does not reach the page")
+            self.expect('"file": "dallas.yaml"' in page, "only its file name does")
+        finally:
+            shutil.rmtree(outside)
 
     def check_export_deterministic(self):
         for what, args in [("export", ["export", DATA]), ("csv", ["export", DATA, "--format", "csv"]),
