@@ -185,23 +185,7 @@ WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric) {
   const std::string value = text.substr(eq + 1);
   WhatIf w;
   w.text = text;
-  const auto is_question = [&](const std::string& id) {
-    for (const auto& c : rubric.criteria) {
-      if (c.find_question(id)) return true;
-    }
-    return false;
-  };
-  // CRITERION=TIER, unless the value is no tier and a question has the same id.
-  if (const Criterion* c = rubric.find_criterion(key); c && (rubric.parse_tier(value) || !is_question(key))) {
-    if (const auto tier = rubric.parse_tier(value)) {
-      w.criterion = c->id;
-      w.tier = *tier;
-      return {w, {}};
-    }
-    return {std::nullopt, fmt::format("invalid --what-if \"{}\": \"{}\" is not a tier ({})", text, value,
-                                      rubric.tier_choices())};
-  }
-  // QUESTION or CRITERION.QUESTION.
+  // The criteria that ask QUESTION (or CRITERION.QUESTION).
   std::string criterion_id;
   std::string question_id = key;
   if (const auto dot = key.find('.'); dot != std::string::npos) {
@@ -210,8 +194,19 @@ WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric) {
   }
   std::vector<const Criterion*> owners;
   for (const auto& c : rubric.criteria) {
-    for (const auto& q : c.questions) {
-      if (q.id == question_id && (criterion_id.empty() || criterion_id == c.id)) owners.push_back(&c);
+    if (c.find_question(question_id) && (criterion_id.empty() || criterion_id == c.id)) owners.push_back(&c);
+  }
+  // CRITERION=TIER, unless the value is no tier and a question has the same id.
+  if (const Criterion* c = rubric.find_criterion(key)) {
+    const auto tier = rubric.parse_tier(value);
+    if (tier) {
+      w.criterion = c->id;
+      w.tier = *tier;
+      return {w, {}};
+    }
+    if (owners.empty()) {
+      return {std::nullopt, fmt::format("invalid --what-if \"{}\": \"{}\" is not a tier ({})", text, value,
+                                        rubric.tier_choices())};
     }
   }
   if (owners.empty()) {

@@ -10,8 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include <scorecard/score.hpp>
-
 namespace scorecard::detail {
 
 class JsonWriter {
@@ -81,10 +79,6 @@ class JsonWriter {
   std::vector<Level> m_levels;
   bool m_after_key = false;
 };
-
-// Results that several JSON documents carry, written the same way in each (render_json.cpp).
-void write_conditions(JsonWriter& w, const std::vector<HeldCondition>& held);  // [{question, answer}]
-void write_gates(JsonWriter& w, const std::vector<GateFailure>& gates);  // [{tier, criterion, required, actual}]
 
 // A JSON string literal, escaped as nlohmann does.
 std::string json_string(std::string_view text);

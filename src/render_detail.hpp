@@ -12,6 +12,8 @@
 #include <scorecard/rubric.hpp>
 #include <scorecard/score.hpp>
 
+#include "json_writer.hpp"
+
 namespace scorecard::detail {
 
 // text, coloured with the tier's terminal colour when options.color is set.
@@ -49,6 +51,10 @@ std::string text_color_on(std::string_view background);
 
 // Width for wrapped prose: the terminal's, capped for readability; 100 when unknown.
 std::size_t prose_width(const RenderOptions& options);
+
+// Results that several JSON documents carry, written the same way in each (render_json.cpp).
+void write_conditions(JsonWriter& w, const std::vector<HeldCondition>& held);  // [{question, answer}]
+void write_gates(JsonWriter& w, const std::vector<GateFailure>& gates);  // [{tier, criterion, required, actual}]
 
 // Results in words (render_words.cpp): the only place typed results become English.
 std::string tier_number(const std::optional<int>& tier);  // "3", or "none"

@@ -13,6 +13,7 @@
 #include <scorecard/version.hpp>
 
 #include "json_writer.hpp"
+#include "render_detail.hpp"
 #include "workers.hpp"
 
 namespace scorecard {
@@ -26,9 +27,12 @@ double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
 // name alone. Relative paths are kept as given.
 std::string published_path(const std::string& path) {
   if (path.empty() || path[0] != '/') return path;
-  std::error_code ec;
-  const std::filesystem::path cwd = std::filesystem::current_path(ec);
-  if (!ec) {
+  static const std::filesystem::path cwd = [] {  // once, not per file
+    std::error_code ec;
+    auto dir = std::filesystem::current_path(ec);
+    return ec ? std::filesystem::path() : dir;
+  }();
+  if (!cwd.empty()) {
     const std::filesystem::path relative = std::filesystem::path(path).lexically_relative(cwd);
     if (!relative.empty() && *relative.begin() != "..") return relative.string();
   }
