@@ -2,7 +2,7 @@
 # builds, then runs: `make demo` (the 12-city comparison) or `make test` (every test).
 BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
-DEPS    := cmake ninja-build g++ make python3 python3-jsonschema python3-yaml strace libyaml-cpp-dev \
+DEPS    := cmake ninja-build g++ make python3 python3-jsonschema python3-yaml strace libxml2-utils cmark-gfm libyaml-cpp-dev \
            libcli11-dev libfmt-dev nlohmann-json3-dev catch2
 # The fuzzer: clang and its libFuzzer runtime.
 FUZZ_DEPS := clang libclang-rt-14-dev

@@ -60,6 +60,7 @@ CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>
       outcome.file = file;
       CheckFailure failure;
       failure.kind = FailureKind::invalid_file;
+      failure.where = list.front().where;
       failure.errors = std::move(list);
       outcome.failures.push_back(std::move(failure));
       ++report.invalid;
@@ -125,22 +126,31 @@ CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>
     }
   }
   for (const auto& s : scores) {
-    CheckOutcome outcome{s.jurisdiction.id, s.jurisdiction.name, s.jurisdiction.file, {}, {}};
+    const Jurisdiction& j = s.jurisdiction;
+    // A criterion's failure points at its key (or, when the file lacks it, at "criteria").
+    auto where = [&j](const Subject& subject) {
+      if (subject.is_overall()) return j.at(j.id_where.line > 0 ? j.id_where : j.where);
+      const CriterionData* data = j.find_criterion(subject.criterion);
+      return j.at(data ? data->where : j.criteria_where);
+    };
+    CheckOutcome outcome{j.id, j.name, j.file, {}, {}};
     if (options.min_tier && (!s.overall.tier || *s.overall.tier > *options.min_tier)) {
-      outcome.failures.push_back({FailureKind::below_minimum, Subject::overall(), s.overall.tier, options.min_tier, {}, {}});
+      outcome.failures.push_back({FailureKind::below_minimum, Subject::overall(), s.overall.tier, options.min_tier, {},
+                                  {}, where(Subject::overall())});
     }
     for (const auto& req : options.requirements) {
       const Criterion* c = rubric.find_criterion(req.criterion);
       const auto& tier = s.criteria.at(static_cast<std::size_t>(c - rubric.criteria.data())).tier;
       if (!tier || *tier > req.tier) {
-        outcome.failures.push_back({FailureKind::below_requirement, Subject::of(c->id), tier, req.tier, {}, {}});
+        outcome.failures.push_back(
+            {FailureKind::below_requirement, Subject::of(c->id), tier, req.tier, {}, {}, where(Subject::of(c->id))});
       }
     }
     if (const auto it = changes.find(s.jurisdiction.id); it != changes.end()) {
       for (const auto& change : it->second) {
         if (change.worse()) {
           outcome.failures.push_back(
-              {FailureKind::worse_than_baseline, change.subject, change.to, {}, change.from, {}});
+              {FailureKind::worse_than_baseline, change.subject, change.to, {}, change.from, {}, where(change.subject)});
         } else {
           outcome.improvements.push_back(change);
         }
@@ -152,7 +162,8 @@ CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>
   if (!options.allow_removed) {
     for (const SnapshotJurisdiction* r : gone) {
       CheckOutcome outcome{r->id, r->name, r->file, {}, {}};
-      outcome.failures.push_back({FailureKind::removed, Subject::overall(), std::nullopt, {}, r->overall, {}});
+      outcome.failures.push_back(
+          {FailureKind::removed, Subject::overall(), std::nullopt, {}, r->overall, {}, {r->file, 0, 0}});
       ++report.failed;
       report.outcomes.push_back(std::move(outcome));
     }

@@ -51,8 +51,15 @@ void write_failure(detail::JsonWriter& w, const CheckFailure& f) {
     } else {
       w.key("required").value_or_null(f.required);
     }
+    w.field("line", f.where.line);
   }
   w.end_object();
+}
+
+// "FILE:LINE" (or the file alone when the line is unknown).
+std::string where_text(const SourceLocation& where, const std::string& file) {
+  const std::string& path = where.file.empty() ? file : where.file;
+  return where.line > 0 ? fmt::format("{}:{}", path, where.line) : path;
 }
 
 }  // namespace
@@ -87,23 +94,30 @@ void render_check_text(const Rubric& rubric, const CheckReport& report, std::ost
 }
 
 void render_check_junit(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
+  // Valid against the JUnit schema of Jenkins' xUnit plugin: no "file" on a testcase (the
+  // file and line lead each line of a failure, as in a compiler's message), and "time" on
+  // every element that has one. check does not time jurisdictions: times are 0, so that a
+  // report of the same data is the same file.
   const std::string counts = fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\"", report.outcomes.size(),
                                          report.failed, report.invalid);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<testsuites name=\"scorecard check\" " << counts << ">\n"
-      << "  <testsuite name=\"scorecard check\" " << counts << " skipped=\"0\">\n";
+      << "<testsuites name=\"scorecard check\" " << counts << " time=\"0\">\n"
+      << "  <testsuite name=\"scorecard check\" " << counts << " skipped=\"0\" time=\"0\">\n"
+      << "    <properties>\n"
+      << "      <property name=\"rubric\" value=\"" << xml_escape(rubric.id) << "\"/>\n"
+      << "      <property name=\"rubric_version\" value=\"" << xml_escape(rubric.version) << "\"/>\n"
+      << "    </properties>\n";
   for (const auto& o : report.outcomes) {
     if (o.invalid()) {
       const CheckFailure& f = o.failures.front();
-      out << "    <testcase classname=\"scorecard.input\" name=\"" << xml_escape(o.file) << "\" file=\""
-          << xml_escape(o.file) << "\">\n      <error type=\"invalid input\" message=\""
-          << xml_escape(detail::check_failure_text(rubric, f)) << "\">";
+      out << "    <testcase classname=\"scorecard.input\" name=\"" << xml_escape(o.file) << "\" time=\"0\">\n"
+          << "      <error type=\"invalid input\" message=\"" << xml_escape(detail::check_failure_text(rubric, f))
+          << "\">";
       for (const auto& d : f.errors) out << xml_escape(format_diagnostic(d)) << '\n';
       out << "</error>\n    </testcase>\n";
       continue;
     }
-    out << "    <testcase classname=\"scorecard.jurisdiction\" name=\"" << xml_escape(o.id) << "\" file=\""
-        << xml_escape(o.file) << "\"";
+    out << "    <testcase classname=\"scorecard.jurisdiction\" name=\"" << xml_escape(o.id) << "\" time=\"0\"";
     if (o.passed() && o.improvements.empty()) {
       out << "/>\n";
       continue;
@@ -114,7 +128,9 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
       for (const auto& f : o.failures) failures.push_back(detail::check_failure_text(rubric, f));
       out << "      <failure type=\"check\" message=\"" << xml_escape(join(failures, "; ")) << "\">"
           << xml_escape(o.name) << '\n';
-      for (const auto& f : failures) out << "- " << xml_escape(f) << '\n';
+      for (std::size_t i = 0; i < failures.size(); ++i) {
+        out << xml_escape(where_text(o.failures[i].where, o.file)) << ": " << xml_escape(failures[i]) << '\n';
+      }
       out << "</failure>\n";
     }
     if (!o.improvements.empty()) {

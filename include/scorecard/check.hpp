@@ -41,6 +41,9 @@ struct CheckFailure {
   std::optional<int> required;
   std::optional<int> baseline;
   std::vector<Diagnostic> errors;  // invalid_file
+  // Where in the jurisdiction's file the failure points: the criterion's key, or for the
+  // overall tier the id (line 0 when unknown, as for a jurisdiction that is gone).
+  SourceLocation where;
 };
 
 struct CheckOutcome {

@@ -11,37 +11,11 @@
 #include <scorecard/check.hpp>
 #include <scorecard/text_util.hpp>
 
+#include "github.hpp"
 #include "output.hpp"
 
 namespace scorecard::cli {
 namespace {
-
-bool github_actions() {
-  const char* value = std::getenv("GITHUB_ACTIONS");
-  return value && std::string_view(value) == "true";
-}
-
-// GitHub's workflow-command escaping: data, and properties (which also escape : and ,).
-std::string github_escape(std::string_view text, bool property) {
-  return escape_each(text, [property](char c) -> const char* {
-    switch (c) {
-      case '%': return "%25";
-      case '\r': return "%0D";
-      case '\n': return "%0A";
-      case ':': return property ? "%3A" : nullptr;
-      case ',': return property ? "%2C" : nullptr;
-      default: return nullptr;
-    }
-  });
-}
-
-std::string github_annotation(Severity severity, const SourceLocation& where, std::string_view message) {
-  std::string properties = "file=" + github_escape(where.file, true);
-  if (where.line > 0) properties += fmt::format(",line={}", where.line);
-  if (where.column > 0) properties += fmt::format(",col={}", where.column);
-  return fmt::format("::{} {}::{}", severity == Severity::error ? "error" : "warning", properties,
-                     github_escape(message, false));
-}
 
 Requirement parse_requirement(const std::string& text, const Rubric& rubric) {
   const auto eq = text.find('=');
@@ -132,15 +106,11 @@ Command setup_check(CLI::App& app) {
             if (!options->baseline.empty()) {
               SnapshotLoad load = load_export_file(options->baseline);
               context.print(load.diagnostics);
-              if (github) {
-                for (const auto& d : load.diagnostics) annotations << github_annotation(d.severity, d.where, d.message) << '\n';
-              }
+              if (github) annotate(annotations, load.diagnostics);
               if (load.snapshot) {
                 Diagnostics problems = baseline_problems(*load.snapshot, *rubric, options->any_rubric);
                 context.print(problems);
-                if (github) {
-                  for (const auto& d : problems) annotations << github_annotation(d.severity, d.where, d.message) << '\n';
-                }
+                if (github) annotate(annotations, problems);
                 if (!problems.empty()) return k_exit_invalid;
               }
               if (!load.snapshot) return k_exit_invalid;
@@ -156,9 +126,7 @@ Command setup_check(CLI::App& app) {
                 throw UsageError(fmt::format("refusing to write to \"{}\": it is the baseline", out), "check");
               }
             }
-            if (github) {
-              for (const auto& d : dataset.diagnostics) annotations << github_annotation(d.severity, d.where, d.message) << '\n';
-            }
+            if (github) annotate(annotations, dataset.diagnostics);
             check.diagnostics = &dataset.diagnostics;
             const CheckReport result = run_check(*rubric, dataset.scores, check);
             std::ostringstream text;
@@ -168,7 +136,7 @@ Command setup_check(CLI::App& app) {
               for (const auto& o : result.outcomes) {
                 if (o.invalid()) continue;  // its errors were annotated above
                 for (const auto& f : o.failures) {
-                  annotations << github_annotation(Severity::error, {o.file, 0, 0},
+                  annotations << github_annotation(Severity::error, f.where,
                                                    o.id + ": " + check_failure_text(*rubric, f))
                               << '\n';
                 }
@@ -184,12 +152,10 @@ Command setup_check(CLI::App& app) {
                 write_file_atomically(options->junit, junit.str());
               }
               if (!options->markdown.empty()) write_file_atomically(options->markdown, markdown.str());
+              append_step_summary(markdown.str());
             } catch (const std::runtime_error& e) {
               std::cerr << "scorecard: error: " << e.what() << '\n';
               return k_exit_invalid;
-            }
-            if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
-              std::ofstream(summary, std::ios::app) << markdown.str();
             }
             if (!report.valid()) {
               if (!context.options().quiet) std::cerr << "scorecard: " << Context::summary(dataset) << '\n';

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app.hpp"
+#include "github.hpp"
 
 namespace scorecard::cli {
 
@@ -21,6 +22,8 @@ Command setup_validate(CLI::App& app) {
             if (!context.rubric()) return k_exit_invalid;
             Dataset& dataset = context.load(options->paths, true, options->strict);
             const bool failed = has_errors(dataset.diagnostics);
+            // Under GitHub Actions each problem is also an annotation on the file's line.
+            if (github_actions()) annotate(std::cout, dataset.diagnostics);
             if (!context.options().quiet) {
               std::cerr << "scorecard: " << Context::summary(dataset) << (failed ? "" : "; all valid") << '\n';
             }

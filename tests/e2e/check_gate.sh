@@ -90,8 +90,23 @@ check "--min-tier \"\" is a usage error" \
   '"$bin" -q check data/jurisdictions --min-tier "" >/dev/null 2>"$work/empty.err"; [ $? -eq 2 ] && grep -qF "error: --min-tier \"\" is not a tier" "$work/empty.err"'
 
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/step-summary.md" "$bin" -q check "$work/data" --baseline "$work/published.json" > "$work/out" 2>/dev/null
-check "GitHub annotations name the file" "grep -qF '::error file=$work/data/chicago.yaml::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"
+check "GitHub annotations point at the criterion's line" "grep -qF '::error file=$work/data/chicago.yaml,line=39,col=3::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"
+check "and the overall tier's at the id's line" "grep -qF '::error file=$work/data/chicago.yaml,line=4,col=5::chicago: overall tier is worse than in the baseline: 1 -> 3' '$work/out'"
 check "GITHUB_STEP_SUMMARY gets the Markdown summary" 'grep -q "scorecard check failed" "$work/step-summary.md"'
+# A step summary that cannot be written is an error, not a lost report.
+GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/no-such-dir/summary.md" "$bin" -q check data/jurisdictions > "$work/out" 2>"$work/err"
+rc=$?
+check "an unwritable step summary exits 3" '[ $rc -eq 3 ]'
+same "and says why" "scorecard: error: cannot write the step summary \"$work/no-such-dir/summary.md\" (GITHUB_STEP_SUMMARY): No such file or directory" "$(tail -n 1 "$work/err")"
+GITHUB_STEP_SUMMARY=/dev/full "$bin" -q check data/jurisdictions >/dev/null 2>"$work/err"
+check "a full disk under the step summary exits 3" '[ $? -eq 3 ] && grep -qF "No space left on device" "$work/err"'
+# validate annotates too, under GitHub Actions only.
+GITHUB_ACTIONS=true "$bin" -q validate tests/e2e/fixtures/broken.yaml > "$work/out" 2>/dev/null
+check "validate under GitHub Actions exits 3" '[ $? -eq 3 ]'
+check "validate annotates each problem at its line" \
+  "grep -qxF '::error file=tests/e2e/fixtures/broken.yaml,line=16,col=13::rating 4 is out of range; the tiers are 1 to 3' '$work/out' && grep -qxF '::warning file=tests/e2e/fixtures/broken.yaml,line=12,col=3::source \"unused\" is never cited' '$work/out' && [ \$(wc -l < '$work/out') -eq 20 ]"
+"$bin" -q validate tests/e2e/fixtures/broken.yaml > "$work/out" 2>/dev/null
+check "validate outside GitHub Actions prints no annotation" '[ ! -s "$work/out" ]'
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

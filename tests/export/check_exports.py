@@ -4,8 +4,8 @@ reference `jsonschema` package), CSV parsing (Python's csv module) and a Markdow
 parser. Run by CTest as: check_exports.py CHECK SCORECARD_BINARY REPO_ROOT
 
 Checks: export-validates, export-paths, export-deterministic, export-schema-rejects-broken,
-report-schemas, jurisdiction-schema-current, jurisdiction-schema-validates, csv-roundtrip,
-markdown-roundtrip.
+report-schemas, junit-schema, jurisdiction-schema-current, jurisdiction-schema-validates,
+csv-roundtrip, markdown-roundtrip.
 """
 import copy
 import csv
@@ -214,6 +214,63 @@ class Checks:
                 copied = copy.deepcopy(doc)
                 mutate(copied)
                 self.expect(not validator.is_valid(copied), f"{name} rejects {what}")
+
+    # -- JUnit, as Jenkins' xUnit plugin reads it -------------------------------------------
+    def check_junit_schema(self):
+        """check --format junit validates against the schema Jenkins' xUnit plugin enforces
+        (xmllint), in every situation a gate meets: invalid files, every kind of failure,
+        improvements, a rename, a removal, and a pass. Each failure line leads with FILE:LINE."""
+        import shutil
+        import tempfile
+        import xml.etree.ElementTree as ET
+        xsd = os.path.join(self.root, "tests/export/jenkins-xunit-junit-10.xsd")
+        work = tempfile.mkdtemp()
+        try:
+            baseline = os.path.join(work, "baseline.json")
+            self.run("export", DATA, "-o", baseline)
+            data = os.path.join(work, "data")
+            shutil.copytree(os.path.join(self.root, DATA), data)
+            with open(os.path.join(data, "chicago.yaml"), encoding="utf-8") as f:
+                text = f.read().replace("  custody:\n    rating: 1", "  custody:\n    rating: 3", 1)
+            with open(os.path.join(data, "chicago.yaml"), "w", encoding="utf-8") as f:
+                f.write(text)
+            with open(os.path.join(data, "seattle.yaml"), encoding="utf-8") as f:
+                text = f.read().replace("  interviews:\n    rating: 3\n", "  interviews:\n    rating: 1\n", 1)
+            with open(os.path.join(data, "seattle.yaml"), "w", encoding="utf-8") as f:
+                f.write(text)
+            with open(os.path.join(data, "dallas.yaml"), encoding="utf-8") as f:
+                text = f.read().replace("id: dallas", "id: dallas-tx", 1)
+            with open(os.path.join(data, "dallas.yaml"), "w", encoding="utf-8") as f:
+                f.write(text)
+            os.remove(os.path.join(data, "durham.yaml"))
+            shutil.copy(os.path.join(self.root, FIXTURES, "broken.yaml"), data)
+            cases = [
+                ("every kind of failure, an improvement, a rename and a removal",
+                 ["check", data, "--baseline", baseline, "--min-tier", "2", "--require", "custody=1"], 3),
+                ("a pass", ["check", DATA], 0),
+                ("no jurisdiction at all", ["check", os.path.join(data, "broken.yaml")], 3),
+            ]
+            for what, args, rc in cases:
+                report = os.path.join(work, "report.xml")
+                self.run(*args, "--format", "junit", "-o", report, rc=rc)
+                proc = subprocess.run(["xmllint", "--noout", "--schema", xsd, report], capture_output=True)
+                self.expect(proc.returncode == 0, f"{what}: JUnit validates against Jenkins' xUnit schema: "
+                                                  f"{proc.stderr.decode()[-400:]}")
+                root = ET.parse(report).getroot()
+                cases_ = root.findall(".//testcase")
+                self.expect(all(c.get("file") is None and c.get("time") is not None for c in cases_),
+                            f"{what}: every testcase has a time and no file attribute")
+                self.expect(root.get("time") is not None and root.find("testsuite").get("time") is not None,
+                            f"{what}: the suites have a time")
+                if rc == 3 and len(cases_) > 1:
+                    chicago = next(c for c in cases_ if c.get("name") == "chicago").find("failure").text
+                    self.expect(re.search(r"data/chicago\.yaml:\d+: Custody is worse than in the baseline: 1 -> 3",
+                                          chicago) is not None,
+                                f"{what}: Chicago's failure leads with its file and line: {chicago!r}")
+                    names = {c.get("name") for c in cases_}
+                    self.expect({"durham", "dallas-tx"} <= names, f"{what}: the removed and renamed cases: {names}")
+        finally:
+            shutil.rmtree(work)
 
     # -- the editor schema for input files ------------------------------------------------
     def check_jurisdiction_schema_current(self):
