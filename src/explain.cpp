@@ -321,12 +321,13 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
       e.weight_sum += c.weight;
       e.weighted_sum += c.weight * *r.tier;
     }
-    CriterionExplanation ce{c.id, r.tier, r.origin, r.computed, std::nullopt, {}};
+    CriterionExplanation ce{c.id, r.tier, r.origin, r.computed, std::nullopt, {}, {}};
     if (const auto* answers = answers_of(j, c.id); answers && r.tier && *r.tier > 1) {
       ce.next = answers_for_tier(c, *answers, *r.tier - 1);
     }
     if (const CriterionData* data = j.find_criterion(c.id)) {
       for (const auto& ref : data->sources) ce.sources.push_back(ref.id);
+      if (r.disagrees()) ce.disagreement = data->disagreement;
     }
     e.criteria.push_back(std::move(ce));
   }

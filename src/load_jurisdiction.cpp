@@ -24,7 +24,7 @@ Position position(const YamlContext& ctx, const detail::YamlNode& node) {
 const std::vector<std::string> k_root_keys = {"id",  "name", "state", "kind", "population", "jail_authority",
                                               "reviewed", "sources", "criteria"};
 const std::vector<std::string> k_source_keys = {"title", "url", "date", "pinpoint"};
-const std::vector<std::string> k_criterion_keys = {"rating", "answers", "sources", "note"};
+const std::vector<std::string> k_criterion_keys = {"rating", "answers", "sources", "note", "disagreement"};
 // More than the United States as a whole (about 335 million); far from overflowing a sum.
 constexpr long long k_max_population = 1'000'000'000;
 const std::vector<std::string> k_kinds = {"city", "county", "state", "other"};
@@ -145,6 +145,10 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
   }
   if (const auto* note = detail::find_entry(fields, "note")) {
     if (auto text = detail::read_string(*note, ctx, true)) c.note = *text;
+  }
+  if (const auto* disagreement = detail::find_entry(fields, "disagreement")) {
+    c.disagreement_where = position(ctx, disagreement->key_node);
+    if (auto text = detail::read_string(*disagreement, ctx)) c.disagreement = *text;
   }
 }
 

@@ -56,8 +56,9 @@ std::string answer_changes(const AnswerPlan& plan) {
 std::string how_text(const CriterionExplanation& c) {
   if (c.origin == Origin::recorded) {
     if (!c.computed) return "recorded";
-    return fmt::format("recorded; its answers give tier {} (rule {}{})", c.computed->tier, c.computed->rule_index + 1,
-                       c.computed->held.empty() ? "" : ": " + detail::held_text(c.computed->held, ", "));
+    return fmt::format("recorded; its answers give tier {} (rule {}{}){}", c.computed->tier, c.computed->rule_index + 1,
+                       c.computed->held.empty() ? "" : ": " + detail::held_text(c.computed->held, ", "),
+                       c.disagreement.empty() ? "" : "; kept because: " + c.disagreement);
   }
   if (c.origin == Origin::computed) {
     return fmt::format("computed: rule {} matched{}", c.computed->rule_index + 1,
@@ -302,6 +303,7 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
       }
       w.key("next");
       write_answer_plan(w, ce.next);
+      w.key("disagreement").string_or_null(ce.disagreement);
       w.key("sources").strings(ce.sources).end_object();
     }
     w.end_array().key("what_it_takes").begin_array();

@@ -178,11 +178,13 @@ void write_script_safe(std::ostream& out, const std::function<void(std::ostream&
 
 namespace {
 
-std::string origin_text(const Criterion& c, const CriterionResult& r) {
+std::string origin_text(const Criterion& c, const CriterionResult& r, const CriterionData* data) {
   switch (r.origin) {
     case Origin::recorded:
       if (r.disagrees()) {
-        return fmt::format("Recorded tier; its answers would give tier {}.", r.computed->tier);
+        return fmt::format("Recorded tier; its answers would give tier {}.{}", r.computed->tier,
+                           data && !data->disagreement.empty() ? " Kept because: " + data->disagreement
+                                                               : "");
       }
       return "Recorded tier.";
     case Origin::computed: {
@@ -216,7 +218,7 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostre
     const CriterionData* data = j.find_criterion(c.id);
     out << "<dt><span class=\"badge tier-" << r.tier.value_or(0) << "\">" << (r.tier ? std::to_string(*r.tier) : "—")
         << "</span>" << html_escape(c.title) << "</dt>\n<dd>" << html_escape(tier_label(rubric, r.tier)) << ". "
-        << html_escape(origin_text(c, r));
+        << html_escape(origin_text(c, r, data));
     if (data && !data->note.empty()) out << "<br>" << html_escape(data->note);
     if (data && !data->sources.empty()) {
       out << "\n<ul class=\"sources\">";

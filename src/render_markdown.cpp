@@ -147,7 +147,10 @@ void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionS
       }
       std::string how(to_string(r.origin));
       if (r.origin == Origin::computed) how += fmt::format(" (rule {})", r.computed->rule_index + 1);
-      if (r.disagrees()) how += fmt::format("; its answers give tier {}", r.computed->tier);
+      if (r.disagrees()) {
+        how += fmt::format("; its answers give tier {}", r.computed->tier);
+        if (data && !data->disagreement.empty()) how += "; kept because: " + data->disagreement;
+      }
       out << "| " << detail::markdown_text(c.title) << " | "
           << detail::markdown_text(detail::tier_cell(rubric, r.tier, false)) << " | " << how << " | "
           << (data ? detail::markdown_text(data->note) : "") << " | " << join(refs, ", ") << " |\n";

@@ -49,7 +49,9 @@ void definitions(const Rubric& rubric, detail::JsonWriter& w) {
     w.key("sources").begin_object().field("type", "array").key("items");
     slug(w);
     w.end_object().key("note").begin_object().field("type", "string").end_object();
-    w.end_object().end_object();
+    w.key("disagreement").begin_object().field("type", "string").field("minLength", 1);
+    w.field("description", "Why the recorded tier is kept when its answers give another (silences validate's warning)");
+    w.end_object().end_object().end_object();
   }
   w.end_object();
 }

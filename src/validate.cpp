@@ -90,25 +90,41 @@ std::optional<bool> reachable(const Criterion& criterion, std::vector<Answer> an
 }
 
 // Both a recorded tier and answers: the two should agree. While questions are open, they
-// disagree only when no answers to those questions would give the recorded tier.
+// disagree only when no answers to those questions would give the recorded tier. A file
+// may acknowledge a disagreement with a reason ("disagreement"); a reason where the tiers
+// agree is stale, and said so.
 void check_agreement(const Jurisdiction& j, const CriterionData& data, const Criterion& criterion, const Rubric& rubric,
                      Diagnostics& out) {
-  if (!data.rating || !data.has_answers || !rubric.find_tier(*data.rating)) return;
+  if (data.rating && !rubric.find_tier(*data.rating)) return;  // the rating is an error already
+  auto stale = [&](std::string_view why) {
+    if (data.disagreement.empty()) return;  // none, or not text (an error of the loader)
+    out.push_back({Severity::warning, j.at(data.disagreement_where),
+                   fmt::format("criterion \"{}\" explains a disagreement, but {}; remove \"disagreement\"", data.id,
+                               why)});
+  };
+  if (!data.rating || !data.has_answers) {
+    stale(!data.rating ? "it records no tier" : "it has no answers");
+    return;
+  }
   const RuleMatch match = match_rules(criterion, data.answers);
-  if (match.tier == *data.rating) return;
+  if (match.tier == *data.rating) return stale(fmt::format("its answers give its recorded tier {}", *data.rating));
   const std::vector<const Question*> open = open_questions(criterion, data);
   std::string open_clause;
   if (!open.empty()) {
     const std::optional<bool> can = reachable(criterion, data.answers, open, *data.rating);
-    if (can == true) return;
+    if (can == true) {
+      return stale(fmt::format("answers to its unclear or unanswered questions can give its recorded tier {}",
+                               *data.rating));
+    }
     const std::string count = fmt::format("{} unclear or unanswered question{}", open.size(), open.size() == 1 ? "" : "s");
     open_clause = can == false ? fmt::format("; no answers to its {} would give tier {}", count, *data.rating)
                                : fmt::format("; its {} count as no policy", count);
   }
+  if (!data.disagreement.empty()) return;  // acknowledged, with a reason explain shows
   std::string why = match.held.empty() ? "no rule with a condition matched" : detail::held_text(match.held, ", ");
   out.push_back({Severity::warning, j.at(data.rating_where),
                  fmt::format("recorded tier {} for \"{}\" differs from tier {} computed from its answers (rule {}: "
-                             "{}){}",
+                             "{}){}; if that is meant, say why under \"disagreement\"",
                              *data.rating, data.id, match.tier, match.rule_index + 1, why, open_clause)});
 }
 

@@ -84,6 +84,7 @@ struct CriterionExplanation {
   std::optional<RuleMatch> computed;  // what its answers give, when it has answers
   std::optional<AnswerPlan> next;     // the fewest answer changes to the next tier up
   std::vector<std::string> sources;   // the ids it cites
+  std::string disagreement;           // the file's reason for keeping a recorded tier its answers do not give
 };
 
 struct PlannedChange {

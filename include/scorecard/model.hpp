@@ -50,6 +50,10 @@ struct CriterionData {
   bool has_answers = false;
   std::vector<SourceRef> sources;
   std::string note;
+  // Why the recorded tier is kept over a different tier its answers give: a known,
+  // deliberate disagreement. It silences validate's warning; it is shown in explain.
+  std::string disagreement;
+  Position disagreement_where;
 };
 
 struct Jurisdiction {

@@ -70,7 +70,8 @@ TEST_CASE("unclear is an answer of every question", "[validate]") {
   CHECK(validate(contradicted) ==
         std::vector<std::string>{"v.yaml:8:21: warning: recorded tier 1 for \"custody\" differs from tier 2 computed "
                                  "from its answers (rule 2: detainer_hold_prohibited is some_convictions); no answers "
-                                 "to its 2 unclear or unanswered questions would give tier 1"});
+                                 "to its 2 unclear or unanswered questions would give tier 1; if that is meant, say why under "
+                                 "\"disagreement\""});
 }
 
 TEST_CASE("a criterion needs a rating or answers", "[validate]") {
@@ -98,7 +99,8 @@ TEST_CASE("a recorded tier that disagrees with the answers is a warning naming t
                                  "transfer_to_ice_prohibited: none}, sources: [law]}");
   CHECK(validate(all_answered) ==
         std::vector<std::string>{"v.yaml:8:21: warning: recorded tier 1 for \"custody\" differs from tier 2 computed "
-                                 "from its answers (rule 2: detainer_hold_prohibited is some_convictions)"});
+                                 "from its answers (rule 2: detainer_hold_prohibited is some_convictions); if that is meant, "
+                                 "say why under \"disagreement\""});
   // With questions open, only when no answers to them would give the recorded tier: here a
   // judicial-warrant requirement still could.
   const auto open = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
@@ -107,4 +109,40 @@ TEST_CASE("a recorded tier that disagrees with the answers is a warning naming t
   const auto agreeing = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
                              "custody: {rating: 1, answers: {judicial_warrant_required: \"yes\"}, sources: [law]}");
   CHECK(validate(agreeing).empty());
+}
+
+TEST_CASE("a disagreement the file explains is not a warning, and a stale explanation is", "[validate]") {
+  const std::string answers = "detainer_hold_prohibited: some_convictions, judicial_warrant_required: \"no\", "
+                              "admin_warrant_arrest_prohibited: \"no\", transfer_to_ice_prohibited: none";
+  auto file = [&](const std::string& criterion) {
+    return with(test::k_valid_file, "custody: {rating: 1, sources: [law]}", criterion);
+  };
+  const auto acknowledged = file("custody: {rating: 1, answers: {" + answers +
+                                 "}, sources: [law], disagreement: CPD published tier 1}");
+  CHECK(validate(acknowledged).empty());
+  const auto load = load_jurisdiction_from_string(acknowledged, "v.yaml");
+  REQUIRE(load.jurisdiction);
+  CHECK(load.jurisdiction->criteria.front().disagreement == "CPD published tier 1");
+  // Where the tiers agree, the explanation is stale: said at its key, with why.
+  CHECK(validate(file("custody: {rating: 2, answers: {" + answers + "}, sources: [law], disagreement: old}")) ==
+        std::vector<std::string>{"v.yaml:8:201"
+                                 ": warning: criterion \"custody\" explains a disagreement, but its answers give its "
+                                 "recorded tier 2; remove \"disagreement\""});
+  CHECK(validate(file("custody: {rating: 1, sources: [law], disagreement: old}")) ==
+        std::vector<std::string>{"v.yaml:8:40: warning: criterion \"custody\" explains a disagreement, but it has no "
+                                 "answers; remove \"disagreement\""});
+  CHECK(validate(file("custody: {answers: {" + answers + "}, sources: [law], disagreement: old}")) ==
+        std::vector<std::string>{"v.yaml:8:190"
+                                 ": warning: criterion \"custody\" explains a disagreement, but it records no tier; "
+                                 "remove \"disagreement\""});
+  CHECK(validate(file("custody: {rating: 1, answers: {detainer_hold_prohibited: some_convictions}, sources: [law], "
+                      "disagreement: old}")) ==
+        std::vector<std::string>{"v.yaml:8:95: warning: criterion \"custody\" explains a disagreement, but answers to "
+                                 "its unclear or unanswered questions can give its recorded tier 1; remove "
+                                 "\"disagreement\""});
+  // An empty reason is no reason: an error of the file, and no second message about it.
+  const auto empty = load_jurisdiction_from_string(file("custody: {rating: 1, sources: [law], disagreement: \"\"}"), "v.yaml");
+  CHECK(lines(empty.diagnostics) == std::vector<std::string>{"v.yaml:8:54: error: \"disagreement\" is empty"});
+  REQUIRE(empty.jurisdiction);
+  CHECK(validate_jurisdiction(*empty.jurisdiction, builtin_rubric()).empty());
 }
