@@ -229,8 +229,22 @@ WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric) {
   return {w, {}};
 }
 
-Jurisdiction apply_what_ifs(Jurisdiction j, const std::vector<WhatIf>& what_ifs) {
-  for (const auto& w : what_ifs) {
+bool rules_read(const Criterion& criterion, std::string_view question) {
+  auto reads = [question](const std::vector<Condition>& conditions) {
+    return std::any_of(conditions.begin(), conditions.end(), [question](const Condition& c) { return c.question == question; });
+  };
+  return std::any_of(criterion.rules.begin(), criterion.rules.end(),
+                     [&](const Rule& rule) { return reads(rule.when) || reads(rule.when_any); });
+}
+
+WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vector<WhatIf>& what_ifs) {
+  WhatIfScore out;
+  out.moved.assign(what_ifs.size(), false);
+  std::vector<std::string> set;  // criteria whose tier now comes from a what-if
+  for (std::size_t i = 0; i < what_ifs.size(); ++i) {
+    const WhatIf& w = what_ifs[i];
+    const Criterion* criterion = rubric.find_criterion(w.criterion);
+    if (!criterion) continue;  // parse_what_if names only the rubric's criteria
     CriterionData* data = nullptr;
     for (auto& c : j.criteria) {
       if (c.id == w.criterion) data = &c;
@@ -241,22 +255,40 @@ Jurisdiction apply_what_ifs(Jurisdiction j, const std::vector<WhatIf>& what_ifs)
       data->id = w.criterion;
       data->is_mapping = true;
     }
+    const std::optional<int> before = score_criterion(*criterion, data).tier;
+    bool from_what_if = false;
     if (w.tier) {
       data->rating = *w.tier;
-      continue;
-    }
-    data->rating.reset();
-    data->has_answers = true;
-    bool found = false;
-    for (auto& a : data->answers) {
-      if (a.question == w.question) {
-        a.value = w.answer;
-        found = true;
+      from_what_if = true;
+    } else if (rules_read(*criterion, w.question)) {  // an answer no rule reads moves nothing
+      const int rule_before = match_rules(*criterion, data->answers).rule_index;
+      const bool had_answers = data->has_answers;
+      data->has_answers = true;
+      bool found = false;
+      for (auto& a : data->answers) {
+        if (a.question == w.question) {
+          a.value = w.answer;
+          found = true;
+        }
+      }
+      if (!found) data->answers.push_back({w.question, w.answer, {}, {}});
+      // The tier is computed from the answers, unless the criterion had answers and the same
+      // rule still matches (then a recorded tier stands).
+      if (!had_answers || match_rules(*criterion, data->answers).rule_index != rule_before) {
+        data->rating.reset();
+        from_what_if = true;
       }
     }
-    if (!found) data->answers.push_back({w.question, w.answer, {}, {}});
+    if (from_what_if && std::find(set.begin(), set.end(), w.criterion) == set.end()) set.push_back(w.criterion);
+    out.moved[i] = score_criterion(*criterion, data).tier != before;
   }
-  return j;
+  out.score = score_jurisdiction(rubric, std::move(j));
+  for (auto& r : out.score.criteria) {
+    if (std::find(set.begin(), set.end(), r.criterion) != set.end() && r.origin != Origin::missing) {
+      r.origin = Origin::what_if;
+    }
+  }
+  return out;
 }
 
 }  // namespace scorecard

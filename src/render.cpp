@@ -1,6 +1,9 @@
 // The format vocabulary and the one entry point per report.
 
 #include <scorecard/render.hpp>
+#include <scorecard/text_util.hpp>
+
+#include "render_detail.hpp"
 
 namespace scorecard {
 namespace {
@@ -58,23 +61,32 @@ void render_scores(const Report& report, ReportKind kind, Format format, const O
     return ExportInfo{r.sort.empty() ? "given" : r.sort, r.reverse, r.filters, r.what_if, settings.generated_at,
                       settings.threads};
   };
+  const bool what_if = !report.what_ifs.empty();
   switch (format) {
     case Format::text:
+      if (what_if) {
+        for (const auto& line : wrap(detail::what_if_banner(report.request.what_if), detail::prose_width(settings.render))) {
+          out << line << '\n';
+        }
+        out << '\n';
+      }
       if (cards) {
         render_score_cards(rubric, scores, settings.render, out);
       } else {
         render_compare_table(rubric, scores, settings.render, out);
       }
-      if (!report.what_ifs.empty()) render_what_if_changes(report.what_if_changes, out);
+      if (what_if) render_what_if_changes(report.what_if_changes, report.idle_what_ifs, out);
       return;
     case Format::json: render_json(rubric, scores, info(), out); return;
     case Format::csv: render_csv(rubric, scores, out); return;
     case Format::markdown:
+      if (what_if) out << "> **" << detail::markdown_text(detail::what_if_banner(report.request.what_if)) << "**\n\n";
       if (cards) {
         render_markdown_cards(rubric, scores, out);
       } else {
         render_markdown_table(rubric, scores, out);
       }
+      if (what_if) render_what_if_changes_markdown(report.what_if_changes, report.idle_what_ifs, out);
       return;
     case Format::html: render_html(rubric, scores, settings.html, info(), out); return;
     case Format::junit: break;

@@ -43,6 +43,7 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
     header.push_back(c.id + "_tier");
     header.push_back(c.id + "_label");
   }
+  header.push_back("what_if");  // the criteria whose tiers a --what-if gave; empty in a run without
   emit(header);
   auto label = [&](const std::optional<int>& tier) {
     const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
@@ -64,6 +65,11 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
       row.push_back(c.tier ? std::to_string(*c.tier) : "");
       row.push_back(label(c.tier));
     }
+    std::vector<std::string> what_if;
+    for (const auto& c : s.criteria) {
+      if (c.origin == Origin::what_if) what_if.push_back(c.criterion);
+    }
+    row.push_back(join(what_if, " "));
     emit(row);
   }
 }

@@ -73,4 +73,11 @@ std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure
 std::string improvement_text(const Rubric& rubric, const TierChange& change);
 std::string rename_text(const CheckReport::Rename& rename);  // "renamed since the baseline: a -> b (...)"
 
+// What-ifs: every output of a what-if run says it is hypothetical, and marks the tiers a
+// what-if gave with k_what_if_mark.
+inline constexpr std::string_view k_what_if_mark = "*";
+std::string what_if_mark(bool hypothetical);  // k_what_if_mark or ""
+// "What if (hypothetical): as if a, b. Tiers marked * come from these what-ifs, not from the files."
+std::string what_if_banner(const std::vector<std::string>& what_if);
+
 }  // namespace scorecard::detail

@@ -60,6 +60,18 @@ std::string how_text(const CriterionExplanation& c) {
                        c.computed->held.empty() ? "" : ": " + detail::held_text(c.computed->held, ", "),
                        c.disagreement.empty() ? "" : "; kept because: " + c.disagreement);
   }
+  if (c.origin == Origin::what_if) {
+    if (!c.computed) return "set by a what-if (hypothetical)";
+    if (c.computed->tier != c.tier) {
+      return fmt::format("set by a what-if (hypothetical); its answers give tier {} (rule {}{})", c.computed->tier,
+                         c.computed->rule_index + 1,
+                         c.computed->held.empty() ? "" : ": " + detail::held_text(c.computed->held, ", "));
+    }
+    return fmt::format("computed from answers a what-if changed (hypothetical): rule {} matched{}",
+                       c.computed->rule_index + 1,
+                       c.computed->held.empty() ? " (no earlier rule did)"
+                                                : " because " + detail::held_text(c.computed->held, " and "));
+  }
   if (c.origin == Origin::computed) {
     return fmt::format("computed: rule {} matched{}", c.computed->rule_index + 1,
                        c.computed->held.empty() ? " (no earlier rule did)"
@@ -192,6 +204,12 @@ void write_plan(detail::JsonWriter& w, const ExplainedPlan& plan) {
 void render_explain_text(const Rubric& rubric, const ExplainReport& report, const RenderOptions& options,
                          std::ostream& out) {
   const auto& list = report.explanations;
+  if (!report.what_if.empty()) {
+    for (const auto& line : wrap(detail::what_if_banner(report.what_if), detail::prose_width(options))) {
+      out << line << '\n';
+    }
+    out << '\n';
+  }
   for (std::size_t n = 0; n < list.size(); ++n) {
     const Explanation& e = list[n];
     if (n > 0) out << '\n' << std::string(72, '-') << "\n\n";
@@ -208,7 +226,7 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
       const CriterionExplanation& c = e.criteria[i];
       out << "  " << rubric.criteria[i].title << ": "
           << (c.tier ? detail::paint(rubric, *c.tier, tier_name(rubric, *c.tier), options) : std::string("not rated"))
-          << '\n';
+          << detail::what_if_mark(c.origin == Origin::what_if) << '\n';
       if (c.origin != Origin::missing) out << "    " << how_text(c) << '\n';
       if (c.next) out << "    " << next_text(*c.next) << '\n';
       if (!c.sources.empty()) out << "    sources: " << join(c.sources, ", ") << '\n';
@@ -217,15 +235,12 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
     if (e.plans.empty()) out << "  " << no_plan_text(e) << '\n';
     for (const auto& plan : e.plans) text_plan(rubric, plan, out);
   }
-  if (!report.what_if.empty()) render_what_if_changes(report.what_if_changes, out);
+  if (!report.what_if.empty()) render_what_if_changes(report.what_if_changes, report.idle_what_ifs, out);
 }
 
 void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, std::ostream& out) {
   const auto& list = report.explanations;
-  if (!report.what_if.empty()) {
-    out << "> **What if:** a hypothetical explanation, as if " << detail::markdown_text(join(report.what_if, ", "))
-        << "\n\n";
-  }
+  if (!report.what_if.empty()) out << "> **" << detail::markdown_text(detail::what_if_banner(report.what_if)) << "**\n\n";
   for (std::size_t n = 0; n < list.size(); ++n) {
     const Explanation& e = list[n];
     if (n > 0) out << '\n';
@@ -239,19 +254,16 @@ void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, 
     for (std::size_t i = 0; i < e.criteria.size(); ++i) {
       const CriterionExplanation& c = e.criteria[i];
       out << "| " << detail::markdown_text(rubric.criteria[i].title) << " | "
-          << detail::markdown_text(c.tier ? tier_name(rubric, *c.tier) : "not rated") << " | "
-          << detail::markdown_text(how_text(c)) << " | " << (c.next ? detail::markdown_text(next_text(*c.next)) : "")
+          << detail::markdown_text((c.tier ? tier_name(rubric, *c.tier) : "not rated") +
+                                   detail::what_if_mark(c.origin == Origin::what_if))
+          << " | " << detail::markdown_text(how_text(c)) << " | " << (c.next ? detail::markdown_text(next_text(*c.next)) : "")
           << " | " << detail::markdown_text(join(c.sources, ", ")) << " |\n";
     }
     out << "\n### What it takes\n\n";
     if (e.plans.empty()) out << no_plan_text(e) << '\n';
     for (const auto& plan : e.plans) markdown_plan(rubric, plan, out);
   }
-  if (!report.what_if.empty()) {
-    out << "\n### What if\n\n";
-    for (const auto& c : report.what_if_changes) out << "- " << detail::markdown_text(what_if_line(c)) << '\n';
-    if (report.what_if_changes.empty()) out << "No tier changes.\n";
-  }
+  if (!report.what_if.empty()) render_what_if_changes_markdown(report.what_if_changes, report.idle_what_ifs, out);
 }
 
 void render_explain_json(const Rubric& rubric, const ExplainReport& report, std::ostream& out) {
@@ -315,10 +327,21 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
   out << '\n';
 }
 
-void render_what_if_changes(const std::vector<TierChanges>& changes, std::ostream& out) {
+void render_what_if_changes(const std::vector<TierChanges>& changes, const std::vector<IdleWhatIf>& idle,
+                            std::ostream& out) {
   out << "\nWhat if:\n";
   for (const auto& c : changes) out << "  " << what_if_line(c) << '\n';
   if (changes.empty()) out << "  no tier changes\n";
+  for (const auto& i : idle) out << "  " << idle_what_if_text(i) << '\n';
+}
+
+void render_what_if_changes_markdown(const std::vector<TierChanges>& changes, const std::vector<IdleWhatIf>& idle,
+                                     std::ostream& out) {
+  out << "\n### What if\n\n";
+  for (const auto& c : changes) out << "- " << detail::markdown_text(what_if_line(c)) << '\n';
+  if (changes.empty()) out << "No tier changes.\n";
+  if (!idle.empty()) out << '\n';
+  for (const auto& i : idle) out << "- " << detail::markdown_text(idle_what_if_text(i)) << '\n';
 }
 
 void render_rubric_impact(const Rubric& old_rubric, const Rubric& new_rubric, const std::vector<TierChanges>& changes,

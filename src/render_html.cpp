@@ -194,6 +194,9 @@ std::string origin_text(const Criterion& c, const CriterionResult& r, const Crit
       if (!rule.because.empty()) text += " " + rule.because;
       return text;
     }
+    case Origin::what_if:
+      if (!r.computed || r.computed->tier != r.tier) return "Hypothetical: set by a what-if.";
+      return fmt::format("Hypothetical: computed from answers a what-if changed (rule {}).", r.computed->rule_index + 1);
     case Origin::missing: break;
   }
   return "Not rated.";
@@ -296,7 +299,12 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   const Summary summary = summarize(rubric, scores);
   out << "<ul class=\"summary\">\n";
   for (const auto& t : summary.tiers) out << "<li>" << html_escape(summary_sentence(rubric, summary, t)) << ".</li>\n";
-  out << "</ul>\n</header>\n<main>\n";
+  out << "</ul>\n";
+  if (!info.what_if.empty()) {
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::what_if_banner(info.what_if))
+        << "</strong></p>\n";
+  }
+  out << "</header>\n<main>\n";
 
   out << "<div class=\"controls\" id=\"controls\" hidden>\n"
       << "<label for=\"search\">Find a city, county or state<input type=\"search\" id=\"search\" "
@@ -339,12 +347,15 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
       const auto& tier = s.criteria[i].tier;
       out << "<td class=\"tier tier-" << tier.value_or(0) << "\" data-sort=\"" << (tier ? std::to_string(*tier) : "")
-          << "\">" << (tier ? std::to_string(*tier) : "—") << "<span class=\"sr\"> "
-          << html_escape(tier_label(rubric, tier)) << "</span></td>\n";
+          << "\">" << (tier ? std::to_string(*tier) : "—")
+          << detail::what_if_mark(s.criteria[i].origin == Origin::what_if) << "<span class=\"sr\"> "
+          << html_escape(tier_label(rubric, tier))
+          << (s.criteria[i].origin == Origin::what_if ? " (hypothetical)" : "") << "</span></td>\n";
     }
     out << "<td class=\"tier overall tier-" << s.overall.tier.value_or(0) << "\" data-sort=\""
         << (s.overall.tier ? fmt::format("{:.4f}", *s.overall.tier * 10 + s.overall.mean) : "") << "\">"
         << (s.overall.tier ? std::to_string(*s.overall.tier) + " " : "") << html_escape(tier_label(rubric, s.overall.tier, true))
+        << (s.hypothetical() ? std::string(detail::k_what_if_mark) + "<span class=\"sr\"> (hypothetical)</span>" : "")
         << "</td>\n<td class=\"num\" data-sort=\"" << (s.overall.tier ? format_mean(s.overall.mean) : "") << "\">"
         << (s.overall.tier ? format_mean(s.overall.mean) : "—") << "</td>\n</tr>\n";
     out << "<tr class=\"details\" id=\"details-" << id << "\"><td colspan=\"" << columns << "\">";

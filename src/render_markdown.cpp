@@ -112,8 +112,11 @@ void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionS
     const auto& j = s.jurisdiction;
     std::vector<std::string> row = {detail::markdown_text(j.name), detail::markdown_text(j.state),
                                     j.population ? group_thousands(*j.population) : "—"};
-    for (const auto& c : s.criteria) row.push_back(c.tier ? std::to_string(*c.tier) : "—");
-    row.push_back(tier_text(rubric, s.overall.tier));
+    for (const auto& c : s.criteria) {
+      row.push_back((c.tier ? std::to_string(*c.tier) : "—") +
+                    detail::markdown_text(detail::what_if_mark(c.origin == Origin::what_if)));
+    }
+    row.push_back(tier_text(rubric, s.overall.tier) + detail::markdown_text(detail::what_if_mark(s.hypothetical())));
     row.push_back(s.overall.tier ? format_mean(s.overall.mean) : "—");
     out << "| " << join(row, " | ") << " |\n";
   }
@@ -127,7 +130,8 @@ void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionS
     if (n > 0) out << '\n';
     out << "## " << detail::markdown_text(j.name) << (j.state.empty() ? "" : ", " + detail::markdown_text(j.state))
         << "\n\n";
-    out << "**Overall:** " << detail::markdown_text(detail::tier_cell(rubric, s.overall.tier, false));
+    out << "**Overall:** " << detail::markdown_text(detail::tier_cell(rubric, s.overall.tier, false) +
+                                                    detail::what_if_mark(s.hypothetical()));
     if (s.overall.tier) out << " (weighted mean " << format_mean(s.overall.mean) << ")";
     out << "\n\n| Criterion | Tier | How | Note | Sources |\n|:---|:---|:---|:---|:---|\n";
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
@@ -145,14 +149,16 @@ void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionS
           }
         }
       }
-      std::string how(to_string(r.origin));
+      std::string how(r.origin == Origin::what_if ? "what-if (hypothetical)" : to_string(r.origin));
       if (r.origin == Origin::computed) how += fmt::format(" (rule {})", r.computed->rule_index + 1);
       if (r.disagrees()) {
         how += fmt::format("; its answers give tier {}", r.computed->tier);
         if (data && !data->disagreement.empty()) how += "; kept because: " + data->disagreement;
       }
       out << "| " << detail::markdown_text(c.title) << " | "
-          << detail::markdown_text(detail::tier_cell(rubric, r.tier, false)) << " | " << how << " | "
+          << detail::markdown_text(detail::tier_cell(rubric, r.tier, false) +
+                                   detail::what_if_mark(r.origin == Origin::what_if))
+          << " | " << how << " | "
           << (data ? detail::markdown_text(data->note) : "") << " | " << join(refs, ", ") << " |\n";
     }
   }

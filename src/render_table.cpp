@@ -33,8 +33,10 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
     const auto& j = s.jurisdiction;
     std::vector<std::string> row = {j.name, j.state.empty() ? "—" : j.state,
                                     j.population ? group_thousands(*j.population) : "—"};
-    for (const auto& c : s.criteria) row.push_back(c.tier ? std::to_string(*c.tier) : "—");
-    row.push_back(detail::tier_cell(rubric, s.overall.tier, true));
+    for (const auto& c : s.criteria) {
+      row.push_back((c.tier ? std::to_string(*c.tier) : "—") + detail::what_if_mark(c.origin == Origin::what_if));
+    }
+    row.push_back(detail::tier_cell(rubric, s.overall.tier, true) + detail::what_if_mark(s.hypothetical()));
     row.push_back(s.overall.tier ? format_mean(s.overall.mean) : "—");
     rows.push_back(std::move(row));
   }

@@ -33,6 +33,14 @@ std::string origin_text(const CriterionResult& r) {
       }
       return fmt::format("recorded; its answers would give tier {} ({})", r.computed->tier,
                          detail::rule_match_text(*r.computed));
+    case Origin::what_if:
+      if (!r.computed) return "set by a what-if (hypothetical)";
+      if (r.computed->tier != *r.tier) {
+        return fmt::format("set by a what-if (hypothetical); its answers would give tier {} ({})", r.computed->tier,
+                           detail::rule_match_text(*r.computed));
+      }
+      return fmt::format("computed from answers a what-if changed (hypothetical; {})",
+                         detail::rule_match_text(*r.computed));
     case Origin::missing: break;
   }
   return "not rated";
@@ -64,7 +72,7 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
   out << header_line(j) << '\n';
   if (s.overall.tier) {
     out << "Overall: " << detail::paint(rubric, *s.overall.tier, detail::tier_cell(rubric, s.overall.tier, false), options)
-        << " (weighted mean " << format_mean(s.overall.mean) << ")\n";
+        << detail::what_if_mark(s.hypothetical()) << " (weighted mean " << format_mean(s.overall.mean) << ")\n";
   } else {
     out << "Overall: not rated (no criterion has a tier)\n";
   }
@@ -77,9 +85,11 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
     const CriterionResult& r = s.criteria[i];
     out << '\n'
         << "  " << detail::pad(c.title, title_width) << "  "
-        << (r.tier ? detail::paint(rubric, *r.tier, detail::tier_cell(rubric, r.tier, false), options) : "—") << '\n';
+        << (r.tier ? detail::paint(rubric, *r.tier, detail::tier_cell(rubric, r.tier, false), options) : "—")
+        << detail::what_if_mark(r.origin == Origin::what_if) << '\n';
     emit_wrapped(out, origin_text(r), 4, width);
-    if (r.origin == Origin::computed && !c.rules.empty()) {
+    const bool from_rule = r.origin == Origin::computed || (r.origin == Origin::what_if && r.computed && r.computed->tier == r.tier);
+    if (from_rule && !c.rules.empty()) {
       const Rule& rule = c.rules[static_cast<std::size_t>(r.computed->rule_index)];
       if (!rule.because.empty()) emit_wrapped(out, rule.because, 4, width, "why: ");
     }

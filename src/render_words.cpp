@@ -94,4 +94,23 @@ std::string improvement_text(const Rubric& rubric, const TierChange& change) {
                      tier_number(change.from), tier_number(change.to));
 }
 
+std::string what_if_mark(bool hypothetical) { return hypothetical ? std::string(k_what_if_mark) : std::string(); }
+
+std::string what_if_banner(const std::vector<std::string>& what_if) {
+  return fmt::format("What if (hypothetical): as if {}. Tiers marked {} come from these what-ifs, not from the files.",
+                     join(what_if, ", "), k_what_if_mark);
+}
+
 }  // namespace scorecard::detail
+
+namespace scorecard {
+
+std::string idle_what_if_text(const IdleWhatIf& idle) {
+  if (idle.unread) {
+    return fmt::format("--what-if {} changes no tier: no rule of \"{}\" reads \"{}\"", idle.text, idle.criterion,
+                       idle.question);
+  }
+  return fmt::format("--what-if {} changes no tier of the jurisdictions read", idle.text);
+}
+
+}  // namespace scorecard

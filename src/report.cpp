@@ -85,7 +85,18 @@ Report build_report(ReportRequest request) {
   std::optional<Snapshot> before;
   if (!report.what_ifs.empty()) {
     before = snapshot_from_scores(rubric, scores, "");
-    for (auto& s : scores) s = score_jurisdiction(rubric, apply_what_ifs(std::move(s.jurisdiction), report.what_ifs));
+    std::vector<bool> moved(report.what_ifs.size(), false);
+    for (auto& s : scores) {
+      WhatIfScore as_if = score_what_if(rubric, std::move(s.jurisdiction), report.what_ifs);
+      for (std::size_t i = 0; i < moved.size(); ++i) moved[i] = moved[i] || as_if.moved[i];
+      s = std::move(as_if.score);
+    }
+    for (std::size_t i = 0; i < moved.size(); ++i) {
+      if (moved[i]) continue;
+      const WhatIf& w = report.what_ifs[i];
+      const Criterion* c = rubric.find_criterion(w.criterion);
+      report.idle_what_ifs.push_back({w.text, w.criterion, w.question, !w.tier && c && !rules_read(*c, w.question)});
+    }
   }
   apply_filters(scores, filters);
   if (!request.sort.empty()) sort_scores(scores, rubric, request.sort, request.reverse);
@@ -101,6 +112,7 @@ ExplainReport explain_report(const Report& report) {
   for (const auto& s : report.scores()) out.explanations.push_back(explain(report.rubric(), s));
   out.what_if = report.request.what_if;
   out.what_if_changes = report.what_if_changes;
+  out.idle_what_ifs = report.idle_what_ifs;
   return out;
 }
 

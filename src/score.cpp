@@ -46,9 +46,14 @@ std::string_view to_string(Origin origin) {
   switch (origin) {
     case Origin::recorded: return "recorded";
     case Origin::computed: return "computed";
+    case Origin::what_if: return "what_if";
     case Origin::missing: break;
   }
   return "missing";
+}
+
+bool JurisdictionScore::hypothetical() const {
+  return std::any_of(criteria.begin(), criteria.end(), [](const CriterionResult& r) { return r.origin == Origin::what_if; });
 }
 
 RuleMatch match_rules(const Criterion& criterion, const std::vector<Answer>& answers) {

@@ -135,8 +135,20 @@ struct WhatIfParse {
 };
 WhatIfParse parse_what_if(const std::string& text, const Rubric& rubric);
 
-// A tier replaces the criterion's recorded rating; an answer replaces (or adds) that answer
-// and drops the recorded rating, so that the tier is computed from the answers.
-Jurisdiction apply_what_ifs(Jurisdiction jurisdiction, const std::vector<WhatIf>& what_ifs);
+// Whether a rule of criterion reads question (a what-if on a question no rule reads can
+// change no tier).
+bool rules_read(const Criterion& criterion, std::string_view question);
+
+// A jurisdiction scored as if the what-ifs held, in order. A tier replaces the criterion's
+// rating. An answer to a question no rule reads changes nothing. Any other answer replaces
+// (or adds) that answer, and the tier is computed from the answers, except where the
+// criterion had answers and the same rule still matches: then a recorded tier stands. So a
+// what-if removes nothing it does not replace. The criteria whose tier comes from a what-if
+// have Origin::what_if.
+struct WhatIfScore {
+  JurisdictionScore score;
+  std::vector<bool> moved;  // per what-if: whether it changed a criterion tier here
+};
+WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction jurisdiction, const std::vector<WhatIf>& what_ifs);
 
 }  // namespace scorecard

@@ -144,7 +144,16 @@ void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, 
 void render_explain_json(const Rubric& rubric, const ExplainReport& report, std::ostream& out);
 
 // What --what-if changed: a line per jurisdiction whose tiers moved.
-void render_what_if_changes(const std::vector<TierChanges>& changes, std::ostream& out);
+// "--what-if q=yes changes no tier: no rule of "c" reads "q"", or "... of the jurisdictions read".
+std::string idle_what_if_text(const IdleWhatIf& idle);
+
+// The "What if:" section of a text report: the tiers the what-ifs moved, and each what-if
+// that moved none.
+void render_what_if_changes(const std::vector<TierChanges>& changes, const std::vector<IdleWhatIf>& idle,
+                            std::ostream& out);
+// The same as a Markdown section.
+void render_what_if_changes_markdown(const std::vector<TierChanges>& changes, const std::vector<IdleWhatIf>& idle,
+                                     std::ostream& out);
 
 // rubric impact: jurisdictions whose tiers differ between two rubrics (tier_changes of the
 // two scorings), out of the given number of jurisdictions.

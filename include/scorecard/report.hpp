@@ -31,6 +31,15 @@ struct ReportRequest {
 // what-if that does not parse): usage errors, one sentence each. Empty when it is good.
 std::vector<std::string> check_request(const ReportRequest& request);
 
+// A what-if that changed no tier of any jurisdiction read, and why: no rule of its
+// criterion reads its question (unread), or every tier it touches stays as it was.
+struct IdleWhatIf {
+  std::string text;  // as given
+  std::string criterion;
+  std::string question;  // empty for CRITERION=TIER
+  bool unread = false;
+};
+
 struct Report {
   ReportRequest request;
   std::vector<WhatIf> what_ifs;  // parsed from request.what_if
@@ -39,6 +48,7 @@ struct Report {
   Dataset dataset;
   // With what-ifs: the jurisdictions whose tiers the what-ifs moved, and how.
   std::vector<TierChanges> what_if_changes;
+  std::vector<IdleWhatIf> idle_what_ifs;
 
   const Rubric& rubric() const { return *request.rubric; }
   const std::vector<JurisdictionScore>& scores() const { return dataset.scores; }
@@ -55,6 +65,7 @@ struct ExplainReport {
   std::vector<Explanation> explanations;
   std::vector<std::string> what_if;         // as given
   std::vector<TierChanges> what_if_changes;  // with what-ifs: the tiers they moved
+  std::vector<IdleWhatIf> idle_what_ifs;
 };
 ExplainReport explain_report(const Report& report);
 

@@ -12,7 +12,9 @@
 
 namespace scorecard {
 
-enum class Origin { recorded, computed, missing };
+// A criterion's tier: recorded in the file, computed from its answers, set (or computed
+// from answers changed) by a --what-if, or missing.
+enum class Origin { recorded, computed, what_if, missing };
 std::string_view to_string(Origin origin);
 
 // What a tier belongs to: the overall tier, or one criterion, by id. Renderers name it.
@@ -85,6 +87,8 @@ struct JurisdictionScore {
   Jurisdiction jurisdiction;
   std::vector<CriterionResult> criteria;  // rubric order
   OverallResult overall;
+  // Whether a tier comes from a --what-if: then the overall tier is hypothetical too.
+  bool hypothetical() const;
 };
 
 JurisdictionScore score_jurisdiction(const Rubric& rubric, Jurisdiction jurisdiction);

@@ -9,6 +9,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <scorecard/render.hpp>
 #include <scorecard/text_util.hpp>
 #include <scorecard/version.hpp>
 
@@ -80,6 +81,10 @@ Report& Context::report(ReportRequest request, const std::string& command, bool 
     if (d.severity == Severity::error || show_warnings) shown.push_back(d);
   }
   print(shown);
+  // A what-if that changes nothing is said, whatever the format (the report itself may be JSON).
+  if (!m_options.quiet) {
+    for (const auto& idle : report.idle_what_ifs) std::cerr << "scorecard: warning: " << idle_what_if_text(idle) << '\n';
+  }
   return report;
 }
 

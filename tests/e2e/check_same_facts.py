@@ -96,8 +96,10 @@ def explain_facts(e):
         if comp:
             facts.append(f"rule {comp['rule']}")
             facts.extend(f"{h['question']} is {h['answer']}" for h in comp["conditions"])
-            if crit["origin"] == "recorded":
+            if crit["origin"] == "recorded" or (crit["origin"] == "what_if" and comp["tier"] != crit["tier"]):
                 facts.append(f"its answers give tier {comp['tier']}")
+        if crit["origin"] == "what_if":
+            facts.append("(hypothetical)")
         if crit["next"]:
             n = crit["next"]
             changes = "; ".join(f"{x['question']}: {answer(x['from'])} -> {x['to']}" for x in n["changes"])

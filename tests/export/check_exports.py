@@ -59,6 +59,8 @@ class Checks:
             ("score --format json with computed tiers", self.run("score", "--format", "json",
                                                                   f"{FIXTURES}/answers-only.yaml")),
             ("export of the hostile fixture", self.run("export", HOSTILE)),
+            ("export with what-ifs (origin what_if)", self.run("export", DATA, "--what-if", "custody=1", "--what-if",
+                                                              "interviews.ice_access_prohibited=any_conviction")),
             ("export under another rubric", self.run("--rubric", f"{FIXTURES}/mini-rubric.yaml", "export",
                                                      f"{FIXTURES}/mini-a.yaml")),
         ]

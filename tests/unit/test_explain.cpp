@@ -188,13 +188,15 @@ TEST_CASE("what-if answers replace the recorded tier with the computed one", "[e
   const Rubric& r = builtin_rubric();
   const auto answer = parse_what_if("detainer_hold_prohibited=none", r).what_if;
   const auto tier = parse_what_if("interviews=3", r).what_if;
-  const Jurisdiction changed = apply_what_ifs(*load.jurisdiction, {*answer, *tier});
-  const JurisdictionScore s = score_jurisdiction(r, changed);
+  const WhatIfScore as_if = score_what_if(r, *load.jurisdiction, {*answer, *tier});
+  const JurisdictionScore& s = as_if.score;
   CHECK(s.criteria[0].tier == 3);
-  CHECK(s.criteria[0].origin == Origin::computed);
+  CHECK(s.criteria[0].origin == Origin::what_if);
   CHECK(s.criteria[1].tier == 3);
-  CHECK(s.criteria[1].origin == Origin::recorded);
+  CHECK(s.criteria[1].origin == Origin::what_if);
   CHECK(s.overall.tier == 3);
+  CHECK(s.hypothetical());
+  CHECK(as_if.moved == std::vector<bool>{true, true});
 }
 
 TEST_CASE("what-if: a criterion id that is also another criterion's question takes answers too", "[explain]") {
@@ -234,4 +236,38 @@ overall:
   CHECK(answer.what_if->criterion == "beta");
   CHECK(answer.what_if->question == "alpha");
   CHECK(answer.what_if->answer == "yes");
+}
+
+TEST_CASE("a what-if removes nothing it does not replace", "[explain]") {
+  const Rubric& r = builtin_rubric();
+  auto what_if = [&](const std::string& text) { return *parse_what_if(text, r).what_if; };
+  const auto file = [](const std::string& interviews) {
+    return *load_jurisdiction_from_string(
+                test::replace(test::k_valid_file, "interviews: {rating: 1, sources: [law]}", interviews), "w.yaml")
+                .jurisdiction;
+  };
+  // A question no rule reads: the recorded tier stands, and the what-if moved nothing.
+  REQUIRE_FALSE(rules_read(*r.find_criterion("interviews"), "ice_use_of_facilities_prohibited"));
+  const WhatIfScore unread = score_what_if(r, file("interviews: {rating: 1, sources: [law]}"),
+                                           {what_if("ice_use_of_facilities_prohibited=yes")});
+  CHECK(unread.score.criteria[1].tier == 1);
+  CHECK(unread.score.criteria[1].origin == Origin::recorded);
+  CHECK_FALSE(unread.score.hypothetical());
+  CHECK(unread.moved == std::vector<bool>{false});
+  // Answers where the same rule still matches: the recorded tier stands.
+  const std::string answered =
+      "interviews: {rating: 1, answers: {ice_access_prohibited: any_conviction}, sources: [law]}";
+  const WhatIfScore same = score_what_if(r, file(answered), {what_if("ice_access_prohibited=any_conviction")});
+  CHECK(same.score.criteria[1].tier == 1);
+  CHECK(same.score.criteria[1].origin == Origin::recorded);
+  CHECK(same.moved == std::vector<bool>{false});
+  // Another rule: the tier is computed from the answers, and marked as a what-if's.
+  const WhatIfScore other = score_what_if(r, file(answered), {what_if("ice_access_prohibited=none")});
+  CHECK(other.score.criteria[1].tier == 3);
+  CHECK(other.score.criteria[1].origin == Origin::what_if);
+  CHECK(other.moved == std::vector<bool>{true});
+  // A tier what-if equal to the recorded tier is hypothetical, and moves nothing.
+  const WhatIfScore equal = score_what_if(r, file(answered), {what_if("interviews=1")});
+  CHECK(equal.score.criteria[1].origin == Origin::what_if);
+  CHECK(equal.moved == std::vector<bool>{false});
 }
