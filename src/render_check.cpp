@@ -258,18 +258,20 @@ void render_diff_markdown(const DiffResult& diff, std::ostream& out) {
         d.sources_removed.empty()) {
       continue;
     }
-    out << "\n<details><summary>" << xml_escape(d.name) << " (" << xml_escape(d.id) << ")</summary>\n\n";
+    out << "\n<details><summary>" << detail::html_line(d.name) << " (" << detail::html_line(d.id) << ")</summary>\n\n";
     if (!d.name_before.empty()) {
       out << "- name: " << detail::markdown_text(d.name_before) << " -> " << detail::markdown_text(d.name) << '\n';
     }
     for (const auto& a : d.answers) out << "- answer " << detail::markdown_text(detail::answer_change_text(a, true)) << '\n';
     for (const auto& n : d.notes) out << "- note changed: " << detail::markdown_text(n) << '\n';
-    for (const auto& s : d.sources_added) {
-      out << "- source added: " << detail::markdown_text(detail::source_change_text(s)) << '\n';
-    }
-    for (const auto& s : d.sources_removed) {
-      out << "- source removed: " << detail::markdown_text(detail::source_change_text(s)) << '\n';
-    }
+    // A source as a link to its address (GitHub's autolinking would cut a bare one short).
+    auto source = [](const SourceChange& s) {
+      std::string text = detail::markdown_text(s.criterion + ": " + s.id) + " ";
+      return text + (s.source.url.empty() ? detail::markdown_text(s.source.title)
+                                          : detail::markdown_link(s.source.title, s.source.url));
+    };
+    for (const auto& s : d.sources_added) out << "- source added: " << source(s) << '\n';
+    for (const auto& s : d.sources_removed) out << "- source removed: " << source(s) << '\n';
     out << "\n</details>\n";
   }
 }

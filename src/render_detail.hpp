@@ -31,6 +31,13 @@ std::string csv_cell(std::string_view text);
 // Text safe inside Markdown (table cells included): specials escaped, newlines folded.
 std::string markdown_text(std::string_view text);
 
+// A Markdown link to url (any text, any address: nothing in either can end it).
+std::string markdown_link(std::string_view text, std::string_view url);
+
+// Text for one line of an HTML block inside Markdown (<details><summary>): escaped, and
+// line ends folded, since a blank line would end the block.
+std::string html_line(std::string_view text);
+
 // Text as a Markdown code span (a path, an id) that also survives in a table cell.
 std::string markdown_code(std::string_view text);
 

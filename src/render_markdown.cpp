@@ -29,12 +29,34 @@ std::string markdown_text(std::string_view text) {
       case '|': return "\\|";
       case '~': return "\\~";
       case '#': return "\\#";
+      case '&': return "\\&";  // an entity in the data is shown as written
       default: return nullptr;
     }
   });
   // Trailing spaces mean a line break in Markdown; the newlines above must not add any.
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+std::string markdown_link(std::string_view text, std::string_view url) {
+  // A destination in <...>: what would end it or be read as an escape is percent-encoded.
+  const std::string destination = escape_each(url, [](char c) -> const char* {
+    switch (c) {
+      case '<': return "%3C";
+      case '>': return "%3E";
+      case ' ': return "%20";
+      case '\\': return "%5C";
+      case '\r': return "%0D";
+      case '\n': return "%0A";
+      default: return nullptr;
+    }
+  });
+  return fmt::format("[{}](<{}>)", markdown_text(text), destination);
+}
+
+std::string html_line(std::string_view text) {
+  // In an HTML block a blank line ends the block: line ends fold to spaces.
+  return html_escape(escape_each(text, [](char c) -> const char* { return c == '\r' || c == '\n' ? " " : nullptr; }));
 }
 
 std::string markdown_code(std::string_view text) {
@@ -65,17 +87,6 @@ std::string markdown_code(std::string_view text) {
 namespace {
 
 // A URL inside <...> in a Markdown link: the characters that would end it are encoded.
-std::string markdown_url(std::string_view url) {
-  return escape_each(url, [](char c) -> const char* {
-    switch (c) {
-      case '<': return "%3C";
-      case '>': return "%3E";
-      case ' ': return "%20";
-      case '\n': return "%0A";
-      default: return nullptr;
-    }
-  });
-}
 
 std::string tier_text(const Rubric& rubric, const std::optional<int>& tier) {
   return detail::markdown_text(detail::tier_cell(rubric, tier, true));
@@ -143,7 +154,7 @@ void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionS
         for (const auto& ref : data->sources) {
           const Source* source = j.find_source(ref.id);
           if (source && !source->url.empty()) {
-            refs.push_back(fmt::format("[{}](<{}>)", detail::markdown_text(ref.id), markdown_url(source->url)));
+            refs.push_back(detail::markdown_link(ref.id, source->url));
           } else {
             refs.push_back(detail::markdown_text(ref.id));
           }

@@ -285,6 +285,8 @@ try:
                 expect(f"| {t['subject']} | {tier(t['from'])} | {tier(t['to'])} |" in md,
                        f"{name}: markdown shows {j['id']} {t['subject']}")
         outputs["markdown"] = re.sub(r"\| (\S+) \| (\d+|none) \| (\d+|none) \|", r"\1 \2 -> \3", md)
+        # Markdown links a source to its address: [Title](<url>) reads as "Title <url>".
+        outputs["markdown"] = re.sub(r"\[([^\]]*)\]\(<([^>]*)>\)", r"\1 <\2>", outputs["markdown"])
         contains_all(name, facts, outputs)
 finally:
     shutil.rmtree(work)
