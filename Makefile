@@ -8,7 +8,7 @@ DEPS    := cmake ninja-build g++ make python3 python3-jsonschema python3-yaml st
 FUZZ_DEPS := clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 60
 ASAN_BUILD ?= build-asan
-# The browser tests: Debian's Chromium, driven by playwright-core from npm (no browser download).
+# The tests that need npm: Debian's Chromium driven by playwright-core (no browser download), and ajv.
 BROWSER_DEPS := chromium nodejs
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
@@ -24,7 +24,7 @@ deps:
 browser-deps:
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(BROWSER_DEPS)"
 	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory install-missing PACKAGES=npm
-	@[ -f tests/browser/node_modules/playwright-core/package.json ] || \
+	@[ -f tests/browser/node_modules/playwright-core/package.json ] && [ -f tests/browser/node_modules/ajv/package.json ] || \
 	  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 
 # install-missing PACKAGES="...": apt-get install whichever of them are not installed.

@@ -32,8 +32,11 @@ void definitions(const Rubric& rubric, detail::JsonWriter& w) {
     w.key("criterion_" + c.id).begin_object().field("type", "object");
     w.field("description", c.title + (c.description.empty() ? "" : ": " + c.description));
     w.field("additionalProperties", false).key("anyOf").begin_array();
-    w.begin_object().key("required").strings({"rating"}).end_object();
-    w.begin_object().key("required").strings({"answers"}).end_object();
+    // Each branch names its key under "properties" too, as ajv's strict mode (strictRequired) asks.
+    for (const char* key : {"rating", "answers"}) {
+      w.begin_object().key("required").strings({key}).key("properties").begin_object().key(key);
+      w.begin_object().end_object().end_object().end_object();
+    }
     w.end_array().key("properties").begin_object();
     w.key("rating").begin_object().field("description", "The recorded tier (1 is best)").key("enum").begin_array();
     for (const auto& t : rubric.tiers) w.value(t.number);
