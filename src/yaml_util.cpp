@@ -229,6 +229,27 @@ const YamlOpen* innermost(const YamlError& error, bool flow, YamlType type = Yam
   return nullptr;
 }
 
+// The first comment (" #" outside quotes) between from and to, or npos: inside [ ] or { }
+// a comment hides the rest of its line, the closing bracket included.
+std::size_t comment_between(std::string_view text, std::size_t from, std::size_t to) {
+  char quote = 0;
+  for (std::size_t i = from; i < std::min(to, text.size()); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (quote == '"' && c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\n') continue;
+    if ((c == '"' || c == '\'') && i > from && std::string_view("[{,: \t").find(text[i - 1]) != std::string_view::npos) {
+      quote = c;
+    } else if (c == '#' && i > from && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::string line_column(const SourceLocation& at) { return fmt::format("line {}, column {}", at.line, at.column); }
 
 std::string line_column(const YamlContext& ctx, const YamlMark& mark) { return line_column(ctx.at(mark)); }
@@ -339,6 +360,12 @@ std::string syntax_message(const YamlError& error, const YamlContext& ctx) {
       if (open) {
         message += fmt::format(" (in the \"{}\" {} that starts at {})", map ? '{' : '[', map ? "mapping" : "list",
                                line_column(ctx, open->mark));
+        const std::size_t hash = comment_between(text, open->mark.offset, at);
+        if (hash != std::string_view::npos) {
+          message += fmt::format("; the \" #\" at {} starts a comment that hides the rest of its line, the closing "
+                                 "\"{}\" too: quote the value that holds it",
+                                 line_column(location_of(text, hash, ctx.file)), map ? '}' : ']');
+        }
       }
       return message;
     }
@@ -681,7 +708,37 @@ const MapEntry* require_entry(const std::vector<MapEntry>& entries, std::string_
   return entry;
 }
 
-std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty) {
+namespace {
+
+// A plain (unquoted) value of free text on one line, followed on that line by " #" and a
+// word: YAML ends the value at " #" and reads the rest as a comment, which a writer of
+// "Ordinance #2017-12" did not mean. Warned at the "#", with the fix.
+void warn_comment_in_value(const MapEntry& entry, const YamlContext& ctx) {
+  const std::string_view value = entry.value.Scalar();
+  const YamlMark mark = entry.value.Mark();
+  if (mark.is_null() || value.find(' ') == std::string_view::npos) return;  // not free text
+  const std::size_t start = mark.offset;
+  if (start >= ctx.text.size() || ctx.text.compare(start, value.size(), value) != 0) return;  // quoted, block, folded
+  const char first = ctx.text[start];
+  if (first == '"' || first == '\'' || first == '|' || first == '>') return;
+  std::size_t i = start + value.size();
+  const std::size_t line_end = std::min(ctx.text.find_first_of("\r\n", i), ctx.text.size());
+  while (i < line_end && (ctx.text[i] == ' ' || ctx.text[i] == '\t')) ++i;
+  if (i == start + value.size() || i + 1 >= line_end || ctx.text[i] != '#') return;
+  const char next = ctx.text[i + 1];
+  if (next == ' ' || next == '\t' || next == '#') return;  // "# a comment", as comments are written
+  std::string_view comment = ctx.text.substr(i, line_end - i);
+  while (!comment.empty() && (comment.back() == ' ' || comment.back() == '\t')) comment.remove_suffix(1);
+  YamlMark at = mark;
+  at.offset = static_cast<std::uint32_t>(i);
+  at.column = mark.column + static_cast<int>(i - start);
+  ctx.warning(ctx.at(at), fmt::format("the value of \"{}\" stops before \"{}\", which YAML reads as a comment (\" #\" "
+                                      "starts one); quote the whole value to keep it",
+                                      entry.key, comment.size() > 40 ? std::string(comment.substr(0, 40)) + "…"
+                                                                     : std::string(comment)));
+}
+
+std::optional<std::string> scalar_text(const MapEntry& entry, const YamlContext& ctx, bool allow_empty) {
   if (!entry.value.IsScalar()) {
     const YamlNode& at = entry.value.IsNull() ? entry.key_node : entry.value;
     ctx.error(at, fmt::format("expected a string for \"{}\", found {}", entry.key, kind_name(entry.value)));
@@ -697,8 +754,16 @@ std::optional<std::string> read_string(const MapEntry& entry, const YamlContext&
   return text;
 }
 
+}  // namespace
+
+std::optional<std::string> read_string(const MapEntry& entry, const YamlContext& ctx, bool allow_empty) {
+  auto text = scalar_text(entry, ctx, allow_empty);
+  if (text) warn_comment_in_value(entry, ctx);
+  return text;
+}
+
 std::optional<long long> read_integer(const MapEntry& entry, const YamlContext& ctx) {
-  auto text = read_string(entry, ctx);
+  auto text = scalar_text(entry, ctx, false);
   if (!text) return std::nullopt;
   long long value = 0;
   const char* first = text->data();
