@@ -16,7 +16,8 @@
 
 namespace scorecard {
 
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics) {
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics, InputLimit limit) {
+  const std::size_t max = limit.bytes;
   auto fail = [&](std::string message) {
     diagnostics.push_back({Severity::error, {path, 0, 0}, std::move(message)});
     return std::nullopt;
@@ -36,16 +37,16 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
   if (::fstat(fd, &info) != 0) return fail("cannot be read");
   if (S_ISDIR(info.st_mode)) return fail("is a directory, not a file");
   // Refuse big regular files before reading them; other files (pipes) are read up to the limit.
-  if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > k_max_file_bytes) {
-    return fail(fmt::format("file is {} bytes, over the {} MiB limit for one file", info.st_size,
-                            k_max_file_bytes / (1024 * 1024)));
+  if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max) {
+    return fail(fmt::format("file is {} bytes, over the {} MiB limit for {}", info.st_size, max / (1024 * 1024),
+                            limit.what));
   }
   std::string text;
   std::size_t size = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
   text.resize(std::max<std::size_t>(size, 4096) + 1);  // one byte more, to see the end in one read
   size = 0;
   for (;;) {
-    if (size == text.size()) text.resize(std::min(text.size() * 2, k_max_file_bytes + 2));
+    if (size == text.size()) text.resize(std::min(text.size() * 2, max + 2));
     const ssize_t got = ::read(fd, text.data() + size, text.size() - size);
     if (got < 0) {
       if (errno == EINTR) continue;
@@ -53,9 +54,7 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     }
     if (got == 0) break;
     size += static_cast<std::size_t>(got);
-    if (size > k_max_file_bytes) {
-      return fail(fmt::format("file is over the {} MiB limit for one file", k_max_file_bytes / (1024 * 1024)));
-    }
+    if (size > max) return fail(fmt::format("file is over the {} MiB limit for {}", max / (1024 * 1024), limit.what));
   }
   text.resize(size);
   return text;

@@ -7,6 +7,7 @@
 
 #include <scorecard/load.hpp>
 #include <scorecard/snapshot.hpp>
+#include <scorecard/text_util.hpp>
 
 namespace scorecard {
 namespace {
@@ -198,8 +199,42 @@ Snapshot snapshot_from_scores(const Rubric& rubric, const std::vector<Jurisdicti
   return snapshot;
 }
 
+namespace {
+
+// A JSON document holds a value per "," or opening bracket (outside strings). A real export
+// holds about 140 a jurisdiction, one per 40 bytes; "[0,0,…]" holds one per 2 bytes and
+// takes 30 times its size to read. The offset of the first value past the limit, or npos.
+constexpr std::size_t k_max_json_values = 20'000'000;
+
+std::size_t past_value_limit(std::string_view text, std::size_t limit) {
+  std::size_t values = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if ((c == ',' || c == '[' || c == '{') && ++values > limit) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 SnapshotLoad load_export_from_string(std::string_view text, const std::string& display_name) {
   SnapshotLoad result;
+  if (const std::size_t at = past_value_limit(text, k_max_json_values); at != std::string_view::npos) {
+    result.diagnostics.push_back(
+        {Severity::error, location_of(text, at, display_name),
+         fmt::format("the file holds more than {} JSON values; an export holds about 140 a jurisdiction, so this is "
+                     "not one (refused before parsing, to bound memory)",
+                     group_thousands(static_cast<long long>(k_max_json_values)))});
+    return result;
+  }
   Json doc;
   try {
     doc = Json::parse(text.begin(), text.end());
@@ -229,7 +264,7 @@ SnapshotLoad load_export_from_string(std::string_view text, const std::string& d
 }
 
 SnapshotLoad load_export_file(const std::string& path) {
-  return load_from_file<SnapshotLoad>(path, load_export_from_string);
+  return load_from_file<SnapshotLoad>(path, load_export_from_string, k_json_limit);
 }
 
 }  // namespace scorecard

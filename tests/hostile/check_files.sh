@@ -32,7 +32,33 @@ check "a directory link back up is not followed (no loop, no duplicate)" '[ "$(r
 # A huge file is refused before it is read; a FIFO is read only up to the limit.
 truncate -s 17M "$work/huge.yaml"
 run validate "$work/huge.yaml"
-check "a 17 MiB file is refused" '[ "$(rc)" = 3 ] && grep -q "over the 16 MiB limit for one file" "$work/err"'
+check "a 17 MiB file is refused" '[ "$(rc)" = 3 ] && grep -q "over the 16 MiB limit for one YAML file" "$work/err"'
+# JSON exports are sized for a whole data set: a 40 MB baseline is read; a file over
+# 512 MiB, or one with more values than an export could hold, is refused before parsing.
+"$bin" -q export data/jurisdictions -o "$work/small.json"
+python3 - "$work/small.json" "$work/big-export.json" <<'PY'
+import copy, json, sys
+doc = json.load(open(sys.argv[1]))
+base = doc["jurisdictions"]
+doc["jurisdictions"] = []
+for n in range(8000):
+    j = copy.deepcopy(base[n % len(base)])
+    j["id"] = f"{j['id']}-{n}"
+    j["file"] = f"data/{j['id']}.yaml"
+    doc["jurisdictions"].append(j)
+json.dump(doc, open(sys.argv[2], "w"), indent=2)
+PY
+check "the big export is over 16 MiB" '[ "$(stat -c %s "$work/big-export.json")" -gt 40000000 ]'
+run diff "$work/big-export.json" "$work/big-export.json"
+check "a 40 MB export is read as a diff input" '[ "$(rc)" = 0 ] && grep -q "diff: 0 changed, 0 added, 0 removed, 8000 unchanged" "$work/out"'
+truncate -s 513M "$work/huge.json"
+run diff "$work/huge.json" data/jurisdictions
+check "a 513 MiB export is refused" '[ "$(rc)" = 3 ] && grep -qx "$work/huge.json: error: file is 537919488 bytes, over the 512 MiB limit for a JSON export" "$work/err"'
+python3 -c "import sys; open(sys.argv[1], 'w').write('[' + '0,' * 20000001 + '0]')" "$work/zeros.json"
+run diff "$work/zeros.json" data/jurisdictions
+check "a JSON file of 20 million values is refused before parsing" \
+  '[ "$(rc)" = 3 ] && grep -qF "$work/zeros.json:1:40000001: error: the file holds more than 20,000,000 JSON values" "$work/err"'
+rm -f "$work/huge.json" "$work/zeros.json" "$work/big-export.json"
 mkfifo "$work/pipe.yaml"
 (head -c 17000000 /dev/zero | tr "\0" "a" > "$work/pipe.yaml") &
 run validate "$work/pipe.yaml"

@@ -219,7 +219,7 @@ TEST_CASE("a file over the size limit is refused before it is read", "[hostile]"
   }
   const auto d = lines(load_jurisdiction_file(path).diagnostics);
   std::remove(path.c_str());
-  CHECK(d == std::vector<std::string>{path + ": error: file is 16777217 bytes, over the 16 MiB limit for one file"});
+  CHECK(d == std::vector<std::string>{path + ": error: file is 16777217 bytes, over the 16 MiB limit for one YAML file"});
 }
 
 TEST_CASE("a stream starting with \",\" is an error, not a hang", "[hostile]") {
