@@ -52,12 +52,24 @@ void sort_by_position(Diagnostics& diagnostics) {
   });
 }
 
+namespace {
+constexpr std::string_view k_stopped = "stopped collecting problems in this file";
+}
+
+Diagnostic stopped_collecting(const std::string& file) {
+  return {Severity::error, {file, 0, 0}, std::string(k_stopped)};
+}
+
 void limit_per_file(Diagnostics& diagnostics, const std::string& file) {
-  if (diagnostics.size() <= k_max_diagnostics_per_file) return;
-  const std::size_t more = diagnostics.size() - k_max_diagnostics_per_file;
-  diagnostics.resize(k_max_diagnostics_per_file);
+  const std::size_t before = diagnostics.size();
+  std::erase_if(diagnostics, [](const Diagnostic& d) { return d.message == k_stopped && d.where.line == 0; });
+  const bool stopped = diagnostics.size() != before;
+  if (diagnostics.size() <= k_max_diagnostics_per_file && !stopped) return;
+  const std::size_t more = diagnostics.size() - std::min(diagnostics.size(), k_max_diagnostics_per_file);
+  diagnostics.resize(std::min(diagnostics.size(), k_max_diagnostics_per_file));
   diagnostics.push_back({Severity::error, {file, 0, 0},
-                         fmt::format("{} more problems in this file are not shown; fix these first", more)});
+                         fmt::format("{}{} more problems in this file are not shown; fix these first",
+                                     stopped ? "more than " : "", more)});
 }
 
 void promote_warnings(Diagnostics& diagnostics) {

@@ -82,6 +82,8 @@ class RubricReader {
   void for_each_item(const MapEntry& e, const std::vector<std::string>& keys, std::string_view where, Read&& read) {
     if (!expect_list(e)) return;
     for (const auto& item : e.value.items()) {
+      // Every item spends the alias budget, an empty mapping too: *name can repeat a list.
+      if (!m_ctx.spend(item)) return;
       if (auto entries = item_mapping(item, keys, where)) read(item, *entries);
     }
   }

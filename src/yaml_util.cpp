@@ -40,10 +40,18 @@ SourceLocation YamlContext::at(const YamlMark& mark) const {
 SourceLocation YamlContext::at(const YamlNode& node) const { return at(node.Mark()); }
 
 void YamlContext::error(const SourceLocation& where, std::string message) const {
+  if (diagnostics.size() >= k_max_collected_diagnostics) {
+    stopped = true;
+    return;
+  }
   diagnostics.push_back({Severity::error, where, std::move(message)});
 }
 
 void YamlContext::warning(const SourceLocation& where, std::string message) const {
+  if (diagnostics.size() >= k_max_collected_diagnostics) {
+    stopped = true;
+    return;
+  }
   diagnostics.push_back({Severity::warning, where, std::move(message)});
 }
 
@@ -54,8 +62,13 @@ bool YamlContext::spend(const YamlNode& node) const {
   }
   if (!budget_reported) {
     budget_reported = true;
-    error(node, "the file expands to far more values than it holds text for (aliases such as *name reused "
-                "many times?); refusing to read further");
+    // Kept past the cap on collected diagnostics, and first (at the file, the place in the
+    // message): it says why reading stopped.
+    const SourceLocation where = at(node);
+    diagnostics.push_back({Severity::error, {file, 0, 0},
+                           fmt::format("the file expands to far more values than it holds text for (aliases such as "
+                                       "*name reused many times?); refusing to read further than line {}, column {}",
+                                       where.line, where.column)});
   }
   return false;
 }

@@ -28,6 +28,8 @@ struct YamlContext {
   // that aliases (*name) cannot make a small file expand into a huge model.
   mutable std::size_t budget = 0;
   mutable bool budget_reported = false;
+  // Set when k_max_collected_diagnostics were collected and the rest are dropped.
+  mutable bool stopped = false;
 
   // Takes one value from the budget; reports once, at node, when it is spent.
   bool spend(const YamlNode& node) const;
@@ -118,6 +120,7 @@ bool read_yaml_mapping(std::string_view text, const std::string& display_name, D
     return false;
   }
   read(*root, ctx);
+  if (ctx.stopped) diagnostics.push_back(stopped_collecting(display_name));
   return true;
 }
 

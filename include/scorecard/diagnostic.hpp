@@ -44,6 +44,12 @@ void sort_by_position(Diagnostics& diagnostics);
 inline constexpr std::size_t k_max_diagnostics_per_file = 1000;
 void limit_per_file(Diagnostics& diagnostics, const std::string& file);
 
+// A loader collects at most this many diagnostics for one file (a hostile file can hold
+// millions of problems), then adds stopped_collecting(file); limit_per_file's closing note
+// then says "more than".
+inline constexpr std::size_t k_max_collected_diagnostics = 10 * k_max_diagnostics_per_file;
+Diagnostic stopped_collecting(const std::string& file);
+
 // Turns every warning into an error (validate --strict).
 void promote_warnings(Diagnostics& diagnostics);
 

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <scorecard/load.hpp>
+#include <scorecard/rubric.hpp>
 #include <scorecard/validate.hpp>
 
 #include "helpers.hpp"
@@ -208,6 +209,38 @@ TEST_CASE("the number of diagnostics per file is capped", "[hostile]") {
   limit_per_file(many, "f.yaml");
   REQUIRE(many.size() == k_max_diagnostics_per_file + 1);
   CHECK(format_diagnostic(many.back()) == "f.yaml: error: 500 more problems in this file are not shown; fix these first");
+}
+
+TEST_CASE("a rubric of aliased empty lists is cut short, not read for seconds and gigabytes", "[hostile]") {
+  // One anchored list of 2,000 empty mappings, reused as every criterion's questions and
+  // rules: 20 KB of text that expands to 800,000 items and, unchecked, 2 million errors.
+  std::string text = "id: h\nversion: '1'\ntitle: H\ntiers:\n  - {tier: 1, id: good, label: Good, color: '#00FF00'}\n"
+                     "  - {tier: 2, id: poor, label: Poor, color: '#FF0000'}\nempties: &e [";
+  for (int i = 0; i < 2000; ++i) text += i ? ", {}" : "{}";
+  text += "]\ncriteria:\n";
+  for (int i = 0; i < 200; ++i) text += fmt::format("  - {{id: c{}, title: C, questions: *e, rules: *e}}\n", i);
+  text += "overall: {method: weighted_mean, cutoffs: *e, calibration: *e}\n";
+  const RubricLoad load = load_rubric_from_string(text, "h.yaml");
+  CHECK_FALSE(load.rubric);
+  REQUIRE(load.diagnostics.size() == k_max_diagnostics_per_file + 1);
+  // Why reading stopped comes first; the count of what is not shown, last.
+  CHECK(format_diagnostic(load.diagnostics.front()).starts_with(
+      "h.yaml: error: the file expands to far more values than it holds text for"));
+  CHECK(format_diagnostic(load.diagnostics.back()) ==
+        "h.yaml: error: more than 9001 more problems in this file are not shown; fix these first");
+}
+
+TEST_CASE("diagnostics are capped while they are collected", "[hostile]") {
+  // 20,000 unknown keys: the loader keeps 10,000, and says there were more.
+  std::string text = "name: x\nstate: IL\n";
+  for (int i = 0; i < 20000; ++i) text += fmt::format("k{}: 1\n", i);
+  Diagnostics d = load_jurisdiction_from_string(text, "h.yaml").diagnostics;
+  REQUIRE(d.size() == k_max_collected_diagnostics + 1);
+  CHECK(format_diagnostic(d.front()) == "h.yaml: error: stopped collecting problems in this file");
+  limit_per_file(d, "h.yaml");
+  REQUIRE(d.size() == k_max_diagnostics_per_file + 1);
+  CHECK(format_diagnostic(d.back()) ==
+        "h.yaml: error: more than 9000 more problems in this file are not shown; fix these first");
 }
 
 TEST_CASE("a file over the size limit is refused before it is read", "[hostile]") {
