@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include <scorecard/diff.hpp>
 
@@ -106,6 +108,27 @@ std::vector<TierChanges> tier_changes(const Snapshot& before, const Snapshot& af
       if (was != c.tier) changes.tiers.push_back({Subject::of(c.id), was, c.tier});
     }
     if (!changes.tiers.empty()) out.push_back(std::move(changes));
+  }
+  return out;
+}
+
+std::vector<HiddenChange> hidden_changes(const std::vector<JurisdictionScore>& before,
+                                         const std::vector<JurisdictionScore>& after) {
+  std::unordered_map<std::string_view, const JurisdictionScore*> by_id;
+  for (const auto& s : before) by_id.emplace(s.jurisdiction.id, &s);
+  std::vector<HiddenChange> out;
+  for (const auto& s : after) {
+    const auto it = by_id.find(s.jurisdiction.id);
+    if (it == by_id.end()) continue;
+    for (const auto& c : s.criteria) {
+      if (c.origin != Origin::recorded || !c.tier) continue;
+      const auto old = std::find_if(it->second->criteria.begin(), it->second->criteria.end(),
+                                    [&](const CriterionResult& r) { return r.criterion == c.criterion; });
+      if (old == it->second->criteria.end() || old->origin != Origin::recorded || old->tier != c.tier) continue;
+      const std::optional<int> was = old->computed ? std::optional<int>(old->computed->tier) : std::nullopt;
+      const std::optional<int> now = c.computed ? std::optional<int>(c.computed->tier) : std::nullopt;
+      if (was != now) out.push_back({s.jurisdiction.id, s.jurisdiction.name, c.criterion, was, now, *c.tier});
+    }
   }
   return out;
 }

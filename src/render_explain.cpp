@@ -345,14 +345,26 @@ void render_what_if_changes_markdown(const std::vector<TierChanges>& changes, co
 }
 
 void render_rubric_impact(const Rubric& old_rubric, const Rubric& new_rubric, const std::vector<TierChanges>& changes,
-                          std::size_t jurisdictions, std::ostream& out) {
+                          const std::vector<HiddenChange>& hidden, std::size_t jurisdictions, std::ostream& out) {
   out << fmt::format("Impact of rubric {} {} (was {} {}) on {}\n\n", new_rubric.id, new_rubric.version, old_rubric.id,
                      old_rubric.version, detail::plural(jurisdictions, "jurisdiction"));
+  auto tier = [](const std::optional<int>& t) { return t ? std::to_string(*t) : std::string("—"); };
+  // Changes the recorded tiers hide: the new rules give other tiers than the files record.
+  auto emit_hidden = [&] {
+    if (hidden.empty()) return;
+    out << fmt::format("\nRecorded tiers hide {} in the tiers computed from answers:\n",
+                       detail::plural(hidden.size(), "change"));
+    for (const auto& h : hidden) {
+      out << fmt::format("  {}: {} computed {} -> {} (recorded {})\n", h.name, h.criterion, tier(h.from), tier(h.to),
+                         h.recorded);
+    }
+    out << "The recorded tiers are used; review them against the new rules.\n";
+  };
   if (changes.empty()) {
     out << "No jurisdiction changes tier.\n";
+    emit_hidden();
     return;
   }
-  auto tier = [](const std::optional<int>& t) { return t ? std::to_string(*t) : std::string("—"); };
   std::vector<std::vector<std::string>> rows;
   for (const auto& c : changes) {
     std::vector<std::string> criteria;
@@ -382,6 +394,7 @@ void render_rubric_impact(const Rubric& old_rubric, const Rubric& new_rubric, co
   emit(header);
   for (const auto& r : rows) emit(r);
   out << fmt::format("\n{} of {} jurisdictions change\n", rows.size(), jurisdictions);
+  emit_hidden();
 }
 
 }  // namespace scorecard

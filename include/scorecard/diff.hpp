@@ -64,4 +64,19 @@ struct TierChanges {
 };
 std::vector<TierChanges> tier_changes(const Snapshot& before, const Snapshot& after);
 
+// A change that a recorded tier hides: the tier a criterion's answers give moved between two
+// scorings of the same files (under two rubrics), while the recorded tier, which is used,
+// stayed. nullopt: the answers give no tier under that scoring.
+struct HiddenChange {
+  std::string id;
+  std::string name;
+  std::string criterion;
+  std::optional<int> from;
+  std::optional<int> to;
+  int recorded = 0;
+};
+// By jurisdiction id, in after's order; criteria in after's rubric order.
+std::vector<HiddenChange> hidden_changes(const std::vector<JurisdictionScore>& before,
+                                         const std::vector<JurisdictionScore>& after);
+
 }  // namespace scorecard

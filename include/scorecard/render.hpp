@@ -158,7 +158,7 @@ void render_what_if_changes_markdown(const std::vector<TierChanges>& changes, co
 // rubric impact: jurisdictions whose tiers differ between two rubrics (tier_changes of the
 // two scorings), out of the given number of jurisdictions.
 void render_rubric_impact(const Rubric& old_rubric, const Rubric& new_rubric, const std::vector<TierChanges>& changes,
-                          std::size_t jurisdictions, std::ostream& out);
+                          const std::vector<HiddenChange>& hidden, std::size_t jurisdictions, std::ostream& out);
 
 // Text safe in XML content and attributes (escaped; characters XML forbids are dropped).
 std::string xml_escape(std::string_view text);

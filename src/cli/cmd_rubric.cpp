@@ -57,7 +57,9 @@ std::vector<Command> setup_rubric(CLI::App& app) {
                            }
                            const auto changes = tier_changes(snapshot_from_scores(*old_rubric, before.scores, ""),
                                                              snapshot_from_scores(*load.rubric, after.scores, ""));
-                           render_rubric_impact(*old_rubric, *load.rubric, changes, after.scores.size(), std::cout);
+                           render_rubric_impact(*old_rubric, *load.rubric, changes,
+                                                hidden_changes(before.scores, after.scores), after.scores.size(),
+                                                std::cout);
                            return k_exit_ok;
                          }};
   Command show_command{show, [](Context& context) {

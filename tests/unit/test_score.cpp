@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <scorecard/load.hpp>
+#include <scorecard/diff.hpp>
 #include <scorecard/score.hpp>
 
 #include <scorecard/sort.hpp>
@@ -243,4 +244,29 @@ TEST_CASE("sort_scores moves every score to its place in a large shuffled set", 
       if (a.overall.mean == b.overall.mean) REQUIRE(a.jurisdiction.name < b.jurisdiction.name);
     }
   }
+}
+
+TEST_CASE("hidden_changes finds computed tiers that moved behind a recorded tier", "[score]") {
+  auto score = [](std::optional<int> tier, Origin origin, std::optional<int> computed) {
+    JurisdictionScore s;
+    s.jurisdiction.id = "x";
+    s.jurisdiction.name = "X";
+    CriterionResult r;
+    r.criterion = "custody";
+    r.tier = tier;
+    r.origin = origin;
+    if (computed) r.computed = RuleMatch{0, *computed, {}};
+    s.criteria.push_back(r);
+    return std::vector<JurisdictionScore>{s};
+  };
+  const auto hidden = hidden_changes(score(1, Origin::recorded, 1), score(1, Origin::recorded, 2));
+  REQUIRE(hidden.size() == 1);
+  CHECK(hidden[0].criterion == "custody");
+  CHECK(hidden[0].from == 1);
+  CHECK(hidden[0].to == 2);
+  CHECK(hidden[0].recorded == 1);
+  // Not hidden: the same computed tier, a tier that shows (computed), a recorded tier that changed.
+  CHECK(hidden_changes(score(1, Origin::recorded, 2), score(1, Origin::recorded, 2)).empty());
+  CHECK(hidden_changes(score(1, Origin::computed, 1), score(2, Origin::computed, 2)).empty());
+  CHECK(hidden_changes(score(1, Origin::recorded, 1), score(2, Origin::recorded, 2)).empty());
 }
