@@ -240,6 +240,7 @@ bool rules_read(const Criterion& criterion, std::string_view question) {
 WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vector<WhatIf>& what_ifs) {
   WhatIfScore out;
   out.moved.assign(what_ifs.size(), false);
+  resolve_ratings(rubric, j);
   std::vector<std::string> set;  // criteria whose tier now comes from a what-if
   for (std::size_t i = 0; i < what_ifs.size(); ++i) {
     const WhatIf& w = what_ifs[i];

@@ -1,5 +1,6 @@
 // Jurisdiction files: YAML -> Jurisdiction, reporting structural problems with positions.
 
+#include <cctype>
 #include <algorithm>
 #include <filesystem>
 
@@ -116,9 +117,12 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
   detail::check_known_keys(fields, k_criterion_keys, ctx, where);
   if (const auto* rating = detail::find_entry(fields, "rating")) {
     c.rating_where = position(ctx, rating->value);
-    if (auto value = detail::read_integer(*rating, ctx)) {
-      // Range against the rubric's tiers is checked by the validator; keep it in int.
-      c.rating = static_cast<int>(std::clamp<long long>(*value, -1000, 1000));
+    // A tier number or a tier id; the validator checks either against the rubric's tiers.
+    const std::string_view text = rating->value.IsScalar() ? rating->value.Scalar() : std::string_view();
+    if (!text.empty() && (std::isalpha(static_cast<unsigned char>(text.front())) != 0)) {
+      c.rating_name = std::string(text);
+    } else if (auto value = detail::read_integer(*rating, ctx)) {
+      c.rating = static_cast<int>(std::clamp<long long>(*value, -1000, 1000));  // range: the validator's
     }
   }
   if (const auto* answers = detail::find_entry(fields, "answers")) {

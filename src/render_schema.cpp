@@ -38,8 +38,10 @@ void definitions(const Rubric& rubric, detail::JsonWriter& w) {
       w.begin_object().end_object().end_object().end_object();
     }
     w.end_array().key("properties").begin_object();
-    w.key("rating").begin_object().field("description", "The recorded tier (1 is best)").key("enum").begin_array();
+    w.key("rating").begin_object().field("description", "The recorded tier (1 is best), by number or id").key("enum");
+    w.begin_array();
     for (const auto& t : rubric.tiers) w.value(t.number);
+    for (const auto& t : rubric.tiers) w.value(t.id);
     w.end_array().end_object();
     w.key("answers").begin_object().field("type", "object").field("additionalProperties", false);
     w.key("properties").begin_object();

@@ -122,7 +122,16 @@ OverallResult overall_tier(const Rubric& rubric, std::span<const std::optional<i
   return result;
 }
 
+void resolve_ratings(const Rubric& rubric, Jurisdiction& jurisdiction) {
+  for (auto& c : jurisdiction.criteria) {
+    if (c.rating_name.empty()) continue;
+    c.rating = rubric.parse_tier(c.rating_name);
+    c.rating_name.clear();
+  }
+}
+
 JurisdictionScore score_jurisdiction(const Rubric& rubric, Jurisdiction jurisdiction) {
+  resolve_ratings(rubric, jurisdiction);
   JurisdictionScore score;
   std::vector<std::optional<int>> tiers;
   score.criteria.reserve(rubric.criteria.size());

@@ -155,7 +155,21 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
   for (const auto& c : j.criteria) {
     for (const auto& ref : c.sources) cited.insert(ref.id);
   }
-  for (const auto& data : j.criteria) {
+  for (const auto& stored : j.criteria) {
+    // A rating by tier id is checked as the tier it names (a copy only for those).
+    std::optional<CriterionData> named;
+    if (!stored.rating_name.empty()) {
+      named = stored;
+      named->rating = rubric.parse_tier(stored.rating_name);
+      if (!named->rating) {
+        std::vector<std::string> ids;
+        for (const auto& t : rubric.tiers) ids.push_back(t.id);
+        out.push_back({Severity::error, j.at(stored.rating_where),
+                       fmt::format("rating \"{}\" is not a tier{}; expected {}", stored.rating_name,
+                                   did_you_mean(stored.rating_name, ids), rubric.tier_choices())});
+      }
+    }
+    const CriterionData& data = named ? *named : stored;
     const Criterion* criterion = rubric.find_criterion(data.id);
     if (!criterion) {
       out.push_back({Severity::error, j.at(data.where),

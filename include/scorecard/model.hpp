@@ -45,6 +45,7 @@ struct CriterionData {
   Position where;  // the criterion's key
   bool is_mapping = false;  // false when the value was not a mapping (already reported)
   std::optional<int> rating;
+  std::string rating_name;  // a rating given as a tier id ("strong"): the rubric resolves it
   Position rating_where;
   std::vector<Answer> answers;
   bool has_answers = false;

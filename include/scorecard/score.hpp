@@ -91,6 +91,11 @@ struct JurisdictionScore {
   bool hypothetical() const;
 };
 
+// A rating given by tier id becomes the tier's number (and rating_name is cleared); an id
+// the rubric does not have becomes no rating (validate reports it).
+void resolve_ratings(const Rubric& rubric, Jurisdiction& jurisdiction);
+
+// Resolves the ratings, then scores.
 JurisdictionScore score_jurisdiction(const Rubric& rubric, Jurisdiction jurisdiction);
 
 struct CalibrationResult {
