@@ -296,15 +296,15 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
       << "<title>" << html_escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n<header>\n<h1>"
       << html_escape(title) << "</h1>\n";
   if (!options.intro.empty()) out << "<p class=\"intro\">" << html_escape(options.intro) << "</p>\n";
-  const Summary summary = summarize(rubric, scores);
-  out << "<ul class=\"summary\">\n";
-  for (const auto& t : summary.tiers) out << "<li>" << html_escape(summary_sentence(rubric, summary, t)) << ".</li>\n";
-  out << "</ul>\n";
+  // Before the summary, which counts the hypothetical tiers too.
   if (!info.what_if.empty()) {
     out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::what_if_banner(info.what_if))
         << "</strong></p>\n";
   }
-  out << "</header>\n<main>\n";
+  const Summary summary = summarize(rubric, scores);
+  out << "<ul class=\"summary\">\n";
+  for (const auto& t : summary.tiers) out << "<li>" << html_escape(summary_sentence(rubric, summary, t)) << ".</li>\n";
+  out << "</ul>\n</header>\n<main>\n";
 
   out << "<div class=\"controls\" id=\"controls\" hidden>\n"
       << "<label for=\"search\">Find a city, county or state<input type=\"search\" id=\"search\" "

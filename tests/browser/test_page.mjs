@@ -207,6 +207,33 @@ check(await small.evaluate(() => document.documentElement.scrollWidth <= window.
 await small.screenshot({ path: join(outDir, "scorecard-phone.png") });
 await phone.close();
 
+// ---- a what-if page: says it is hypothetical, visibly, at both widths ----------------------
+const whatIfPath = join(outDir, "scorecard-what-if.html");
+execFileSync(binary, ["-q", "export", "data/jurisdictions", "--format", "html", "-o", whatIfPath, "--what-if",
+  "custody=1"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+for (const [name, viewport] of [["desktop", { width: 1400, height: 1000 }], ["phone", { width: 375, height: 740 }]]) {
+  const ctx = await browser.newContext({ viewport });
+  const p = await ctx.newPage();
+  watch(p);
+  await p.goto("file://" + whatIfPath);
+  const banner = await p.$eval(".what-if", (el) => {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return { text: el.textContent, top: r.top, width: r.width, color: style.color, background: style.backgroundColor };
+  });
+  check(banner.text.startsWith("What if (hypothetical): as if custody=1."), `${name}: the what-if banner says so`);
+  check(banner.top < viewport.height && banner.width > 0 && banner.width <= viewport.width,
+        `${name}: the banner is on the first screen and fits`);
+  check(banner.color !== banner.background, `${name}: the banner's text is not its background's colour`);
+  const marked = await p.$$eval("#row-dallas td", (cells) => cells.map((c) => c.textContent));
+  check(marked.some((t) => t.startsWith("1*") && t.includes("(hypothetical)")),
+        `${name}: Dallas's custody tier is marked as a what-if's: ${marked.join(" | ")}`);
+  check(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+        `${name}: the what-if page does not scroll sideways`);
+  await p.screenshot({ path: join(outDir, `scorecard-what-if-${name}.png`) });
+  await ctx.close();
+}
+
 await browser.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
