@@ -264,6 +264,7 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
     } else if (rules_read(*criterion, w.question)) {  // an answer no rule reads moves nothing
       const int rule_before = match_rules(*criterion, data->answers).rule_index;
       const bool had_answers = data->has_answers;
+      const std::vector<Answer> answers_before = data->answers;
       data->has_answers = true;
       bool found = false;
       for (auto& a : data->answers) {
@@ -278,6 +279,8 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
       if (!had_answers || match_rules(*criterion, data->answers).rule_index != rule_before) {
         data->rating.reset();
         from_what_if = true;
+      } else {
+        data->answers = answers_before;  // the same rule: nothing moves, and no answer is made up
       }
     }
     if (from_what_if && std::find(set.begin(), set.end(), w.criterion) == set.end()) set.push_back(w.criterion);
@@ -286,6 +289,7 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
   out.score = score_jurisdiction(rubric, std::move(j));
   for (auto& r : out.score.criteria) {
     if (std::find(set.begin(), set.end(), r.criterion) != set.end() && r.origin != Origin::missing) {
+      r.from_answers = r.origin == Origin::computed;
       r.origin = Origin::what_if;
     }
   }
@@ -354,7 +358,7 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
       e.weight_sum += c.weight;
       e.weighted_sum += c.weight * *r.tier;
     }
-    CriterionExplanation ce{c.id, r.tier, r.origin, r.computed, std::nullopt, {}, {}};
+    CriterionExplanation ce{c.id, r.tier, r.origin, r.computed, std::nullopt, {}, {}, r.from_answers};
     if (const auto* answers = answers_of(j, c.id); answers && r.tier && *r.tier > 1) {
       ce.next = answers_for_tier(c, *answers, *r.tier - 1);
     }

@@ -65,11 +65,15 @@ std::string where_text(const SourceLocation& where, const std::string& file) {
 }  // namespace
 
 std::string xml_escape(std::string_view text) {
-  // Markup as in HTML; control characters XML 1.0 does not allow (all but tab and line
-  // ends) are dropped.
-  return detail::html_escape(escape_each(text, [](char c) -> const char* {
+  // Markup as in HTML; characters XML 1.0 does not allow (control characters but tab and
+  // line ends; U+FFFE and U+FFFF) are dropped.
+  std::string out = detail::html_escape(escape_each(text, [](char c) -> const char* {
     return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' ? "" : nullptr;
   }));
+  for (const std::string_view bad : {std::string_view("\xEF\xBF\xBE"), std::string_view("\xEF\xBF\xBF")}) {
+    for (std::size_t at = out.find(bad); at != std::string::npos; at = out.find(bad, at)) out.erase(at, bad.size());
+  }
+  return out;
 }
 
 std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure) {

@@ -1,6 +1,7 @@
 // explain (text, Markdown, JSON) from an Explanation; what-if changes and rubric impact
 // from the tier changes the diff module computes.
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -52,6 +53,11 @@ std::string answer_changes(const AnswerPlan& plan) {
   return join(changes, "; ");
 }
 
+bool hypothetical(const Explanation& e) {
+  return std::any_of(e.criteria.begin(), e.criteria.end(),
+                     [](const CriterionExplanation& c) { return c.origin == Origin::what_if; });
+}
+
 // "recorded; its answers give tier 3 (rule 3)", "computed: rule 2 matched because q is a"
 std::string how_text(const CriterionExplanation& c) {
   if (c.origin == Origin::recorded) {
@@ -62,7 +68,7 @@ std::string how_text(const CriterionExplanation& c) {
   }
   if (c.origin == Origin::what_if) {
     if (!c.computed) return "set by a what-if (hypothetical)";
-    if (c.computed->tier != c.tier) {
+    if (!c.from_answers) {
       return fmt::format("set by a what-if (hypothetical); its answers give tier {} (rule {}{})", c.computed->tier,
                          c.computed->rule_index + 1,
                          c.computed->held.empty() ? "" : ": " + detail::held_text(c.computed->held, ", "));
@@ -217,7 +223,7 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
     out << "Overall: "
         << (e.overall.tier ? detail::paint(rubric, *e.overall.tier, tier_name(rubric, *e.overall.tier), options)
                            : std::string("not rated"))
-        << '\n';
+        << detail::what_if_mark(hypothetical(e)) << '\n';
     out << "  weighted mean = " << arithmetic(e) << '\n';
     if (e.band) out << "  " << band_text(e) << '\n';
     for (const auto& g : e.overall.gates) out << "  gate: " << detail::gate_text(rubric, g) << '\n';
@@ -245,7 +251,9 @@ void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, 
     const Explanation& e = list[n];
     if (n > 0) out << '\n';
     out << "## " << detail::markdown_text(e.name + (e.state.empty() ? "" : ", " + e.state)) << "\n\n**Overall:** "
-        << detail::markdown_text(e.overall.tier ? tier_name(rubric, *e.overall.tier) : "not rated") << "\n\n"
+        << detail::markdown_text((e.overall.tier ? tier_name(rubric, *e.overall.tier) : "not rated") +
+                                 detail::what_if_mark(hypothetical(e)))
+        << "\n\n"
         << "- Weighted mean: " << detail::markdown_text(arithmetic(e)) << '\n';
     if (e.band) out << "- " << detail::markdown_text(band_text(e)) << '\n';
     for (const auto& g : e.overall.gates) out << "- Gate: " << detail::markdown_text(detail::gate_text(rubric, g)) << '\n';

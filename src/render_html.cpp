@@ -195,7 +195,7 @@ std::string origin_text(const Criterion& c, const CriterionResult& r, const Crit
       return text;
     }
     case Origin::what_if:
-      if (!r.computed || r.computed->tier != r.tier) return "Hypothetical: set by a what-if.";
+      if (!r.from_answers) return "Hypothetical: set by a what-if.";
       return fmt::format("Hypothetical: computed from answers a what-if changed (rule {}).", r.computed->rule_index + 1);
     case Origin::missing: break;
   }

@@ -23,7 +23,11 @@ void emit_wrapped(std::ostream& out, std::string_view text, std::size_t indent, 
   }
 }
 
-std::string origin_text(const CriterionResult& r) {
+std::string origin_text(const CriterionResult& r, const CriterionData* data) {
+  if (r.disagrees() && data && !data->disagreement.empty()) {
+    return fmt::format("recorded; its answers would give tier {} ({}); kept because: {}", r.computed->tier,
+                       detail::rule_match_text(*r.computed), data->disagreement);
+  }
   switch (r.origin) {
     case Origin::computed: return fmt::format("computed from answers ({})", detail::rule_match_text(*r.computed));
     case Origin::recorded:
@@ -34,9 +38,11 @@ std::string origin_text(const CriterionResult& r) {
       return fmt::format("recorded; its answers would give tier {} ({})", r.computed->tier,
                          detail::rule_match_text(*r.computed));
     case Origin::what_if:
-      if (!r.computed) return "set by a what-if (hypothetical)";
-      if (r.computed->tier != *r.tier) {
-        return fmt::format("set by a what-if (hypothetical); its answers would give tier {} ({})", r.computed->tier,
+      if (!r.from_answers) {
+        if (!r.computed) return "set by a what-if (hypothetical)";
+        return fmt::format("set by a what-if (hypothetical); its answers {} ({})",
+                           r.computed->tier == *r.tier ? std::string("give the same tier")
+                                                       : fmt::format("would give tier {}", r.computed->tier),
                            detail::rule_match_text(*r.computed));
       }
       return fmt::format("computed from answers a what-if changed (hypothetical; {})",
@@ -87,8 +93,8 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
         << "  " << detail::pad(c.title, title_width) << "  "
         << (r.tier ? detail::paint(rubric, *r.tier, detail::tier_cell(rubric, r.tier, false), options) : "—")
         << detail::what_if_mark(r.origin == Origin::what_if) << '\n';
-    emit_wrapped(out, origin_text(r), 4, width);
-    const bool from_rule = r.origin == Origin::computed || (r.origin == Origin::what_if && r.computed && r.computed->tier == r.tier);
+    emit_wrapped(out, origin_text(r, j.find_criterion(c.id)), 4, width);
+    const bool from_rule = r.origin == Origin::computed || (r.origin == Origin::what_if && r.from_answers);
     if (from_rule && !c.rules.empty()) {
       const Rule& rule = c.rules[static_cast<std::size_t>(r.computed->rule_index)];
       if (!rule.because.empty()) emit_wrapped(out, rule.because, 4, width, "why: ");

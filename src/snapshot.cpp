@@ -1,7 +1,7 @@
 // Snapshots from scores, or from a JSON export.
 
 #include <algorithm>
-#include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -14,10 +14,7 @@ namespace scorecard {
 namespace {
 
 // Ordered, so that criteria keep the export's (the rubric's) order.
-// Objects as sorted maps: nlohmann's ordered_json finds a key by walking every key, so an
-// object of 200,000 keys took minutes. The order an export gives criteria in is the
-// rubric's, which the export lists (m_order).
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;  // criteria keep the export's order
 
 // Reads the parts of an export that a comparison needs; reports what is missing or mistyped
 // with its JSON pointer.
@@ -43,7 +40,6 @@ class ExportReader {
       }
       if (auto criteria = rubric->find("criteria"); criteria != rubric->end() && criteria->is_array()) {
         for (const auto& c : *criteria) {
-          if (c.is_object() && c.contains("id") && c["id"].is_string()) m_order.push_back(c["id"].get<std::string>());
           if (c.is_object() && c.contains("id") && c["id"].is_string() && c.contains("title") && c["title"].is_string()) {
             snapshot.criterion_titles[c["id"].get<std::string>()] = c["title"].get<std::string>();
           }
@@ -116,19 +112,7 @@ class ExportReader {
     if (!tier_at(*overall, pointer + "/overall", out.overall)) return std::nullopt;
     const auto criteria = j.find("criteria");
     if (criteria == j.end() || !criteria->is_object()) return fail(pointer + "/criteria", "expected an object");
-    // In the rubric's order, then any other criterion by id.
-    std::vector<Json::const_iterator> ordered;
-    ordered.reserve(criteria->size());
-    for (const auto& criterion_id : m_order) {
-      if (const auto it = criteria->find(criterion_id); it != criteria->end()) ordered.push_back(it);
-    }
-    if (m_known.empty() && !m_order.empty()) m_known.insert(m_order.begin(), m_order.end());
-    for (auto it = criteria->begin(); it != criteria->end(); ++it) {
-      if (!m_known.count(it.key())) ordered.push_back(it);
-    }
-    for (const auto& it : ordered) {
-      const std::string& key = it.key();
-      const Json& value = it.value();
+    for (const auto& [key, value] : criteria->items()) {
       const std::string at = pointer + "/criteria/" + key;
       if (!value.is_object()) return fail(at, "expected an object");
       // A criterion must be one a rubric could have: never the overall tier's own name.
@@ -164,8 +148,6 @@ class ExportReader {
 
   const std::string& m_file;
   Diagnostics& m_diagnostics;
-  std::vector<std::string> m_order;  // the rubric's criterion ids, in its order
-  std::unordered_set<std::string> m_known;  // the same, to look up
 };
 
 }  // namespace
@@ -222,36 +204,55 @@ namespace {
 
 // A JSON document holds a value per "," or opening bracket (outside strings). A real export
 // holds about 140 a jurisdiction, one per 40 bytes; "[0,0,…]" holds one per 2 bytes and
-// takes 30 times its size to read. The offset of the first value past the limit, or npos.
+// takes 30 times its size to read. And an object's keys are kept in order (ordered_json),
+// each found by a walk over the others, so an object of 200,000 keys takes minutes: an
+// export's objects hold a dozen keys, or one per criterion or question.
 constexpr std::size_t k_max_json_values = 20'000'000;
+constexpr std::size_t k_max_json_keys = 256;
 
-std::size_t past_value_limit(std::string_view text, std::size_t limit) {
+struct ShapeProblem {
+  std::size_t at = std::string_view::npos;
+  std::string message;
+};
+
+ShapeProblem json_shape_problem(std::string_view text) {
   std::size_t values = 0;
+  std::vector<std::size_t> keys;  // per open container: keys so far (arrays: npos)
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
       if (c == '\\') ++i;
       else if (c == '"') in_string = false;
-    } else if (c == '"') {
+      continue;
+    }
+    if (c == '"') {
       in_string = true;
-    } else if ((c == ',' || c == '[' || c == '{') && ++values > limit) {
-      return i;
+    } else if (c == ',' || c == '[' || c == '{') {
+      if (++values > k_max_json_values) {
+        return {i, fmt::format("the file holds more than {} JSON values; an export holds about 140 a jurisdiction, "
+                               "so this is not one (refused before parsing, to bound memory)",
+                               group_thousands(static_cast<long long>(k_max_json_values)))};
+      }
+      if (c == '[') keys.push_back(std::string_view::npos);
+      if (c == '{') keys.push_back(0);
+    } else if (c == ']' || c == '}') {
+      if (!keys.empty()) keys.pop_back();
+    } else if (c == ':' && !keys.empty() && keys.back() != std::string_view::npos && ++keys.back() > k_max_json_keys) {
+      return {i, fmt::format("an object holds more than {} keys; an export's objects hold a dozen, or one per "
+                             "criterion or question, so this is not one (refused before parsing)",
+                             group_thousands(static_cast<long long>(k_max_json_keys)))};
     }
   }
-  return std::string_view::npos;
+  return {};
 }
 
 }  // namespace
 
 SnapshotLoad load_export_from_string(std::string_view text, const std::string& display_name) {
   SnapshotLoad result;
-  if (const std::size_t at = past_value_limit(text, k_max_json_values); at != std::string_view::npos) {
-    result.diagnostics.push_back(
-        {Severity::error, location_of(text, at, display_name),
-         fmt::format("the file holds more than {} JSON values; an export holds about 140 a jurisdiction, so this is "
-                     "not one (refused before parsing, to bound memory)",
-                     group_thousands(static_cast<long long>(k_max_json_values)))});
+  if (ShapeProblem problem = json_shape_problem(text); problem.at != std::string_view::npos) {
+    result.diagnostics.push_back({Severity::error, location_of(text, problem.at, display_name), std::move(problem.message)});
     return result;
   }
   Json doc;

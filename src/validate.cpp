@@ -188,8 +188,11 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
     }
     check_answers(j, data, *criterion, out);
     check_sources(j, data, source_ids, defined, out);
-    check_agreement(j, data, *criterion, rubric, out);
-    check_coverage(j, data, *criterion, out);
+    // A rating that names no tier is one error, not also "no rating" warnings.
+    if (!named || named->rating) {
+      check_agreement(j, data, *criterion, rubric, out);
+      check_coverage(j, data, *criterion, out);
+    }
   }
   if (j.criteria_where.line > 0) {
     for (const auto& criterion : rubric.criteria) {

@@ -85,6 +85,7 @@ struct CriterionExplanation {
   std::optional<AnswerPlan> next;     // the fewest answer changes to the next tier up
   std::vector<std::string> sources;   // the ids it cites
   std::string disagreement;           // the file's reason for keeping a recorded tier its answers do not give
+  bool from_answers = false;          // Origin::what_if: computed from answers a what-if changed
 };
 
 struct PlannedChange {

@@ -58,6 +58,9 @@ struct CriterionResult {
   std::optional<int> tier;  // the tier used
   Origin origin = Origin::missing;
   std::optional<RuleMatch> computed;  // present when the file gave answers
+  // Origin::what_if: the tier was computed from answers a what-if changed (false: a what-if
+  // set the tier itself).
+  bool from_answers = false;
   bool disagrees() const { return origin == Origin::recorded && computed && computed->tier != tier; }
 };
 

@@ -151,7 +151,12 @@ Command setup_check(CLI::App& app) {
                 render_check_junit(*rubric, result, junit);
                 write_file_atomically(options->junit, junit.str());
               }
-              if (!options->markdown.empty()) write_file_atomically(options->markdown, markdown.str());
+              // --markdown "$GITHUB_STEP_SUMMARY" means the summary: appended once, keeping the
+              // earlier steps' (a replacement would lose them).
+              const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+              const bool to_summary = summary && *summary && !options->markdown.empty() &&
+                                      same_path(options->markdown, summary);
+              if (!options->markdown.empty() && !to_summary) write_file_atomically(options->markdown, markdown.str());
               append_step_summary(markdown.str());
             } catch (const std::runtime_error& e) {
               std::cerr << "scorecard: error: " << e.what() << '\n';

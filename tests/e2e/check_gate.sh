@@ -93,6 +93,11 @@ GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/step-summary.md" "$bin" -q check 
 check "GitHub annotations point at the criterion's line" "grep -qF '::error file=$work/data/chicago.yaml,line=39,col=3::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"
 check "and the overall tier's at the id's line" "grep -qF '::error file=$work/data/chicago.yaml,line=4,col=5::chicago: overall tier is worse than in the baseline: 1 -> 3' '$work/out'"
 check "GITHUB_STEP_SUMMARY gets the Markdown summary" 'grep -q "scorecard check failed" "$work/step-summary.md"'
+# --markdown "$GITHUB_STEP_SUMMARY" appends once and keeps the earlier steps' summaries.
+echo "an earlier step" > "$work/summary-shared.md"
+GITHUB_STEP_SUMMARY="$work/summary-shared.md" "$bin" -q check data/jurisdictions --markdown "$work/summary-shared.md" >/dev/null 2>&1
+check "--markdown onto the step summary keeps what was there" '[ "$(head -n 1 "$work/summary-shared.md")" = "an earlier step" ]'
+check "and adds the report once" '[ "$(grep -c "scorecard check passed" "$work/summary-shared.md")" = 1 ]'
 # A step summary that cannot be written is an error, not a lost report.
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/no-such-dir/summary.md" "$bin" -q check data/jurisdictions > "$work/out" 2>"$work/err"
 rc=$?

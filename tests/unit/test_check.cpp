@@ -186,6 +186,7 @@ TEST_CASE("JUnit XML escapes everything from data", "[check]") {
   CHECK(xml.find("f&#39;.yaml:4: &lt;x&gt; tier 3 is worse than required") != std::string::npos);
   CHECK(xml.find("file=") == std::string::npos);  // Jenkins' xUnit schema has no file on a testcase
   CHECK(xml_escape(std::string("a\x01" "b\tc")) == "ab\tc");
+  CHECK(xml_escape("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "xyz");  // U+FFFE and U+FFFF are not XML characters
 }
 
 TEST_CASE("a JSON number too large to hold is invalid input, not a crash", "[check]") {

@@ -261,13 +261,27 @@ TEST_CASE("a what-if removes nothing it does not replace", "[explain]") {
   CHECK(same.score.criteria[1].tier == 1);
   CHECK(same.score.criteria[1].origin == Origin::recorded);
   CHECK(same.moved == std::vector<bool>{false});
+  // ...and no made-up answer is left in the data shown as recorded.
+  const auto custody = *load_jurisdiction_from_string(
+                             test::replace(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                                           "custody: {rating: 1, answers: {detainer_hold_prohibited: any_conviction}, "
+                                           "sources: [law]}"),
+                             "w.yaml")
+                             .jurisdiction;
+  REQUIRE(rules_read(*r.find_criterion("custody"), "judicial_warrant_required"));
+  const WhatIfScore extra = score_what_if(r, custody, {what_if("judicial_warrant_required=yes")});
+  CHECK(extra.score.criteria[0].origin == Origin::recorded);
+  CHECK(extra.score.jurisdiction.find_criterion("custody")->answers.size() == 1);
+  CHECK(extra.moved == std::vector<bool>{false});
   // Another rule: the tier is computed from the answers, and marked as a what-if's.
   const WhatIfScore other = score_what_if(r, file(answered), {what_if("ice_access_prohibited=none")});
   CHECK(other.score.criteria[1].tier == 3);
   CHECK(other.score.criteria[1].origin == Origin::what_if);
+  CHECK(other.score.criteria[1].from_answers);
   CHECK(other.moved == std::vector<bool>{true});
   // A tier what-if equal to the recorded tier is hypothetical, and moves nothing.
   const WhatIfScore equal = score_what_if(r, file(answered), {what_if("interviews=1")});
   CHECK(equal.score.criteria[1].origin == Origin::what_if);
+  CHECK_FALSE(equal.score.criteria[1].from_answers);
   CHECK(equal.moved == std::vector<bool>{false});
 }
