@@ -729,7 +729,12 @@ namespace {
 void warn_comment_in_value(const MapEntry& entry, const YamlContext& ctx) {
   const std::string_view value = entry.value.Scalar();
   const YamlMark mark = entry.value.Mark();
-  if (mark.is_null() || value.find(' ') == std::string_view::npos) return;  // not free text
+  // Free text: the keys whose values are prose, not ids, dates, addresses or numbers.
+  static constexpr std::string_view k_text_keys[] = {"name",  "title", "note", "disagreement", "pinpoint",
+                                                     "label", "text",  "because", "description"};
+  if (mark.is_null() || std::find(std::begin(k_text_keys), std::end(k_text_keys), entry.key) == std::end(k_text_keys)) {
+    return;
+  }
   const std::size_t start = mark.offset;
   if (start >= ctx.text.size() || ctx.text.compare(start, value.size(), value) != 0) return;  // quoted, block, folded
   const char first = ctx.text[start];
