@@ -14,7 +14,7 @@ namespace scorecard {
 namespace {
 
 // Ordered, so that criteria keep the export's (the rubric's) order.
-using Json = nlohmann::ordered_json;  // criteria keep the export's order
+using Json = nlohmann::ordered_json;
 
 // Reads the parts of an export that a comparison needs; reports what is missing or mistyped
 // with its JSON pointer.

@@ -153,9 +153,8 @@ Command setup_check(CLI::App& app) {
               }
               // --markdown "$GITHUB_STEP_SUMMARY" means the summary: appended once, keeping the
               // earlier steps' (a replacement would lose them).
-              const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
-              const bool to_summary = summary && *summary && !options->markdown.empty() &&
-                                      same_path(options->markdown, summary);
+              const char* summary = step_summary_path();
+              const bool to_summary = summary && !options->markdown.empty() && same_path(options->markdown, summary);
               if (!options->markdown.empty() && !to_summary) write_file_atomically(options->markdown, markdown.str());
               append_step_summary(markdown.str());
             } catch (const std::runtime_error& e) {

@@ -49,9 +49,14 @@ void annotate(std::ostream& out, const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics) out << github_annotation(d.severity, d.where, d.message) << '\n';
 }
 
-void append_step_summary(const std::string& markdown) {
+const char* step_summary_path() {
   const char* path = std::getenv("GITHUB_STEP_SUMMARY");
-  if (!path || !*path) return;
+  return path && *path ? path : nullptr;
+}
+
+void append_step_summary(const std::string& markdown) {
+  const char* path = step_summary_path();
+  if (!path) return;
   // C stdio, for errno: a summary that cannot be written is an error, not a lost report.
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path, "a"), &std::fclose);
   auto fail = [path](int error) {

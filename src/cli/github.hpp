@@ -19,6 +19,9 @@ std::string github_annotation(Severity severity, const SourceLocation& where, st
 // One annotation per diagnostic.
 void annotate(std::ostream& out, const Diagnostics& diagnostics);
 
+// The file GITHUB_STEP_SUMMARY names, or nullptr when it names none.
+const char* step_summary_path();
+
 // Appends markdown to the file GITHUB_STEP_SUMMARY names, when it names one. Throws
 // std::runtime_error (with the path and the reason) when the file cannot be written.
 void append_step_summary(const std::string& markdown);

@@ -143,15 +143,8 @@ class Checks:
         import tempfile
         work = tempfile.mkdtemp()
         try:
-            baseline = os.path.join(work, "baseline.json")
-            self.run("export", DATA, "-o", baseline)
-            data = os.path.join(work, "data")
-            shutil.copytree(os.path.join(self.root, DATA), data)
-            chicago = os.path.join(data, "chicago.yaml")
-            with open(chicago, encoding="utf-8") as f:
-                text = f.read().replace("  custody:\n    rating: 1", "  custody:\n    rating: 3", 1)
-            with open(chicago, "w", encoding="utf-8") as f:
-                f.write(text)
+            baseline, data = self.changed_copy(work, {"chicago.yaml": ("  custody:\n    rating: 1",
+                                                                         "  custody:\n    rating: 3")})
             shutil.copy(os.path.join(self.root, FIXTURES, "broken.yaml"), data)
             reports = {
                 "check.schema.json": [
@@ -217,6 +210,23 @@ class Checks:
                 mutate(copied)
                 self.expect(not validator.is_valid(copied), f"{name} rejects {what}")
 
+    def changed_copy(self, work, edits):
+        """An export of the bundled data (the baseline) and a copy of the data in work, with
+        each file's text edited once: {file: (old, new)}."""
+        import shutil
+        baseline = os.path.join(work, "baseline.json")
+        self.run("export", DATA, "-o", baseline)
+        data = os.path.join(work, "data")
+        shutil.copytree(os.path.join(self.root, DATA), data)
+        for name, (old, new) in edits.items():
+            path = os.path.join(data, name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            assert old in text, f"{name} holds {old!r}"
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace(old, new, 1))
+        return baseline, data
+
     # -- JUnit, as Jenkins' xUnit plugin reads it -------------------------------------------
     def check_junit_schema(self):
         """check --format junit validates against the schema Jenkins' xUnit plugin enforces
@@ -228,22 +238,10 @@ class Checks:
         xsd = os.path.join(self.root, "tests/export/jenkins-xunit-junit-10.xsd")
         work = tempfile.mkdtemp()
         try:
-            baseline = os.path.join(work, "baseline.json")
-            self.run("export", DATA, "-o", baseline)
-            data = os.path.join(work, "data")
-            shutil.copytree(os.path.join(self.root, DATA), data)
-            with open(os.path.join(data, "chicago.yaml"), encoding="utf-8") as f:
-                text = f.read().replace("  custody:\n    rating: 1", "  custody:\n    rating: 3", 1)
-            with open(os.path.join(data, "chicago.yaml"), "w", encoding="utf-8") as f:
-                f.write(text)
-            with open(os.path.join(data, "seattle.yaml"), encoding="utf-8") as f:
-                text = f.read().replace("  interviews:\n    rating: 3\n", "  interviews:\n    rating: 1\n", 1)
-            with open(os.path.join(data, "seattle.yaml"), "w", encoding="utf-8") as f:
-                f.write(text)
-            with open(os.path.join(data, "dallas.yaml"), encoding="utf-8") as f:
-                text = f.read().replace("id: dallas", "id: dallas-tx", 1)
-            with open(os.path.join(data, "dallas.yaml"), "w", encoding="utf-8") as f:
-                f.write(text)
+            baseline, data = self.changed_copy(work, {
+                "chicago.yaml": ("  custody:\n    rating: 1", "  custody:\n    rating: 3"),
+                "seattle.yaml": ("  interviews:\n    rating: 3\n", "  interviews:\n    rating: 1\n"),
+                "dallas.yaml": ("id: dallas", "id: dallas-tx")})
             os.remove(os.path.join(data, "durham.yaml"))
             shutil.copy(os.path.join(self.root, FIXTURES, "broken.yaml"), data)
             cases = [
