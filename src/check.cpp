@@ -18,6 +18,7 @@ std::string_view to_string(FailureKind kind) {
     case FailureKind::below_requirement: return "below_requirement";
     case FailureKind::worse_than_baseline: return "worse_than_baseline";
     case FailureKind::removed: return "removed";
+    case FailureKind::not_rated: return "not_rated";
     case FailureKind::invalid_file: break;
   }
   return "invalid_file";
@@ -39,6 +40,10 @@ Diagnostics baseline_problems(const Snapshot& baseline, const Rubric& rubric, bo
     error(fmt::format("the baseline was exported with --filter {}: it may hold only some jurisdictions; export the "
                       "baseline without filters",
                       fmt::join(baseline.filters, ", --filter ")));
+  }
+  if (baseline.answers_only) {
+    error("the baseline was exported with --answers-only: its recorded tiers were set aside; export the baseline "
+          "without --answers-only");
   }
   if (!baseline.what_if.empty()) {
     error(fmt::format("the baseline was exported with --what-if {}: its results are hypothetical; export the "
@@ -133,37 +138,48 @@ CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>
       const CriterionData* data = j.find_criterion(subject.criterion);
       return j.at(data ? data->where : j.criteria_where);
     };
-    CheckOutcome outcome{j.id, j.name, j.file, {}, {}};
-    if (options.min_tier && (!s.overall.tier || *s.overall.tier > *options.min_tier)) {
+    CheckOutcome outcome{j.id, j.name, j.file, {}, {}, {}};
+    auto not_rated = [&](CheckFailure failure) {
+      failure.kind = FailureKind::not_rated;
+      (options.not_rated_warns ? outcome.warnings : outcome.failures).push_back(std::move(failure));
+    };
+    if (options.min_tier && !s.overall.tier) {
+      CheckFailure f{FailureKind::not_rated, Subject::overall(), {}, options.min_tier, {}, {}, where(Subject::overall()),
+                     s.overall.coverage};
+      not_rated(std::move(f));
+    } else if (options.min_tier && *s.overall.tier > *options.min_tier) {
       outcome.failures.push_back({FailureKind::below_minimum, Subject::overall(), s.overall.tier, options.min_tier, {},
-                                  {}, where(Subject::overall())});
+                                  {}, where(Subject::overall()), {}});
     }
     for (const auto& req : options.requirements) {
       const Criterion* c = rubric.find_criterion(req.criterion);
       const auto& tier = s.criteria.at(static_cast<std::size_t>(c - rubric.criteria.data())).tier;
-      if (!tier || *tier > req.tier) {
-        outcome.failures.push_back(
-            {FailureKind::below_requirement, Subject::of(c->id), tier, req.tier, {}, {}, where(Subject::of(c->id))});
+      if (!tier) {
+        not_rated({FailureKind::not_rated, Subject::of(c->id), {}, req.tier, {}, {}, where(Subject::of(c->id)), {}});
+      } else if (*tier > req.tier) {
+        outcome.failures.push_back({FailureKind::below_requirement, Subject::of(c->id), tier, req.tier, {}, {},
+                                    where(Subject::of(c->id)), {}});
       }
     }
     if (const auto it = changes.find(s.jurisdiction.id); it != changes.end()) {
       for (const auto& change : it->second) {
         if (change.worse()) {
           outcome.failures.push_back(
-              {FailureKind::worse_than_baseline, change.subject, change.to, {}, change.from, {}, where(change.subject)});
+              {FailureKind::worse_than_baseline, change.subject, change.to, {}, change.from, {}, where(change.subject), {}});
         } else {
           outcome.improvements.push_back(change);
         }
       }
     }
     (outcome.passed() ? report.passed : report.failed) += 1;
+    if (outcome.passed() && !outcome.warnings.empty()) ++report.warned;
     report.outcomes.push_back(std::move(outcome));
   }
   if (!options.allow_removed) {
     for (const SnapshotJurisdiction* r : gone) {
-      CheckOutcome outcome{r->id, r->name, r->file, {}, {}};
+      CheckOutcome outcome{r->id, r->name, r->file, {}, {}, {}};
       outcome.failures.push_back(
-          {FailureKind::removed, Subject::overall(), std::nullopt, {}, r->overall, {}, {r->file, 0, 0}});
+          {FailureKind::removed, Subject::overall(), std::nullopt, {}, r->overall, {}, {r->file, 0, 0}, {}});
       ++report.failed;
       report.outcomes.push_back(std::move(outcome));
     }

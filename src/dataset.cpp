@@ -174,7 +174,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
   return files;
 }
 
-Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads) {
+Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
+                     const ScoreOptions& options) {
   Dataset dataset;
   dataset.files = expand_paths(paths, dataset.diagnostics);
   const std::size_t n = dataset.files.size();
@@ -194,7 +195,7 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
       if (has_errors(problems[i])) {
         dataset.scores[i].jurisdiction = std::move(*load.jurisdiction);  // kept for the id check only
       } else {
-        dataset.scores[i] = score_jurisdiction(rubric, std::move(*load.jurisdiction));
+        dataset.scores[i] = score_jurisdiction(rubric, std::move(*load.jurisdiction), options);
       }
       loaded[i] = 1;
     }

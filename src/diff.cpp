@@ -125,8 +125,8 @@ std::vector<HiddenChange> hidden_changes(const std::vector<JurisdictionScore>& b
       const auto old = std::find_if(it->second->criteria.begin(), it->second->criteria.end(),
                                     [&](const CriterionResult& r) { return r.criterion == c.criterion; });
       if (old == it->second->criteria.end() || old->origin != Origin::recorded || old->tier != c.tier) continue;
-      const std::optional<int> was = old->computed ? std::optional<int>(old->computed->tier) : std::nullopt;
-      const std::optional<int> now = c.computed ? std::optional<int>(c.computed->tier) : std::nullopt;
+      const std::optional<int> was = old->computed && old->computed->decided() ? std::optional<int>(old->computed->tier) : std::nullopt;
+      const std::optional<int> now = c.computed && c.computed->decided() ? std::optional<int>(c.computed->tier) : std::nullopt;
       if (was != now) out.push_back({s.jurisdiction.id, s.jurisdiction.name, c.criterion, was, now, *c.tier});
     }
   }

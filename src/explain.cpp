@@ -156,17 +156,21 @@ std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std
   return best ? best : fallback;
 }
 
-Coverage coverage(const Rubric& rubric, const Jurisdiction& j) {
+Coverage coverage(const Rubric& rubric, const JurisdictionScore& score) {
   Coverage c;
   c.criteria = rubric.criteria.size();
-  for (const auto& criterion : rubric.criteria) {
+  const Jurisdiction& j = score.jurisdiction;
+  for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+    const Criterion& criterion = rubric.criteria[i];
     for (const auto& q : criterion.questions) c.questions += q.scored ? 1 : 0;
+    if (i < score.criteria.size()) {
+      const CriterionResult& r = score.criteria[i];
+      if (r.tier) ++c.rated;
+      if (r.origin == Origin::recorded) ++c.recorded;
+      if (r.origin == Origin::computed) ++c.computed;
+    }
     const CriterionData* data = j.find_criterion(criterion.id);
     if (!data) continue;
-    const CriterionResult r = score_criterion(criterion, data);
-    if (r.tier) ++c.rated;
-    if (r.origin == Origin::recorded) ++c.recorded;
-    if (r.origin == Origin::computed) ++c.computed;
     for (const auto& a : data->answers) {
       const Question* q = criterion.find_question(a.question);
       if (!q || !q->scored) continue;
@@ -237,10 +241,20 @@ bool rules_read(const Criterion& criterion, std::string_view question) {
                      [&](const Rule& rule) { return reads(rule.when) || reads(rule.when_any); });
 }
 
-WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vector<WhatIf>& what_ifs) {
+WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vector<WhatIf>& what_ifs,
+                          const ScoreOptions& options) {
   WhatIfScore out;
   out.moved.assign(what_ifs.size(), false);
   resolve_ratings(rubric, j);
+  // Answers only: the recorded tiers are set aside first, so that a tier a what-if sets
+  // still counts.
+  std::vector<std::pair<std::string, int>> set_aside;
+  if (options.answers_only) {
+    for (auto& c : j.criteria) {
+      if (c.rating) set_aside.emplace_back(c.id, *c.rating);
+      c.rating.reset();
+    }
+  }
   std::vector<std::string> set;  // criteria whose tier now comes from a what-if
   for (std::size_t i = 0; i < what_ifs.size(); ++i) {
     const WhatIf& w = what_ifs[i];
@@ -287,6 +301,11 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
     out.moved[i] = score_criterion(*criterion, data).tier != before;
   }
   out.score = score_jurisdiction(rubric, std::move(j));
+  for (auto& r : out.score.criteria) {
+    for (const auto& [id, tier] : set_aside) {
+      if (id == r.criterion) r.set_aside = tier;
+    }
+  }
   for (auto& r : out.score.criteria) {
     if (std::find(set.begin(), set.end(), r.criterion) != set.end() && r.origin != Origin::missing) {
       r.from_answers = r.origin == Origin::computed;
@@ -358,7 +377,8 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
       e.weight_sum += c.weight;
       e.weighted_sum += c.weight * *r.tier;
     }
-    CriterionExplanation ce{c.id, r.tier, r.origin, r.computed, std::nullopt, {}, {}, r.from_answers};
+    CriterionExplanation ce{c.id, r.tier, r.origin, r.computed, std::nullopt, {}, {}, r.from_answers, r.in_file,
+                            r.set_aside};
     if (const auto* answers = answers_of(j, c.id); answers && r.tier && *r.tier > 1) {
       ce.next = answers_for_tier(c, *answers, *r.tier - 1);
     }
@@ -369,7 +389,7 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
     e.criteria.push_back(std::move(ce));
   }
   e.band = band_of(rubric, s.overall);
-  e.coverage = coverage(rubric, j);
+  e.coverage = coverage(rubric, s);
   if (s.overall.tier && *s.overall.tier > 1) {
     e.plans.push_back(explained_plan(rubric, j, plan_improvement(rubric, tiers, *s.overall.tier - 1)));
     if (*s.overall.tier - 1 > 1) e.plans.push_back(explained_plan(rubric, j, plan_improvement(rubric, tiers, 1)));

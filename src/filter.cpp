@@ -77,11 +77,26 @@ FilterParse parse_filter(const std::string& text, const Rubric& rubric) {
     if (filter.values.empty()) return {std::nullopt, fmt::format("filter \"{}\" has no value", text)};
     return {filter, {}};
   }
+  // "none": not rated, with = or != only.
+  if (value == "none") {
+    if (filter.op != Comparison::equal && filter.op != Comparison::not_equal) {
+      return {std::nullopt, fmt::format("filter \"{}\": \"none\" (not rated) takes = or != only", text)};
+    }
+    filter.tier = 0;
+    if (filter.key == "tier") {
+      filter.field = FilterField::overall_tier;
+    } else {
+      filter.field = FilterField::criterion_tier;
+      filter.criterion = *rubric.index_of(filter.key);
+    }
+    return {filter, {}};
+  }
   const std::optional<int> tier = rubric.parse_tier(value);
   if (!tier) {
     std::vector<std::string> names;
     for (const auto& t : rubric.tiers) names.push_back(fmt::format("{} ({})", t.number, t.id));
-    return {std::nullopt, fmt::format("filter \"{}\": \"{}\" is not a tier; use {}", text, value, join(names, ", "))};
+    return {std::nullopt, fmt::format("filter \"{}\": \"{}\" is not a tier; use {}, or none (not rated)", text, value,
+                                      join(names, ", "))};
   }
   filter.tier = *tier;
   if (filter.key == "tier") {
@@ -109,6 +124,7 @@ bool matches(const JurisdictionScore& score, const Filter& filter) {
   const std::optional<int> actual = filter.field == FilterField::overall_tier ? score.overall.tier
                                     : filter.criterion < score.criteria.size() ? score.criteria[filter.criterion].tier
                                                                                : std::nullopt;
+  if (filter.tier == 0) return filter.op == Comparison::equal ? !actual : actual.has_value();  // none: not rated
   return actual && compare(*actual, filter.op, filter.tier);
 }
 

@@ -26,7 +26,7 @@ const std::vector<std::string> k_criterion_keys = {"id", "title", "abbrev", "des
                                                    "optional", "questions", "rules"};
 const std::vector<std::string> k_question_keys = {"id", "text", "type", "scored"};
 const std::vector<std::string> k_rule_keys = {"tier", "when", "when_any", "because"};
-const std::vector<std::string> k_overall_keys = {"method", "cutoffs", "gates", "provenance", "calibration"};
+const std::vector<std::string> k_overall_keys = {"method", "cutoffs", "gates", "min_rated", "provenance", "calibration"};
 const std::vector<std::string> k_cutoff_keys = {"tier", "max_mean"};
 const std::vector<std::string> k_gate_keys = {"tier", "requires"};
 const std::vector<std::string> k_calibration_keys = {"jurisdiction", "tiers", "expect"};
@@ -258,6 +258,7 @@ class RubricReader {
       }
       if (const auto* q = detail::find_entry(entries, "questions")) read_questions(*q, c);
       if (const auto* r = detail::require_entry(entries, "rules", item, m_ctx, where)) read_rules(*r, item, c);
+      mark_scored(c);
       m_rubric.criteria.push_back(std::move(c));
     });
     if (m_rubric.criteria.empty()) m_ctx.error(e.key_node, "a rubric needs at least one criterion");
@@ -290,10 +291,20 @@ class RubricReader {
         }
       }
       if (const auto* scored = detail::find_entry(entries, "scored")) {
-        if (auto value = detail::read_bool(*scored, m_ctx)) q.scored = *value;
+        if (auto value = detail::read_bool(*scored, m_ctx)) q.marked_unscored = !*value;
       }
       c.questions.push_back(std::move(q));
     });
+  }
+
+  // A question is scored when a rule reads it; one marked `scored: false` must not be read.
+  static void mark_scored(Criterion& c) {
+    for (auto& q : c.questions) {
+      q.scored = std::any_of(c.rules.begin(), c.rules.end(), [&](const Rule& r) {
+        auto reads = [&](const Condition& condition) { return condition.question == q.id; };
+        return std::any_of(r.when.begin(), r.when.end(), reads) || std::any_of(r.when_any.begin(), r.when_any.end(), reads);
+      });
+    }
   }
 
   std::vector<Condition> read_conditions(const MapEntry& e, const Criterion& c) {
@@ -306,6 +317,12 @@ class RubricReader {
       if (!q) {
         m_ctx.error(entry.key_node, fmt::format("unknown question \"{}\" in a rule of criterion \"{}\"{}", entry.key,
                                                 c.id, did_you_mean(entry.key, question_ids)));
+        continue;
+      }
+      if (q->marked_unscored) {
+        m_ctx.error(entry.key_node, fmt::format("question \"{}\" is marked \"scored: false\", so no rule may read it; "
+                                                "remove the mark or the condition",
+                                                q->id));
         continue;
       }
       Condition condition{q->id, {}};
@@ -377,12 +394,27 @@ class RubricReader {
         }
       }
     }
+    if (const auto* n = detail::find_entry(entries, "min_rated")) read_min_rated(*n);
     if (const auto* p = detail::find_entry(entries, "provenance")) {
       if (auto text = detail::read_string(*p, m_ctx)) overall.provenance = *text;
     }
     if (const auto* c = detail::require_entry(entries, "cutoffs", e.value, m_ctx, "\"overall\"")) read_cutoffs(*c);
     if (const auto* g = detail::find_entry(entries, "gates")) read_gates(*g);
     if (const auto* c = detail::find_entry(entries, "calibration")) read_calibration(*c);
+  }
+
+  // "all" (the default: every criterion that is not optional) or a number of criteria.
+  void read_min_rated(const MapEntry& e) {
+    if (e.value.IsScalar() && e.value.Scalar() == "all") return;
+    const auto value = detail::read_integer(e, m_ctx);
+    if (!value) return;
+    const auto count = static_cast<long long>(m_rubric.criteria.size());
+    if (*value < 1 || (count > 0 && *value > count)) {
+      m_ctx.error(e.value, fmt::format("\"min_rated\" must be \"all\" or a number of criteria from 1 to {}, found {}",
+                                       count, *value));
+      return;
+    }
+    m_rubric.overall.min_rated = static_cast<std::size_t>(*value);
   }
 
   void read_cutoffs(const MapEntry& e) {

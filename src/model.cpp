@@ -25,6 +25,10 @@ const Question* Criterion::find_question(std::string_view question_id) const {
   return detail::find_by_id(questions, question_id);
 }
 
+std::size_t Criterion::scored_questions() const {
+  return static_cast<std::size_t>(std::count_if(questions.begin(), questions.end(), [](const Question& q) { return q.scored; }));
+}
+
 const Criterion* Rubric::find_criterion(std::string_view criterion_id) const {
   return detail::find_by_id(criteria, criterion_id);
 }

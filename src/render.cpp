@@ -58,12 +58,19 @@ void render_scores(const Report& report, ReportKind kind, Format format, const O
   const bool cards = kind == ReportKind::cards;
   auto info = [&] {
     const ReportRequest& r = report.request;
-    return ExportInfo{r.sort.empty() ? "given" : r.sort, r.reverse, r.filters, r.what_if, settings.generated_at,
-                      settings.threads};
+    return ExportInfo{r.sort.empty() ? "given" : r.sort, r.reverse, r.filters, r.what_if, r.scoring.answers_only,
+                      settings.generated_at, settings.threads};
   };
   const bool what_if = !report.what_ifs.empty();
+  const bool answers_only = report.request.scoring.answers_only;
   switch (format) {
     case Format::text:
+      if (answers_only) {
+        for (const auto& line : wrap(std::string(detail::k_answers_only_banner), detail::prose_width(settings.render))) {
+          out << line << '\n';
+        }
+        out << '\n';
+      }
       if (what_if) {
         for (const auto& line : wrap(detail::what_if_banner(report.request.what_if), detail::prose_width(settings.render))) {
           out << line << '\n';
@@ -80,6 +87,7 @@ void render_scores(const Report& report, ReportKind kind, Format format, const O
     case Format::json: render_json(rubric, scores, info(), out); return;
     case Format::csv: render_csv(rubric, scores, out); return;
     case Format::markdown:
+      if (answers_only) out << "> **" << detail::markdown_text(detail::k_answers_only_banner) << "**\n\n";
       if (what_if) out << "> **" << detail::markdown_text(detail::what_if_banner(report.request.what_if)) << "**\n\n";
       if (cards) {
         render_markdown_cards(rubric, scores, out);

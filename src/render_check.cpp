@@ -23,6 +23,7 @@ std::string check_totals(const CheckReport& report) {
   std::string text = fmt::format("{} checked, {} passed, {} failed", plural(report.jurisdictions(), "jurisdiction"),
                                  report.passed, report.failed);
   if (report.invalid > 0) text += fmt::format("; {} invalid", plural(report.invalid, "file"));
+  if (report.warned > 0) text += fmt::format("; {} passed with a warning (not rated)", report.warned);
   return text;
 }
 
@@ -50,6 +51,10 @@ void write_failure(detail::JsonWriter& w, const CheckFailure& f) {
       w.key("baseline").value_or_null(f.baseline);
     } else {
       w.key("required").value_or_null(f.required);
+    }
+    if (f.kind == FailureKind::not_rated && f.subject.is_overall()) {
+      w.key("coverage").begin_object().field("rated", f.coverage.rated).field("criteria", f.coverage.criteria);
+      w.field("needed", f.coverage.needed).end_object();
     }
     w.field("line", f.where.line);
   }
@@ -87,6 +92,11 @@ void render_check_text(const Rubric& rubric, const CheckReport& report, std::ost
     for (const auto& f : o.failures) out << "  - " << detail::check_failure_text(rubric, f) << '\n';
   }
   for (const auto& o : report.outcomes) {
+    if (!o.passed() || o.warnings.empty()) continue;
+    out << "WARN " << outcome_heading(o) << '\n';
+    for (const auto& f : o.warnings) out << "  - " << detail::check_failure_text(rubric, f) << '\n';
+  }
+  for (const auto& o : report.outcomes) {
     for (const auto& i : o.improvements) {
       out << fmt::format("better: {} ({}): {}\n", o.name, o.id, detail::improvement_text(rubric, i));
     }
@@ -122,7 +132,8 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
       continue;
     }
     out << "    <testcase classname=\"scorecard.jurisdiction\" name=\"" << xml_escape(o.id) << "\" time=\"0\"";
-    if (o.passed() && o.improvements.empty()) {
+    const bool warned = o.passed() && !o.warnings.empty();
+    if (o.passed() && o.improvements.empty() && !warned) {
       out << "/>\n";
       continue;
     }
@@ -137,8 +148,14 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
       }
       out << "</failure>\n";
     }
-    if (!o.improvements.empty()) {
+    if (!o.improvements.empty() || warned) {
       out << "      <system-out>";
+      if (warned) {
+        for (const auto& f : o.warnings) {
+          out << xml_escape(where_text(f.where, o.file)) << ": warning: " << xml_escape(detail::check_failure_text(rubric, f))
+              << '\n';
+        }
+      }
       for (const auto& i : o.improvements) out << "better: " << xml_escape(detail::improvement_text(rubric, i)) << '\n';
       out << "</system-out>\n";
     }
@@ -177,6 +194,16 @@ void render_check_markdown(const Rubric& rubric, const CheckReport& report, std:
           << detail::markdown_code(o.file) << " | " << detail::markdown_text(join(failures, "; ")) << " |\n";
     }
   }
+  if (report.warned > 0) {
+    out << "\n**Passed with a warning (not rated):**\n\n";
+    for (const auto& o : report.outcomes) {
+      if (!o.passed()) continue;
+      for (const auto& f : o.warnings) {
+        out << "- " << detail::markdown_text(o.name) << " (" << detail::markdown_code(o.file)
+            << "): " << detail::markdown_text(detail::check_failure_text(rubric, f)) << '\n';
+      }
+    }
+  }
   bool any_better = false;
   for (const auto& o : report.outcomes) any_better = any_better || !o.improvements.empty();
   if (any_better) {
@@ -201,12 +228,14 @@ void render_check_json(const Rubric& rubric, const CheckReport& report, std::ost
   w.begin_object().key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version).end_object();
   w.field("passed", report.failed == 0 && report.invalid == 0);
   w.key("counts").begin_object().field("jurisdictions", report.jurisdictions()).field("passed", report.passed);
-  w.field("failed", report.failed).field("invalid_files", report.invalid).end_object();
+  w.field("failed", report.failed).field("invalid_files", report.invalid).field("warned", report.warned).end_object();
   w.key("outcomes").begin_array();
   for (const auto& o : report.outcomes) {
     w.begin_object().key("id").string_or_null(o.id).key("name").string_or_null(o.name).field("file", o.file);
     w.field("passed", o.passed()).key("failures").begin_array();
     for (const auto& f : o.failures) write_failure(w, f);
+    w.end_array().key("warnings").begin_array();
+    for (const auto& f : o.warnings) write_failure(w, f);
     w.end_array().key("improvements").begin_array();
     for (const auto& t : o.improvements) write_tier_change(w, t);
     w.end_array().end_object();

@@ -38,7 +38,8 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
     out << "\r\n";
   };
   std::vector<std::string> header = {"id",       "name",       "state", "kind", "population", "jail_authority",
-                                     "reviewed", "overall_tier", "overall_label", "score"};
+                                     "reviewed", "overall_tier", "overall_label", "score", "overall_status", "criteria_rated",
+                                     "criteria_total"};
   for (const auto& c : rubric.criteria) {
     header.push_back(c.id + "_tier");
     header.push_back(c.id + "_label");
@@ -47,7 +48,7 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
   emit(header);
   auto label = [&](const std::optional<int>& tier) {
     const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
-    return t ? t->label : std::string();
+    return t ? t->label : std::string(detail::k_not_rated);
   };
   for (const auto& s : scores) {
     const auto& j = s.jurisdiction;
@@ -60,7 +61,10 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
                                     j.reviewed,
                                     s.overall.tier ? std::to_string(*s.overall.tier) : "",
                                     label(s.overall.tier),
-                                    s.overall.tier ? format_mean(s.overall.mean) : ""};
+                                    s.overall.tier ? format_mean(s.overall.mean) : "",
+                                    s.overall.rated() ? "rated" : "not_rated",
+                                    std::to_string(s.overall.coverage.rated),
+                                    std::to_string(s.overall.coverage.criteria)};
     for (const auto& c : s.criteria) {
       row.push_back(c.tier ? std::to_string(*c.tier) : "");
       row.push_back(label(c.tier));

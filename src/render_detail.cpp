@@ -27,7 +27,7 @@ std::string paint(const Rubric& rubric, int tier, std::string_view text, const R
 }
 
 std::string tier_cell(const Rubric& rubric, const std::optional<int>& tier, bool short_label) {
-  if (!tier) return "—";
+  if (!tier) return std::string(k_not_rated);
   const Tier* t = rubric.find_tier(*tier);
   if (!t) return std::to_string(*tier);
   return fmt::format("{} {}", *tier, short_label ? t->short_label : t->label);

@@ -64,10 +64,26 @@ void write_conditions(JsonWriter& w, const std::vector<HeldCondition>& held);  /
 void write_gates(JsonWriter& w, const std::vector<GateFailure>& gates);  // [{tier, criterion, required, actual}]
 
 // Results in words (render_words.cpp): the only place typed results become English.
-std::string tier_number(const std::optional<int>& tier);  // "3", or "none"
+std::string tier_number(const std::optional<int>& tier);  // "3", or "not rated"
 std::string plural(std::size_t n, std::string_view word);  // "1 file", "2 files"
 std::string held_text(const std::vector<HeldCondition>& held, std::string_view separator);  // "q is a, r is b"
 std::string rule_match_text(const RuleMatch& match);  // "rule 2: q is a", "rule 3: no earlier rule matched"
+std::string possible_tiers_text(const RuleMatch& match);  // undecided: "tiers 1, 2 or 3"
+// "2 of 3 deciding questions unclear", "1 unclear and 1 unanswered of 3 deciding questions"
+std::string open_questions_text(const RuleMatch& match);
+// Why a criterion has no tier: "not in the file", "no rating or answers", open_questions_text.
+std::string not_rated_reason(const CriterionResult& result);
+// Beside a tier recorded or set by a what-if: "its answers give the same tier (rule 1: ...)",
+// "its answers would give tier 2 (...)", "its answers decide no tier (1 of 2 deciding ...)".
+std::string answers_give_text(const RuleMatch& match, const std::optional<int>& tier);
+std::string coverage_cell(const CriteriaCoverage& coverage);  // "6/8"
+std::string coverage_rule_text(const Rubric& rubric);  // "an overall tier needs all 8 criteria rated"
+std::string coverage_text(const CriteriaCoverage& coverage);  // "6 of 8 criteria rated; the rubric needs all 8"
+inline constexpr std::string_view k_not_rated = "not rated";
+// Every output of a run with --answers-only says so.
+inline constexpr std::string_view k_answers_only_banner =
+    "Answers only: recorded tiers are set aside; every tier is computed from the files' answers alone.";
+inline constexpr std::string_view k_not_rated_mark = "?";  // a criterion without a tier, in tables
 std::string criterion_title(const Rubric& rubric, std::string_view id);  // the title, or the id when unknown
 std::string gate_text(const Rubric& rubric, const GateFailure& gate);
 std::string subject_id(const Subject& subject);                         // "overall" or the criterion id

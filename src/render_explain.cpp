@@ -20,6 +20,7 @@ std::string num(double value) { return fmt::format("{:g}", value); }
 
 // "(2×1 + 2×3 + 1×3 ...) / 11 = 18/11 = 1.636"
 std::string arithmetic(const Explanation& e) {
+  if (!e.overall.rated()) return "none: not rated (" + detail::coverage_text(e.overall.coverage) + ")";
   if (e.terms.empty()) return "no criterion has a tier";
   std::vector<std::string> terms;
   for (const auto& t : e.terms) terms.push_back(fmt::format("{}×{}", num(t.weight), t.tier));
@@ -42,9 +43,11 @@ std::string tier_name(const Rubric& rubric, int tier) {
 }
 
 std::string coverage_text(const Coverage& c) {
-  return fmt::format("{} of {} criteria rated ({} recorded, {} computed from answers); {} of {} questions answered, {} "
-                     "unclear",
-                     c.rated, c.criteria, c.recorded, c.computed, c.answered, c.questions, c.unclear);
+  const std::size_t unanswered = c.questions >= c.answered + c.unclear ? c.questions - c.answered - c.unclear : 0;
+  return fmt::format("{} of {} criteri{} rated ({} recorded, {} computed from answers); {} of {} deciding questions "
+                     "answered, {} unclear{}",
+                     c.rated, c.criteria, c.criteria == 1 ? "on" : "a", c.recorded, c.computed, c.answered, c.questions, c.unclear,
+                     unanswered ? fmt::format(", {} unanswered", unanswered) : "");
 }
 
 std::string answer_changes(const AnswerPlan& plan) {
@@ -58,32 +61,54 @@ bool hypothetical(const Explanation& e) {
                      [](const CriterionExplanation& c) { return c.origin == Origin::what_if; });
 }
 
-// "recorded; its answers give tier 3 (rule 3)", "computed: rule 2 matched because q is a"
+// The criterion's result, as the words helpers read it.
+CriterionResult result_of(const CriterionExplanation& c) {
+  CriterionResult r;
+  r.criterion = c.criterion;
+  r.tier = c.tier;
+  r.origin = c.origin;
+  r.computed = c.computed;
+  r.from_answers = c.from_answers;
+  r.in_file = c.in_file;
+  r.set_aside = c.set_aside;
+  return r;
+}
+
+std::string matched_text(const RuleMatch& m) {
+  return fmt::format("rule {} matched{}{}", m.rule_index + 1,
+                     m.held.empty() ? " (no earlier rule did)" : " because " + detail::held_text(m.held, " and "),
+                     m.open.empty() ? "" : "; the open questions cannot change it");
+}
+
+// "recorded; its answers give the same tier (rule 3)", "computed: rule 2 matched because q is a",
+// "not rated: 2 of 2 deciding questions unclear; tiers 1, 2 or 3 possible"
 std::string how_text(const CriterionExplanation& c) {
+  const std::string set_aside =
+      c.set_aside ? fmt::format(" (recorded tier {} set aside: answers only)", *c.set_aside) : "";
+  if (!c.tier) {
+    const std::string reason = detail::not_rated_reason(result_of(c));
+    if (c.computed && !c.computed->decided()) {
+      return fmt::format("{}; {} possible", reason, detail::possible_tiers_text(*c.computed));
+    }
+    return reason;
+  }
   if (c.origin == Origin::recorded) {
     if (!c.computed) return "recorded";
-    return fmt::format("recorded; its answers give tier {} (rule {}{}){}", c.computed->tier, c.computed->rule_index + 1,
-                       c.computed->held.empty() ? "" : ": " + detail::held_text(c.computed->held, ", "),
-                       c.disagreement.empty() ? "" : "; kept because: " + c.disagreement);
+    return "recorded; " + detail::answers_give_text(*c.computed, c.tier) +
+           (c.disagreement.empty() ? "" : "; kept because: " + c.disagreement);
   }
   if (c.origin == Origin::what_if) {
     if (!c.computed) return "set by a what-if (hypothetical)";
-    if (!c.from_answers) {
-      return fmt::format("set by a what-if (hypothetical); its answers give tier {} (rule {}{})", c.computed->tier,
-                         c.computed->rule_index + 1,
-                         c.computed->held.empty() ? "" : ": " + detail::held_text(c.computed->held, ", "));
-    }
-    return fmt::format("computed from answers a what-if changed (hypothetical): rule {} matched{}",
-                       c.computed->rule_index + 1,
-                       c.computed->held.empty() ? " (no earlier rule did)"
-                                                : " because " + detail::held_text(c.computed->held, " and "));
+    if (!c.from_answers) return "set by a what-if (hypothetical); " + detail::answers_give_text(*c.computed, c.tier);
+    return "computed from answers a what-if changed (hypothetical): " + matched_text(*c.computed);
   }
-  if (c.origin == Origin::computed) {
-    return fmt::format("computed: rule {} matched{}", c.computed->rule_index + 1,
-                       c.computed->held.empty() ? " (no earlier rule did)"
-                                                : " because " + detail::held_text(c.computed->held, " and "));
-  }
-  return "not rated";
+  return "computed: " + matched_text(*c.computed) + set_aside;
+}
+
+// A criterion without a tier whose answers leave questions open: what would rate it.
+std::optional<std::string> to_rate_text(const CriterionExplanation& c) {
+  if (c.tier || !c.computed || c.computed->open.empty()) return std::nullopt;
+  return fmt::format("to rate it: answer {} (or record a rating)", join(c.computed->open, ", "));
 }
 
 std::string next_text(const AnswerPlan& next) {
@@ -133,7 +158,14 @@ std::string unreachable_text(const ExplainedPlan& plan) {
 
 // What it takes for a jurisdiction without an overall tier, or at the top.
 std::string no_plan_text(const Explanation& e) {
-  return e.overall.tier ? "Already at the top tier." : "Not rated overall: no criterion has a tier, so there is nothing to improve.";
+  if (e.overall.tier) return "Already at the top tier.";
+  std::vector<std::string> unrated;
+  for (const auto& c : e.criteria) {
+    if (!c.tier) unrated.push_back(c.criterion);
+  }
+  return fmt::format("Not rated overall ({}). Rate {} first: the criteria above say what each lacks.",
+                     detail::coverage_text(e.overall.coverage),
+                     unrated.size() == 1 ? unrated[0] : fmt::format("these {} criteria", unrated.size()));
 }
 
 void text_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& out) {
@@ -210,6 +242,12 @@ void write_plan(detail::JsonWriter& w, const ExplainedPlan& plan) {
 void render_explain_text(const Rubric& rubric, const ExplainReport& report, const RenderOptions& options,
                          std::ostream& out) {
   const auto& list = report.explanations;
+  if (report.answers_only) {
+    for (const auto& line : wrap(std::string(detail::k_answers_only_banner), detail::prose_width(options))) {
+      out << line << '\n';
+    }
+    out << '\n';
+  }
   if (!report.what_if.empty()) {
     for (const auto& line : wrap(detail::what_if_banner(report.what_if), detail::prose_width(options))) {
       out << line << '\n';
@@ -233,8 +271,9 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
       out << "  " << rubric.criteria[i].title << ": "
           << (c.tier ? detail::paint(rubric, *c.tier, tier_name(rubric, *c.tier), options) : std::string("not rated"))
           << detail::what_if_mark(c.origin == Origin::what_if) << '\n';
-      if (c.origin != Origin::missing) out << "    " << how_text(c) << '\n';
+      out << "    " << how_text(c) << '\n';
       if (c.next) out << "    " << next_text(*c.next) << '\n';
+      if (auto rate = to_rate_text(c)) out << "    " << *rate << '\n';
       if (!c.sources.empty()) out << "    sources: " << join(c.sources, ", ") << '\n';
     }
     out << "\nWhat it takes\n";
@@ -246,6 +285,7 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
 
 void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, std::ostream& out) {
   const auto& list = report.explanations;
+  if (report.answers_only) out << "> **" << detail::markdown_text(detail::k_answers_only_banner) << "**\n\n";
   if (!report.what_if.empty()) out << "> **" << detail::markdown_text(detail::what_if_banner(report.what_if)) << "**\n\n";
   for (std::size_t n = 0; n < list.size(); ++n) {
     const Explanation& e = list[n];
@@ -264,7 +304,8 @@ void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, 
       out << "| " << detail::markdown_text(rubric.criteria[i].title) << " | "
           << detail::markdown_text((c.tier ? tier_name(rubric, *c.tier) : "not rated") +
                                    detail::what_if_mark(c.origin == Origin::what_if))
-          << " | " << detail::markdown_text(how_text(c)) << " | " << (c.next ? detail::markdown_text(next_text(*c.next)) : "")
+          << " | " << detail::markdown_text(how_text(c)) << " | "
+          << (c.next ? detail::markdown_text(next_text(*c.next)) : to_rate_text(c) ? detail::markdown_text(*to_rate_text(c)) : "")
           << " | " << detail::markdown_text(join(c.sources, ", ")) << " |\n";
     }
     out << "\n### What it takes\n\n";
@@ -278,6 +319,7 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
   const auto& list = report.explanations;
   detail::JsonWriter w(out);
   w.begin_object().key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version).end_object();
+  w.field("answers_only", report.answers_only);
   w.key("what_if").strings(report.what_if).key("what_if_changes").begin_array();
   for (const auto& c : report.what_if_changes) {
     w.begin_object().field("id", c.id).field("name", c.name).key("tiers").begin_array();
@@ -290,7 +332,19 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
   w.end_array().key("jurisdictions").begin_array();
   for (const auto& e : list) {
     w.begin_object().field("id", e.id).field("name", e.name).key("state").string_or_null(e.state);
-    w.key("overall").begin_object().key("tier").value_or_null(e.overall.tier).field("mean", rounded(e.overall.mean));
+    w.key("overall").begin_object().key("tier").value_or_null(e.overall.tier);
+    w.field("status", e.overall.rated() ? "rated" : "not_rated").key("reason");
+    if (e.overall.rated()) {
+      w.null();
+    } else {
+      w.value(detail::coverage_text(e.overall.coverage));
+    }
+    w.key("mean");
+    if (e.overall.rated()) {
+      w.value(rounded(e.overall.mean));
+    } else {
+      w.null();
+    }
     w.key("terms").begin_array();
     for (const auto& t : e.terms) {
       w.begin_object().field("criterion", t.criterion).field("weight", t.weight).field("tier", t.tier).end_object();
@@ -308,16 +362,33 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
     detail::write_gates(w, e.overall.gates);
     const Coverage& c = e.coverage;
     w.end_object().key("coverage").begin_object().field("criteria", c.criteria).field("rated", c.rated);
+    w.field("needed", e.overall.coverage.needed);
     w.field("recorded", c.recorded).field("computed", c.computed).field("questions", c.questions);
     w.field("answered", c.answered).field("unclear", c.unclear).end_object();
     w.key("criteria").begin_array();
     for (const auto& ce : e.criteria) {
       w.begin_object().field("id", ce.criterion).key("tier").value_or_null(ce.tier).field("origin", to_string(ce.origin));
+      w.field("status", ce.tier ? "rated" : "not_rated").key("reason");
+      if (ce.tier) {
+        w.null();
+      } else {
+        w.value(detail::not_rated_reason(result_of(ce)));
+      }
+      w.key("set_aside").value_or_null(ce.set_aside);
       w.key("computed");
       if (ce.computed) {
-        w.begin_object().field("tier", ce.computed->tier).field("rule", ce.computed->rule_index + 1).key("conditions");
-        detail::write_conditions(w, ce.computed->held);
-        w.end_object();
+        const RuleMatch& m = *ce.computed;
+        w.begin_object().key("tier");
+        if (m.decided()) {
+          w.value(m.tier).field("rule", m.rule_index + 1);
+        } else {
+          w.null().key("rule").null();
+        }
+        w.key("conditions");
+        detail::write_conditions(w, m.held);
+        w.key("open").strings(m.open).key("possible").begin_array();
+        for (int t : m.possible) w.value(t);
+        w.end_array().end_object();
       } else {
         w.null();
       }

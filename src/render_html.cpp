@@ -179,10 +179,11 @@ void write_script_safe(std::ostream& out, const std::function<void(std::ostream&
 namespace {
 
 std::string origin_text(const Criterion& c, const CriterionResult& r, const CriterionData* data) {
+  if (!r.rated()) return "Not rated: " + detail::not_rated_reason(r) + ".";
   switch (r.origin) {
     case Origin::recorded:
       if (r.disagrees()) {
-        return fmt::format("Recorded tier; its answers would give tier {}.{}", r.computed->tier,
+        return fmt::format("Recorded tier; {}.{}", detail::answers_give_text(*r.computed, r.tier),
                            data && !data->disagreement.empty() ? " Kept because: " + data->disagreement
                                                                : "");
       }
@@ -211,15 +212,19 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostre
   if (!j.jail_authority.empty()) meta.push_back("jail run by " + html_escape(j.jail_authority));
   if (!j.reviewed.empty()) meta.push_back("reviewed " + html_escape(j.reviewed));
   out << join(meta, " · ") << "</p>\n<p>Overall: <span class=\"badge tier-" << s.overall.tier.value_or(0) << "\">"
-      << (s.overall.tier ? std::to_string(*s.overall.tier) : "—") << "</span>"
-      << html_escape(tier_label(rubric, s.overall.tier)) << " (weighted mean " << format_mean(s.overall.mean) << ")";
+      << (s.overall.tier ? std::to_string(*s.overall.tier) : std::string(detail::k_not_rated_mark)) << "</span>"
+      << html_escape(tier_label(rubric, s.overall.tier)) << " ("
+      << (s.overall.tier ? "weighted mean " + format_mean(s.overall.mean)
+                         : html_escape(detail::coverage_text(s.overall.coverage)))
+      << ")";
   for (const auto& g : s.overall.gates) out << "; " << html_escape(detail::gate_text(rubric, g));
   out << ".</p>\n<dl>\n";
   for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
     const Criterion& c = rubric.criteria[i];
     const CriterionResult& r = s.criteria[i];
     const CriterionData* data = j.find_criterion(c.id);
-    out << "<dt><span class=\"badge tier-" << r.tier.value_or(0) << "\">" << (r.tier ? std::to_string(*r.tier) : "—")
+    out << "<dt><span class=\"badge tier-" << r.tier.value_or(0) << "\">"
+        << (r.tier ? std::to_string(*r.tier) : std::string(detail::k_not_rated_mark))
         << "</span>" << html_escape(c.title) << "</dt>\n<dd>" << html_escape(tier_label(rubric, r.tier)) << ". "
         << html_escape(origin_text(c, r, data));
     if (data && !data->note.empty()) out << "<br>" << html_escape(data->note);
@@ -271,6 +276,12 @@ void render_methodology(const Rubric& rubric, std::ostream& out) {
     }
     out << " Tier " << gate.tier << " also requires " << html_escape(join(reqs, ", ")) << " or better.";
   }
+  std::string coverage = detail::coverage_rule_text(rubric);
+  coverage[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(coverage[0])));
+  out << " " << html_escape(coverage)
+      << "; with fewer, a jurisdiction is not rated overall. A criterion is not rated when it records no tier and "
+         "its answers leave open a question that could change it: an unclear or missing answer is no evidence, "
+         "not a \"no\".";
   out << "</p>\n";
   if (!rubric.overall.provenance.empty()) out << "<p>" << html_escape(rubric.overall.provenance) << "</p>\n";
   out << "<p>Rubric <code>" << html_escape(rubric.id) << "</code>, version " << html_escape(rubric.version)
@@ -284,7 +295,7 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   const std::string title = options.title.empty() ? rubric.title : options.title;
   const std::string style = css(rubric);
   const std::string script(detail::page_js_text());
-  const std::size_t columns = 5 + rubric.criteria.size();
+  const std::size_t columns = 6 + rubric.criteria.size();
 
   out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -297,6 +308,10 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
       << html_escape(title) << "</h1>\n";
   if (!options.intro.empty()) out << "<p class=\"intro\">" << html_escape(options.intro) << "</p>\n";
   // Before the summary, which counts the hypothetical tiers too.
+  if (info.answers_only) {
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::k_answers_only_banner)
+        << "</strong></p>\n";
+  }
   if (!info.what_if.empty()) {
     out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::what_if_banner(info.what_if))
         << "</strong></p>\n";
@@ -304,6 +319,7 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   const Summary summary = summarize(rubric, scores);
   out << "<ul class=\"summary\">\n";
   for (const auto& t : summary.tiers) out << "<li>" << html_escape(summary_sentence(rubric, summary, t)) << ".</li>\n";
+  if (const std::string line = not_rated_sentence(summary); !line.empty()) out << "<li>" << html_escape(line) << ".</li>\n";
   out << "</ul>\n</header>\n<main>\n";
 
   out << "<div class=\"controls\" id=\"controls\" hidden>\n"
@@ -313,6 +329,7 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   for (const auto& t : rubric.tiers) {
     out << "<option value=\"" << t.number << "\">" << t.number << " " << html_escape(t.label) << "</option>";
   }
+  out << "<option value=\"none\">Not rated</option>";
   out << "</select></label>\n<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n";
 
   out << "<div class=\"table-wrap\">\n<table id=\"scorecard\">\n<caption>" << scores.size()
@@ -327,7 +344,9 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
     out << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\" title=\"" << html_escape(c.description)
         << "\"><button type=\"button\">" << html_escape(c.title) << "</button></th>\n";
   }
-  out << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\"><button type=\"button\">Overall</button></th>\n"
+  out << "<th scope=\"col\" data-type=\"number\" data-first=\"descending\" aria-sort=\"none\" class=\"num\" "
+         "title=\"Criteria with a tier, of all\"><button type=\"button\">Rated</button></th>\n"
+      << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\"><button type=\"button\">Overall</button></th>\n"
       << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\" class=\"num\"><button "
          "type=\"button\">Score</button></th>\n</tr></thead>\n<tbody>\n";
 
@@ -338,7 +357,7 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
     std::string search = j.name + " " + j.state;
     for (auto& ch : search) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     out << "<tr class=\"row\" id=\"row-" << id << "\" data-details=\"details-" << id << "\" data-order=\"" << n
-        << "\" data-tier=\"" << (s.overall.tier ? std::to_string(*s.overall.tier) : "") << "\" data-search=\""
+        << "\" data-tier=\"" << (s.overall.tier ? std::to_string(*s.overall.tier) : "none") << "\" data-search=\""
         << html_escape(search) << "\">\n<th scope=\"row\" data-sort=\"" << html_escape(j.name)
         << "\"><button type=\"button\" class=\"open\" aria-controls=\"details-" << id << "\">" << html_escape(j.name)
         << "</button></th>\n<td data-sort=\"" << html_escape(j.state) << "\">" << html_escape(j.state) << "</td>\n"
@@ -347,11 +366,13 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
       const auto& tier = s.criteria[i].tier;
       out << "<td class=\"tier tier-" << tier.value_or(0) << "\" data-sort=\"" << (tier ? std::to_string(*tier) : "")
-          << "\">" << (tier ? std::to_string(*tier) : "—")
+          << "\">" << (tier ? std::to_string(*tier) : std::string(detail::k_not_rated_mark))
           << detail::what_if_mark(s.criteria[i].origin == Origin::what_if) << "<span class=\"sr\"> "
           << html_escape(tier_label(rubric, tier))
           << (s.criteria[i].origin == Origin::what_if ? " (hypothetical)" : "") << "</span></td>\n";
     }
+    out << "<td class=\"num\" data-sort=\"" << s.overall.coverage.rated << "\">"
+        << detail::coverage_cell(s.overall.coverage) << "</td>\n";
     out << "<td class=\"tier overall tier-" << s.overall.tier.value_or(0) << "\" data-sort=\""
         << (s.overall.tier ? fmt::format("{:.4f}", *s.overall.tier * 10 + s.overall.mean) : "") << "\">"
         << (s.overall.tier ? std::to_string(*s.overall.tier) + " " : "") << html_escape(tier_label(rubric, s.overall.tier, true))
@@ -369,7 +390,11 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
     out << "<li><span class=\"badge tier-" << t.number << "\">" << t.number << "</span>" << html_escape(t.label)
         << "</li>\n";
   }
-  out << "</ul>\n";
+  out << "<li><span class=\"badge tier-0\">" << detail::k_not_rated_mark
+      << "</span>Not rated: the evidence recorded decides no tier. Unclear or missing answers are no evidence, "
+         "not a \"no\".</li>\n";
+  out << "</ul>\n<p>Rated: criteria with a tier, of all; " << html_escape(detail::coverage_rule_text(rubric))
+      << ".</p>\n";
   render_methodology(rubric, out);
   out << "</main>\n<footer><p>Made with policy-scorecard " << html_escape(version())
       << ". This page makes no network requests; the data below is also embedded as JSON.</p></footer>\n"

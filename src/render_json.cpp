@@ -70,7 +70,13 @@ void write_rubric(const Rubric& rubric, detail::JsonWriter& w) {
     for (const auto& r : g.requirements) w.field(r.criterion, r.tier);
     w.end_object().end_object();
   }
-  w.end_array().key("provenance").string_or_null(rubric.overall.provenance).end_object().end_object();
+  w.end_array().key("min_rated");
+  if (rubric.overall.min_rated) {
+    w.value(*rubric.overall.min_rated);
+  } else {
+    w.value("all");
+  }
+  w.key("provenance").string_or_null(rubric.overall.provenance).end_object().end_object();
 }
 
 }  // namespace
@@ -110,20 +116,43 @@ void write_label(const Rubric& rubric, detail::JsonWriter& w, const std::optiona
 
 void write_criterion(const Rubric& rubric, const Criterion& criterion, const CriterionResult& r, const Jurisdiction& j,
                      detail::JsonWriter& w) {
+  const CriterionData* data = j.find_criterion(criterion.id);
   w.begin_object().key("tier");
   w.value_or_null(r.tier);
   w.key("label");
   write_label(rubric, w, r.tier);
-  w.field("origin", to_string(r.origin)).key("computed");
+  w.field("origin", to_string(r.origin)).field("status", r.rated() ? "rated" : "not_rated").key("reason");
+  if (r.rated()) {
+    w.null();
+  } else {
+    w.value(detail::not_rated_reason(r));
+  }
+  w.key("computed");
   if (r.computed) {
-    const Rule& rule = criterion.rules[static_cast<std::size_t>(r.computed->rule_index)];
-    w.begin_object().field("tier", r.computed->tier).field("rule", r.computed->rule_index + 1).key("conditions");
-    write_conditions(w, r.computed->held);
-    w.key("because").string_or_null(rule.because).end_object();
+    const RuleMatch& m = *r.computed;
+    w.begin_object().key("tier");
+    if (m.decided()) {
+      w.value(m.tier).field("rule", m.rule_index + 1);
+    } else {
+      w.null().key("rule").null();
+    }
+    w.key("conditions");
+    write_conditions(w, m.held);
+    w.key("because");
+    if (m.decided()) {
+      w.string_or_null(criterion.rules[static_cast<std::size_t>(m.rule_index)].because);
+    } else {
+      w.null();
+    }
+    w.key("open").begin_array();
+    for (const auto& q : m.open) w.value(q);
+    w.end_array().key("possible").begin_array();
+    for (int t : m.possible) w.value(t);
+    w.end_array().end_object();
   } else {
     w.null();
   }
-  const CriterionData* data = j.find_criterion(criterion.id);
+  w.key("set_aside").value_or_null(r.set_aside);
   w.key("answers").begin_object();
   if (data) {
     for (const auto& a : data->answers) w.field(a.question, a.value);
@@ -161,7 +190,23 @@ void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail
   w.value_or_null(s.overall.tier);
   w.key("label");
   write_label(rubric, w, s.overall.tier);
-  w.field("score", rounded(s.overall.mean)).key("gates");
+  w.field("status", s.overall.rated() ? "rated" : "not_rated").key("reason");
+  if (s.overall.rated()) {
+    w.null();
+  } else {
+    w.value(detail::coverage_text(s.overall.coverage));
+  }
+  w.key("score");
+  if (s.overall.rated()) {
+    w.value(rounded(s.overall.mean));
+  } else {
+    w.null();
+  }
+  const CriteriaCoverage& coverage = s.overall.coverage;
+  w.key("coverage").begin_object().field("rated", coverage.rated).field("criteria", coverage.criteria);
+  w.field("needed", coverage.needed).key("missing").begin_array();
+  for (const auto& id : coverage.missing) w.value(id);
+  w.end_array().end_object().key("gates");
   write_gates(w, s.overall.gates);
   w.end_object().key("criteria").begin_object();
   for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
@@ -178,6 +223,14 @@ void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& s
       .field("with_population", summary.with_population)
       .field("residents", summary.residents)
       .field("unrated", summary.unrated)
+      .key("not_rated")
+      .begin_object()
+      .field("jurisdictions", summary.not_rated.jurisdictions)
+      .field("residents", summary.not_rated.residents)
+      .field("unknown_population", summary.not_rated.unknown_population)
+      .key("sentence")
+      .string_or_null(not_rated_sentence(summary))
+      .end_object()
       .key("tiers")
       .begin_array();
   for (const auto& t : summary.tiers) {
@@ -206,14 +259,14 @@ void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& s
 void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const ExportInfo& info,
                  std::ostream& out) {
   detail::JsonWriter w(out);
-  w.begin_object().field("schema_version", 2).key("generator").begin_object();
+  w.begin_object().field("schema_version", 3).key("generator").begin_object();
   w.field("name", "policy-scorecard").field("version", std::string(version())).end_object();
   if (!info.generated_at.empty()) w.field("generated_at", info.generated_at);
   w.key("options").begin_object().field("sort", info.sort).field("reverse", info.reverse).key("filters").begin_array();
   for (const auto& f : info.filters) w.value(f);
   w.end_array().key("what_if").begin_array();
   for (const auto& f : info.what_if) w.value(f);
-  w.end_array().end_object().key("rubric");
+  w.end_array().field("answers_only", info.answers_only).end_object().key("rubric");
   write_rubric(rubric, w);
   w.key("summary");
   write_summary(rubric, scores, w);

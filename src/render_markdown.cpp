@@ -97,10 +97,21 @@ void emit_legend(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   std::vector<std::string> tiers;
   for (const auto& t : rubric.tiers) tiers.push_back(fmt::format("{} = {}", t.number, detail::markdown_text(t.label)));
   out << join(tiers, "; ") << ". Lower is better.\n";
+  bool any_not_rated = false;
+  for (const auto& s : scores) {
+    for (const auto& c : s.criteria) any_not_rated = any_not_rated || !c.rated();
+  }
+  out << "\n**Rated:** criteria with a tier, of all; " << detail::markdown_text(detail::coverage_rule_text(rubric)) << '.';
+  if (any_not_rated) {
+    out << ' ' << detail::markdown_text(std::string(detail::k_not_rated_mark))
+        << " = not rated: the file's evidence decides no tier.";
+  }
+  out << '\n';
   const Summary summary = summarize(rubric, scores);
   if (summary.jurisdictions > 0) {
     out << '\n';
     for (const auto& t : summary.tiers) out << "- " << summary_sentence(rubric, summary, t) << '\n';
+    if (const std::string s = not_rated_sentence(summary); !s.empty()) out << "- " << s << '\n';
   }
   out << "\n*Score: the weighted mean of the criterion tiers (rubric " << detail::markdown_text(rubric.id) << ' '
       << detail::markdown_text(rubric.version) << ").*\n";
@@ -115,18 +126,20 @@ void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionS
     header.push_back(detail::markdown_text(c.title));
     align += ":---:|";
   }
+  header.push_back("Rated");
   header.push_back("Overall");
   header.push_back("Score");
-  align += ":---|---:|";
+  align += "---:|:---|---:|";
   out << "| " << join(header, " | ") << " |\n" << align << '\n';
   for (const auto& s : scores) {
     const auto& j = s.jurisdiction;
     std::vector<std::string> row = {detail::markdown_text(j.name), detail::markdown_text(j.state),
                                     j.population ? group_thousands(*j.population) : "—"};
     for (const auto& c : s.criteria) {
-      row.push_back((c.tier ? std::to_string(*c.tier) : "—") +
+      row.push_back((c.tier ? std::to_string(*c.tier) : detail::markdown_text(detail::k_not_rated_mark)) +
                     detail::markdown_text(detail::what_if_mark(c.origin == Origin::what_if)));
     }
+    row.push_back(detail::coverage_cell(s.overall.coverage));
     row.push_back(tier_text(rubric, s.overall.tier) + detail::markdown_text(detail::what_if_mark(s.hypothetical())));
     row.push_back(s.overall.tier ? format_mean(s.overall.mean) : "—");
     out << "| " << join(row, " | ") << " |\n";
@@ -144,6 +157,7 @@ void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionS
     out << "**Overall:** " << detail::markdown_text(detail::tier_cell(rubric, s.overall.tier, false) +
                                                     detail::what_if_mark(s.hypothetical()));
     if (s.overall.tier) out << " (weighted mean " << format_mean(s.overall.mean) << ")";
+    if (!s.overall.tier) out << " (" << detail::markdown_text(detail::coverage_text(s.overall.coverage)) << ")";
     out << "\n\n| Criterion | Tier | How | Note | Sources |\n|:---|:---|:---|:---|:---|\n";
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
       const Criterion& c = rubric.criteria[i];
@@ -162,9 +176,10 @@ void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionS
       }
       std::string how(r.origin == Origin::what_if ? "what-if (hypothetical)" : to_string(r.origin));
       if (r.origin == Origin::computed) how += fmt::format(" (rule {})", r.computed->rule_index + 1);
+      if (!r.rated()) how = detail::markdown_text(detail::not_rated_reason(r));
       if (r.disagrees()) {
-        how += fmt::format("; its answers give tier {}", r.computed->tier);
-        if (data && !data->disagreement.empty()) how += "; kept because: " + data->disagreement;
+        how += "; " + detail::markdown_text(detail::answers_give_text(*r.computed, r.tier));
+        if (data && !data->disagreement.empty()) how += "; kept because: " + detail::markdown_text(data->disagreement);
       }
       out << "| " << detail::markdown_text(c.title) << " | "
           << detail::markdown_text(detail::tier_cell(rubric, r.tier, false) +

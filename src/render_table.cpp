@@ -24,18 +24,23 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
                           const RenderOptions& options, std::ostream& out) {
   std::vector<Column> columns = {{"Jurisdiction", false, 0}, {"State", false, 0}, {"Population", true, 0}};
   for (const auto& c : rubric.criteria) columns.push_back({c.abbrev, true, 0});
+  columns.push_back({"Rated", true, 0});
   columns.push_back({"Overall", false, 0});
   columns.push_back({"Score", true, 0});
 
   // Plain cell text first, so that widths ignore colour codes.
   std::vector<std::vector<std::string>> rows;
+  bool any_not_rated = false;
   for (const auto& s : scores) {
     const auto& j = s.jurisdiction;
     std::vector<std::string> row = {j.name, j.state.empty() ? "—" : j.state,
                                     j.population ? group_thousands(*j.population) : "—"};
     for (const auto& c : s.criteria) {
-      row.push_back((c.tier ? std::to_string(*c.tier) : "—") + detail::what_if_mark(c.origin == Origin::what_if));
+      any_not_rated = any_not_rated || !c.rated();
+      row.push_back((c.tier ? std::to_string(*c.tier) : std::string(detail::k_not_rated_mark)) +
+                    detail::what_if_mark(c.origin == Origin::what_if));
     }
+    row.push_back(detail::coverage_cell(s.overall.coverage));
     row.push_back(detail::tier_cell(rubric, s.overall.tier, true) + detail::what_if_mark(s.hypothetical()));
     row.push_back(s.overall.tier ? format_mean(s.overall.mean) : "—");
     rows.push_back(std::move(row));
@@ -62,7 +67,7 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
       std::string padded = detail::pad(text, columns[i].width, columns[i].right_align);
       if (s) {
         const std::size_t first_criterion = 3;
-        const std::size_t overall_column = first_criterion + rubric.criteria.size();
+        const std::size_t overall_column = first_criterion + rubric.criteria.size() + 1;
         if (i >= first_criterion && i < overall_column) {
           const auto& tier = s->criteria[i - first_criterion].tier;
           if (tier) padded = detail::paint(rubric, *tier, padded, options);
@@ -94,6 +99,12 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
   if (!criteria.empty()) {
     for (const auto& line : wrap("Columns: " + join(criteria, ", ") + ".", width)) out << line << '\n';
   }
+  std::string rated = fmt::format("Rated: criteria with a tier, of all; {}.", detail::coverage_rule_text(rubric));
+  if (any_not_rated) {
+    rated += fmt::format(" {} = not rated: the file's evidence decides no tier ('scorecard explain' says why).",
+                         detail::k_not_rated_mark);
+  }
+  for (const auto& line : wrap(rated, width)) out << line << '\n';
   for (const auto& line :
        wrap(fmt::format("Score: the weighted mean of the criterion tiers (lower is better). {} jurisdiction{}; "
                         "'scorecard rubric show' explains the method.",

@@ -24,32 +24,21 @@ void emit_wrapped(std::ostream& out, std::string_view text, std::size_t indent, 
 }
 
 std::string origin_text(const CriterionResult& r, const CriterionData* data) {
+  if (!r.rated()) return detail::not_rated_reason(r);
+  const std::string answers = r.computed ? detail::answers_give_text(*r.computed, r.tier) : "";
   if (r.disagrees() && data && !data->disagreement.empty()) {
-    return fmt::format("recorded; its answers would give tier {} ({}); kept because: {}", r.computed->tier,
-                       detail::rule_match_text(*r.computed), data->disagreement);
+    return fmt::format("recorded; {}; kept because: {}", answers, data->disagreement);
   }
   switch (r.origin) {
     case Origin::computed: return fmt::format("computed from answers ({})", detail::rule_match_text(*r.computed));
-    case Origin::recorded:
-      if (!r.computed) return "recorded";
-      if (r.computed->tier == *r.tier) {
-        return fmt::format("recorded; its answers give the same tier ({})", detail::rule_match_text(*r.computed));
-      }
-      return fmt::format("recorded; its answers would give tier {} ({})", r.computed->tier,
-                         detail::rule_match_text(*r.computed));
+    case Origin::recorded: return r.computed ? "recorded; " + answers : "recorded";
     case Origin::what_if:
-      if (!r.from_answers) {
-        if (!r.computed) return "set by a what-if (hypothetical)";
-        return fmt::format("set by a what-if (hypothetical); its answers {} ({})",
-                           r.computed->tier == *r.tier ? std::string("give the same tier")
-                                                       : fmt::format("would give tier {}", r.computed->tier),
-                           detail::rule_match_text(*r.computed));
-      }
+      if (!r.from_answers) return r.computed ? "set by a what-if (hypothetical); " + answers : "set by a what-if (hypothetical)";
       return fmt::format("computed from answers a what-if changed (hypothetical; {})",
                          detail::rule_match_text(*r.computed));
     case Origin::missing: break;
   }
-  return "not rated";
+  return std::string(detail::k_not_rated);
 }
 
 std::string header_line(const Jurisdiction& j) {
@@ -80,7 +69,7 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
     out << "Overall: " << detail::paint(rubric, *s.overall.tier, detail::tier_cell(rubric, s.overall.tier, false), options)
         << detail::what_if_mark(s.hypothetical()) << " (weighted mean " << format_mean(s.overall.mean) << ")\n";
   } else {
-    out << "Overall: not rated (no criterion has a tier)\n";
+    out << "Overall: not rated (" << detail::coverage_text(s.overall.coverage) << ")\n";
   }
   for (const auto& gate : s.overall.gates) emit_wrapped(out, detail::gate_text(rubric, gate), 2, width, "gate: ");
 
@@ -91,7 +80,8 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
     const CriterionResult& r = s.criteria[i];
     out << '\n'
         << "  " << detail::pad(c.title, title_width) << "  "
-        << (r.tier ? detail::paint(rubric, *r.tier, detail::tier_cell(rubric, r.tier, false), options) : "—")
+        << (r.tier ? detail::paint(rubric, *r.tier, detail::tier_cell(rubric, r.tier, false), options)
+                   : std::string(detail::k_not_rated))
         << detail::what_if_mark(r.origin == Origin::what_if) << '\n';
     emit_wrapped(out, origin_text(r, j.find_criterion(c.id)), 4, width);
     const bool from_rule = r.origin == Origin::computed || (r.origin == Origin::what_if && r.from_answers);
@@ -162,7 +152,7 @@ void render_rubric_text(const Rubric& rubric, std::ostream& out) {
     for (const auto& q : c.questions) {
       std::vector<std::string> values = q.values;
       values.emplace_back(k_unclear);
-      out << fmt::format("      {} [{}]{}\n", q.id, join(values, " | "), q.scored ? "" : " (not scored)");
+      out << fmt::format("      {} [{}]{}\n", q.id, join(values, " | "), q.scored ? "" : " (recorded, not scored)");
       emit_wrapped(out, q.text, 8, width);
     }
     out << "    Rules (the first that matches gives the tier):\n";
@@ -190,6 +180,12 @@ void render_rubric_text(const Rubric& rubric, std::ostream& out) {
                              gate.tier, join(reqs, ", ")),
                  2, width);
   }
+  emit_wrapped(out,
+               fmt::format("Coverage: {}. A criterion is not rated when it records no tier and its answers leave "
+                           "open a question that could change its tier (\"unclear\" or no answer is no evidence, "
+                           "not a \"no\"); below the coverage needed the jurisdiction is not rated overall.",
+                           detail::coverage_rule_text(rubric)),
+               2, width);
   if (!overall.provenance.empty()) emit_wrapped(out, overall.provenance, 2, width, "Provenance: ");
   if (!overall.calibration.empty()) {
     emit_wrapped(out,
@@ -216,6 +212,17 @@ void render_calibration(const Rubric& rubric, const std::vector<CalibrationResul
                        r.result.tier ? std::to_string(*r.result.tier) : "—", ok ? "ok" : "MISMATCH");
   }
   out << fmt::format("{} of {} calibration cases reproduced\n", reproduced, results.size());
+  std::vector<std::string> unscored;
+  std::size_t questions = 0;
+  for (const auto& c : rubric.criteria) {
+    questions += c.questions.size();
+    for (const auto& q : c.questions) {
+      if (!q.scored) unscored.push_back(fmt::format("{}.{}{}", c.id, q.id, q.marked_unscored ? "" : " (no rule reads it)"));
+    }
+  }
+  if (unscored.empty()) return;
+  out << fmt::format("{} of {} questions decide no tier (recorded, not scored):\n", unscored.size(), questions);
+  for (const auto& q : unscored) out << "  " << q << '\n';
 }
 
 }  // namespace scorecard

@@ -2,6 +2,8 @@
 // matches, gates, tier changes, check failures) into English. Every renderer and every
 // diagnostic that names a result says it through these.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <scorecard/text_util.hpp>
@@ -10,7 +12,7 @@
 
 namespace scorecard::detail {
 
-std::string tier_number(const std::optional<int>& tier) { return tier ? std::to_string(*tier) : "none"; }
+std::string tier_number(const std::optional<int>& tier) { return tier ? std::to_string(*tier) : std::string(k_not_rated); }
 
 std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
@@ -22,8 +24,67 @@ std::string held_text(const std::vector<HeldCondition>& held, std::string_view s
 }
 
 std::string rule_match_text(const RuleMatch& match) {
-  if (match.held.empty()) return fmt::format("rule {}: no earlier rule matched", match.rule_index + 1);
-  return fmt::format("rule {}: {}", match.rule_index + 1, held_text(match.held, ", "));
+  if (!match.decided()) return fmt::format("undecided: {} possible", possible_tiers_text(match));
+  const std::string open = match.open.empty() ? "" : "; the open questions cannot change it";
+  if (match.held.empty()) return fmt::format("rule {}: no earlier rule matched{}", match.rule_index + 1, open);
+  return fmt::format("rule {}: {}{}", match.rule_index + 1, held_text(match.held, ", "), open);
+}
+
+std::string possible_tiers_text(const RuleMatch& match) {
+  std::vector<std::string> tiers;
+  for (int t : match.possible) tiers.push_back(std::to_string(t));
+  std::string text = tiers.size() == 1 ? "tier " + tiers[0] : "tiers " + join_or(tiers);
+  if (match.approximate) text += " (at most; too many combinations to try them all)";
+  return text;
+}
+
+std::string open_questions_text(const RuleMatch& match) {
+  const std::size_t unclear = match.open_unclear;
+  const std::size_t unanswered = match.open.size() - unclear;
+  const std::string of = fmt::format("of {} deciding question{}", match.deciding, match.deciding == 1 ? "" : "s");
+  if (unanswered == 0) return fmt::format("{} {} unclear", unclear, of);
+  if (unclear == 0) return fmt::format("{} {} unanswered", unanswered, of);
+  return fmt::format("{} unclear and {} unanswered {}", unclear, unanswered, of);
+}
+
+std::string not_rated_reason(const CriterionResult& result) {
+  const std::string set_aside =
+      result.set_aside ? fmt::format(" (recorded tier {} set aside: answers only)", *result.set_aside) : "";
+  if (!result.in_file) return "not in the file";
+  if (!result.computed) return (result.set_aside ? "no answers" : "no rating or answers") + set_aside;
+  return open_questions_text(*result.computed) + set_aside;
+}
+
+std::string answers_give_text(const RuleMatch& match, const std::optional<int>& tier) {
+  if (!match.decided()) {
+    return fmt::format("its answers decide no tier ({}; {} possible)", open_questions_text(match),
+                       possible_tiers_text(match));
+  }
+  if (tier && match.tier == *tier) return fmt::format("its answers give the same tier ({})", rule_match_text(match));
+  return fmt::format("its answers would give tier {} ({})", match.tier, rule_match_text(match));
+}
+
+std::string coverage_rule_text(const Rubric& rubric) {
+  const std::size_t all = rubric.criteria.size();
+  const auto required = static_cast<std::size_t>(
+      std::count_if(rubric.criteria.begin(), rubric.criteria.end(), [](const Criterion& c) { return !c.optional; }));
+  if (rubric.overall.min_rated) return fmt::format("an overall tier needs at least {} of the {} criteria rated", *rubric.overall.min_rated, all);
+  if (required == all) return fmt::format("an overall tier needs all {} criteria rated", all);
+  return fmt::format("an overall tier needs the {} criteria that are not optional rated", required);
+}
+
+std::string coverage_cell(const CriteriaCoverage& coverage) { return fmt::format("{}/{}", coverage.rated, coverage.criteria); }
+
+std::string coverage_text(const CriteriaCoverage& coverage) {
+  std::string text =
+      fmt::format("{} of {} criteri{} rated", coverage.rated, coverage.criteria, coverage.criteria == 1 ? "on" : "a");
+  if (coverage.enough) return text;
+  if (!coverage.missing.empty()) {
+    const bool every = coverage.needed == coverage.criteria;
+    return text + (every ? fmt::format("; the rubric needs all {}", coverage.needed)
+                         : fmt::format("; the rubric needs every criterion that is not optional ({})", coverage.needed));
+  }
+  return text + fmt::format("; the rubric needs at least {}", std::max<std::size_t>(coverage.needed, 1));
 }
 
 std::string criterion_title(const Rubric& rubric, std::string_view id) {
@@ -73,6 +134,13 @@ std::string check_failure_text(const Rubric& rubric, const CheckFailure& f) {
     case FailureKind::removed:
       return fmt::format("removed since the baseline, where its overall tier was {}; --allow-removed accepts that",
                          tier_number(f.baseline));
+    case FailureKind::not_rated:
+      if (f.subject.is_overall()) {
+        return fmt::format("not rated ({}), so it cannot show it meets --min-tier {}; --not-rated warn accepts that",
+                           coverage_text(f.coverage), tier_number(f.required));
+      }
+      return fmt::format("{} is not rated, so it cannot show it meets {}={}; --not-rated warn accepts that",
+                         subject_title(rubric, f.subject), f.subject.criterion, tier_number(f.required));
     case FailureKind::invalid_file: break;
   }
   std::string text = fmt::format("invalid file: {}", plural(f.errors.size(), "error"));

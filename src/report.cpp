@@ -76,7 +76,7 @@ Report build_report(ReportRequest request) {
   const Rubric& rubric = *request.rubric;
   report.what_ifs = parse_what_ifs(request, nullptr);
   const std::vector<Filter> filters = parse_filters(request, nullptr);
-  report.dataset = load_dataset(request.paths, rubric, request.threads);
+  report.dataset = load_dataset(request.paths, rubric, request.threads, request.scoring);
   if (request.strict) {
     promote_warnings(report.dataset.diagnostics);
     drop_invalid(report.dataset);
@@ -87,7 +87,7 @@ Report build_report(ReportRequest request) {
     before = snapshot_from_scores(rubric, scores, "");
     std::vector<bool> moved(report.what_ifs.size(), false);
     for (auto& s : scores) {
-      WhatIfScore as_if = score_what_if(rubric, std::move(s.jurisdiction), report.what_ifs);
+      WhatIfScore as_if = score_what_if(rubric, std::move(s.jurisdiction), report.what_ifs, request.scoring);
       for (std::size_t i = 0; i < moved.size(); ++i) moved[i] = moved[i] || as_if.moved[i];
       s = std::move(as_if.score);
     }
@@ -113,6 +113,7 @@ ExplainReport explain_report(const Report& report) {
   out.what_if = report.request.what_if;
   out.what_if_changes = report.what_if_changes;
   out.idle_what_ifs = report.idle_what_ifs;
+  out.answers_only = report.request.scoring.answers_only;
   return out;
 }
 

@@ -52,29 +52,163 @@ std::string_view to_string(Origin origin) {
   return "missing";
 }
 
+bool CriterionResult::disagrees() const {
+  if (origin != Origin::recorded || !computed || !tier) return false;
+  if (computed->decided()) return computed->tier != *tier;
+  return std::find(computed->possible.begin(), computed->possible.end(), *tier) == computed->possible.end();
+}
+
 bool JurisdictionScore::hypothetical() const {
   return std::any_of(criteria.begin(), criteria.end(), [](const CriterionResult& r) { return r.origin == Origin::what_if; });
 }
 
-RuleMatch match_rules(const Criterion& criterion, const std::vector<Answer>& answers) {
+namespace {
+
+// Three-valued logic for answers that may be open: a condition on an open question holds
+// or not depending on the answer it gets, unless its values are every answer there is.
+enum class Truth { no, maybe, yes };
+
+Truth condition_truth(const Criterion& criterion, const Condition& condition, const std::vector<Answer>& answers) {
+  const Answer* a = find_answer(answers, condition.question);
+  if (a && a->value != k_unclear) {
+    const bool in = std::find(condition.values.begin(), condition.values.end(), a->value) != condition.values.end();
+    return in ? Truth::yes : Truth::no;
+  }
+  const Question* q = criterion.find_question(condition.question);
+  const bool covers_all = q && !q->values.empty() && std::all_of(q->values.begin(), q->values.end(), [&](const std::string& v) {
+    return std::find(condition.values.begin(), condition.values.end(), v) != condition.values.end();
+  });
+  return covers_all ? Truth::yes : Truth::maybe;
+}
+
+Truth rule_truth(const Criterion& criterion, const Rule& rule, const std::vector<Answer>& answers) {
+  Truth all = Truth::yes;
+  for (const auto& c : rule.when) all = std::min(all, condition_truth(criterion, c, answers));
+  if (all == Truth::no || rule.when_any.empty()) return all;
+  Truth any = Truth::no;
+  for (const auto& c : rule.when_any) any = std::max(any, condition_truth(criterion, c, answers));
+  return std::min(all, any);
+}
+
+RuleMatch first_match(const Criterion& criterion, const std::vector<Answer>& answers) {
   for (std::size_t i = 0; i < criterion.rules.size(); ++i) {
     std::vector<HeldCondition> held;
     if (rule_matches(criterion.rules[i], answers, held)) {
-      return {static_cast<int>(i), criterion.rules[i].tier, std::move(held)};
+      return {static_cast<int>(i), criterion.rules[i].tier, std::move(held), {}, 0, 0, {}, false};
     }
   }
   return {};  // unreachable for a loaded rubric: the last rule is unconditional
 }
 
-CriterionResult score_criterion(const Criterion& criterion, const CriterionData* data) {
+void add_tier(std::vector<int>& tiers, int tier) {
+  if (std::find(tiers.begin(), tiers.end(), tier) == tiers.end()) tiers.push_back(tier);
+}
+
+// The tiers every combination of answers to the open questions gives; nullopt when there
+// are more than k_max_open_combinations.
+std::optional<std::vector<int>> tiers_of_every_answer(const Criterion& criterion, std::vector<Answer> answers,
+                                                      const std::vector<const Question*>& open) {
+  std::size_t combinations = 1;
+  std::vector<std::size_t> slot;  // where each open question's answer sits in answers
+  for (const Question* q : open) {
+    if (q->values.empty()) return std::nullopt;
+    combinations *= q->values.size();
+    if (combinations > k_max_open_combinations) return std::nullopt;
+    const auto it = std::find_if(answers.begin(), answers.end(), [&](const Answer& a) { return a.question == q->id; });
+    if (it != answers.end()) {
+      slot.push_back(static_cast<std::size_t>(it - answers.begin()));
+    } else {
+      slot.push_back(answers.size());
+      answers.push_back({q->id, {}, {}, {}});
+    }
+  }
+  std::vector<int> tiers;
+  std::vector<std::size_t> pick(open.size(), 0);  // an odometer over the open questions' values
+  for (std::size_t n = 0; n < combinations; ++n) {
+    for (std::size_t i = 0; i < open.size(); ++i) answers[slot[i]].value = open[i]->values[pick[i]];
+    add_tier(tiers, first_match(criterion, answers).tier);
+    for (std::size_t i = 0; i < open.size() && ++pick[i] == open[i]->values.size(); ++i) pick[i] = 0;
+  }
+  return tiers;
+}
+
+}  // namespace
+
+RuleMatch match_rules(const Criterion& criterion, const std::vector<Answer>& answers) {
+  std::vector<const Question*> open;
+  std::size_t unclear = 0;
+  std::size_t deciding = 0;
+  for (const auto& q : criterion.questions) {
+    if (!q.scored) continue;
+    ++deciding;
+    const Answer* a = find_answer(answers, q.id);
+    if (!a || a->value == k_unclear) open.push_back(&q);
+    if (a && a->value == k_unclear) ++unclear;
+  }
+  if (open.empty()) {
+    RuleMatch match = first_match(criterion, answers);
+    match.deciding = deciding;
+    return match;
+  }
+  // Rule by rule: a rule that may hold adds its tier and the search goes on; the first rule
+  // that holds whatever the open answers are ends it. One tier found: the answers decide.
+  std::vector<int> possible;
+  std::size_t sure = criterion.rules.size();
+  for (std::size_t i = 0; i < criterion.rules.size(); ++i) {
+    const Truth t = rule_truth(criterion, criterion.rules[i], answers);
+    if (t == Truth::no) continue;
+    add_tier(possible, criterion.rules[i].tier);
+    if (t == Truth::yes) {
+      sure = i;
+      break;
+    }
+  }
+  RuleMatch match;
+  bool approximate = false;
+  if (possible.size() > 1) {
+    // Rule by rule over-counts when rules read the same question: try every combination.
+    if (auto every = tiers_of_every_answer(criterion, answers, open)) {
+      possible = std::move(*every);
+    } else {
+      approximate = true;
+    }
+  }
+  if (possible.size() == 1 && sure < criterion.rules.size() && criterion.rules[sure].tier == possible[0]) {
+    std::vector<HeldCondition> held;
+    rule_matches(criterion.rules[sure], answers, held);
+    match = {static_cast<int>(sure), possible[0], std::move(held), {}, 0, 0, {}, false};
+  } else if (possible.size() == 1) {
+    // Decided only by trying every combination: every rule that gives the tier may be the
+    // one; no condition is named, as none holds on the file's answers alone.
+    match.tier = possible[0];
+    for (std::size_t i = 0; i < criterion.rules.size(); ++i) {
+      if (criterion.rules[i].tier == possible[0]) {
+        match.rule_index = static_cast<int>(i);
+        break;
+      }
+    }
+  } else {
+    std::sort(possible.begin(), possible.end());
+    match.possible = std::move(possible);
+    match.approximate = approximate;
+  }
+  for (const Question* q : open) match.open.push_back(q->id);
+  match.open_unclear = unclear;
+  match.deciding = deciding;
+  return match;
+}
+
+CriterionResult score_criterion(const Criterion& criterion, const CriterionData* data, const ScoreOptions& options) {
   CriterionResult result;
   result.criterion = criterion.id;
   if (!data) return result;
+  result.in_file = true;
   if (data->has_answers) result.computed = match_rules(criterion, data->answers);
-  if (data->rating) {
+  if (data->rating && options.answers_only) result.set_aside = data->rating;
+  if (data->rating && !options.answers_only) {
     result.tier = data->rating;
     result.origin = Origin::recorded;
-  } else if (result.computed) {
+  } else if (result.computed && result.computed->decided()) {
     result.tier = result.computed->tier;
     result.origin = Origin::computed;
   }
@@ -83,14 +217,24 @@ CriterionResult score_criterion(const Criterion& criterion, const CriterionData*
 
 OverallResult overall_tier(const Rubric& rubric, std::span<const std::optional<int>> tiers) {
   OverallResult result;
+  CriteriaCoverage& coverage = result.coverage;
+  coverage.criteria = rubric.criteria.size();
   double weighted = 0;
   double weights = 0;
-  for (std::size_t i = 0; i < rubric.criteria.size() && i < tiers.size(); ++i) {
-    if (!tiers[i]) continue;
+  for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+    const bool rated = i < tiers.size() && tiers[i];
+    if (!rated) {
+      if (!rubric.overall.min_rated && !rubric.criteria[i].optional) coverage.missing.push_back(rubric.criteria[i].id);
+      continue;
+    }
+    ++coverage.rated;
     weighted += rubric.criteria[i].weight * *tiers[i];
     weights += rubric.criteria[i].weight;
   }
-  if (weights <= 0) return result;
+  coverage.needed = rubric.overall.min_rated.value_or(static_cast<std::size_t>(std::count_if(
+      rubric.criteria.begin(), rubric.criteria.end(), [](const Criterion& c) { return !c.optional; })));
+  coverage.enough = coverage.rated > 0 && coverage.rated >= coverage.needed && coverage.missing.empty();
+  if (!coverage.enough || weights <= 0) return result;
   result.mean = weighted / weights;
   int tier = rubric.worst_tier();
   for (const auto& cutoff : rubric.overall.cutoffs) {
@@ -130,14 +274,14 @@ void resolve_ratings(const Rubric& rubric, Jurisdiction& jurisdiction) {
   }
 }
 
-JurisdictionScore score_jurisdiction(const Rubric& rubric, Jurisdiction jurisdiction) {
+JurisdictionScore score_jurisdiction(const Rubric& rubric, Jurisdiction jurisdiction, const ScoreOptions& options) {
   resolve_ratings(rubric, jurisdiction);
   JurisdictionScore score;
   std::vector<std::optional<int>> tiers;
   score.criteria.reserve(rubric.criteria.size());
   tiers.reserve(rubric.criteria.size());
   for (const auto& criterion : rubric.criteria) {
-    score.criteria.push_back(score_criterion(criterion, jurisdiction.find_criterion(criterion.id)));
+    score.criteria.push_back(score_criterion(criterion, jurisdiction.find_criterion(criterion.id), options));
     tiers.push_back(score.criteria.back().tier);
   }
   score.overall = overall_tier(rubric, tiers);

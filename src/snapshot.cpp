@@ -28,8 +28,8 @@ class ExportReader {
     if (version == doc.end() || !version->is_number_integer()) {
       return fail("/schema_version", "missing; is this a scorecard export (scorecard export --format json)?");
     }
-    if (*version != 1 && *version != 2) {
-      return fail("/schema_version", fmt::format("unsupported version {}; this tool reads 1 and 2", version->dump()));
+    if (*version != 1 && *version != 2 && *version != 3) {
+      return fail("/schema_version", fmt::format("unsupported version {}; this tool reads 1 to 3", version->dump()));
     }
     Snapshot snapshot;
     snapshot.origin = m_file;
@@ -47,6 +47,7 @@ class ExportReader {
       }
     }
     if (auto options = doc.find("options"); options != doc.end() && options->is_object()) {
+      if (auto a = options->find("answers_only"); a != options->end() && a->is_boolean()) snapshot.answers_only = a->get<bool>();
       for (const auto& [key, out] : {std::pair<const char*, std::vector<std::string>*>{"filters", &snapshot.filters},
                                      std::pair<const char*, std::vector<std::string>*>{"what_if", &snapshot.what_if}}) {
         if (auto list = options->find(key); list != options->end() && list->is_array()) {

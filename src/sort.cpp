@@ -13,6 +13,9 @@ namespace {
 // Means within this of each other are equal, as in the overall rule's cut-offs.
 constexpr double k_epsilon = 1e-9;
 
+// The tier of a jurisdiction or criterion that is not rated: after every real one.
+constexpr int k_no_tier = 1000;
+
 }  // namespace
 
 void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, const std::string& key, bool reverse) {
@@ -21,9 +24,9 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
   // cache at every step. The scores are then moved once, into their sorted places.
   struct Entry {
     std::size_t index;
-    int tier;              // overall tier; 1000 when there is none
+    int tier;              // overall tier; k_no_tier when there is none
     double mean;
-    int criterion_tier;    // the sort key's criterion tier; 1000 when there is none
+    int criterion_tier;    // the sort key's criterion tier; k_no_tier when there is none
     long long population;  // -1 when unknown
     bool has_population;
     std::array<std::uint64_t, 3> name_prefix;  // the name's first 24 bytes, big-endian, zero-padded
@@ -51,7 +54,7 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
     const JurisdictionScore& s = scores[i];
     const std::optional<int> criterion_tier =
         by_criterion && criterion_index < s.criteria.size() ? s.criteria[criterion_index].tier : std::nullopt;
-    entries.push_back({i, s.overall.tier.value_or(1000), s.overall.mean, criterion_tier.value_or(1000),
+    entries.push_back({i, s.overall.tier.value_or(k_no_tier), s.overall.mean, criterion_tier.value_or(k_no_tier),
                        s.jurisdiction.population.value_or(-1), s.jurisdiction.population.has_value(),
                        prefix_of(s.jurisdiction.name), s.jurisdiction.name, s.jurisdiction.id});
   }
@@ -79,6 +82,11 @@ void sort_scores(std::vector<JurisdictionScore>& scores, const Rubric& rubric, c
   std::stable_sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
     if (by_population && a.has_population != b.has_population) {
       return a.has_population;  // unknown population always last
+    }
+    // Not rated always last, reversed or not: no tier is not the worst tier.
+    if (by == By::overall && (a.tier == k_no_tier) != (b.tier == k_no_tier)) return b.tier == k_no_tier;
+    if (by_criterion && (a.criterion_tier == k_no_tier) != (b.criterion_tier == k_no_tier)) {
+      return b.criterion_tier == k_no_tier;
     }
     int order = primary(a, b);
     if (reverse) order = -order;

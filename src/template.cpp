@@ -22,8 +22,9 @@ std::string jurisdiction_template(const Rubric& rubric, const TemplateRequest& r
   comment(out,
           fmt::format("{}: a jurisdiction file for rubric {} {}, written by `scorecard init`. Answer each question "
                       "from a law or policy you cite; leave \"unclear\" where the text is silent or ambiguous (it "
-                      "never counts as a policy). Or record a tier yourself with \"rating\". Then run `scorecard "
-                      "validate` on this file, and `scorecard explain` to see its tiers.",
+                      "is no evidence: a criterion whose tier depends on an unclear question is not rated, and so "
+                      "is the jurisdiction until every criterion is). Or record a tier yourself with \"rating\". "
+                      "Then run `scorecard validate` on this file, and `scorecard explain` to see its tiers.",
                       request.name, rubric.id, rubric.version),
           0);
   out.begin_map();

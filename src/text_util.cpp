@@ -143,6 +143,12 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
+std::string join_or(const std::vector<std::string>& items) {
+  if (items.size() <= 1) return items.empty() ? std::string() : items[0];
+  std::vector<std::string> head(items.begin(), items.end() - 1);
+  return join(head, ", ") + " or " + items.back();
+}
+
 }  // namespace scorecard
 
 namespace scorecard {

@@ -49,46 +49,6 @@ void check_sources(const Jurisdiction& j, const CriterionData& data, const std::
   }
 }
 
-// The scored questions a criterion leaves unclear or unanswered.
-std::vector<const Question*> open_questions(const Criterion& criterion, const CriterionData& data) {
-  std::vector<const Question*> open;
-  for (const auto& q : criterion.questions) {
-    if (!q.scored) continue;
-    const auto it = std::find_if(data.answers.begin(), data.answers.end(),
-                                 [&](const Answer& a) { return a.question == q.id; });
-    if (it == data.answers.end() || it->value == k_unclear) open.push_back(&q);
-  }
-  return open;
-}
-
-// Whether some answers to the open questions make the rules give tier; nullopt when there
-// are too many combinations to try.
-std::optional<bool> reachable(const Criterion& criterion, std::vector<Answer> answers,
-                              const std::vector<const Question*>& open, int tier) {
-  constexpr std::size_t k_max_combinations = 4096;
-  std::size_t combinations = 1;
-  std::vector<std::size_t> slot;  // where each open question's answer sits in answers
-  for (const Question* q : open) {
-    if (q->values.empty()) return std::nullopt;
-    combinations *= q->values.size();
-    if (combinations > k_max_combinations) return std::nullopt;
-    const auto it = std::find_if(answers.begin(), answers.end(), [&](const Answer& a) { return a.question == q->id; });
-    if (it != answers.end()) {
-      slot.push_back(static_cast<std::size_t>(it - answers.begin()));
-    } else {
-      slot.push_back(answers.size());
-      answers.push_back({q->id, {}, {}, {}});
-    }
-  }
-  std::vector<std::size_t> pick(open.size(), 0);  // an odometer over the open questions' values
-  for (std::size_t n = 0; n < combinations; ++n) {
-    for (std::size_t i = 0; i < open.size(); ++i) answers[slot[i]].value = open[i]->values[pick[i]];
-    if (match_rules(criterion, answers).tier == tier) return true;
-    for (std::size_t i = 0; i < open.size() && ++pick[i] == open[i]->values.size(); ++i) pick[i] = 0;
-  }
-  return false;
-}
-
 // Both a recorded tier and answers: the two should agree. While questions are open, they
 // disagree only when no answers to those questions would give the recorded tier. A file
 // may acknowledge a disagreement with a reason ("disagreement"); a reason where the tiers
@@ -107,37 +67,40 @@ void check_agreement(const Jurisdiction& j, const CriterionData& data, const Cri
     return;
   }
   const RuleMatch match = match_rules(criterion, data.answers);
-  if (match.tier == *data.rating) return stale(fmt::format("its answers give its recorded tier {}", *data.rating));
-  const std::vector<const Question*> open = open_questions(criterion, data);
-  std::string open_clause;
-  if (!open.empty()) {
-    const std::optional<bool> can = reachable(criterion, data.answers, open, *data.rating);
-    if (can == true) {
-      return stale(fmt::format("answers to its unclear or unanswered questions can give its recorded tier {}",
-                               *data.rating));
-    }
-    const std::string count = fmt::format("{} unclear or unanswered question{}", open.size(), open.size() == 1 ? "" : "s");
-    open_clause = can == false ? fmt::format("; no answers to its {} would give tier {}", count, *data.rating)
-                               : fmt::format("; its {} count as no policy", count);
+  if (match.decided() && match.tier == *data.rating) {
+    return stale(fmt::format("its answers give its recorded tier {}", *data.rating));
+  }
+  const bool possible =
+      std::find(match.possible.begin(), match.possible.end(), *data.rating) != match.possible.end();
+  if (!match.decided() && possible) {
+    return stale(fmt::format("answers to its open questions can give its recorded tier {}", *data.rating));
   }
   if (!data.disagreement.empty()) return;  // acknowledged, with a reason explain shows
-  std::string why = match.held.empty() ? "no rule with a condition matched" : detail::held_text(match.held, ", ");
+  std::string computed;
+  if (match.decided()) {
+    const std::string why = match.held.empty() ? "no rule with a condition matched" : detail::held_text(match.held, ", ");
+    computed = fmt::format("tier {} computed from its answers (rule {}: {})", match.tier, match.rule_index + 1, why);
+  } else {
+    computed = fmt::format("the {} its answers allow ({})", detail::possible_tiers_text(match),
+                           detail::open_questions_text(match));
+  }
   out.push_back({Severity::warning, j.at(data.rating_where),
-                 fmt::format("recorded tier {} for \"{}\" differs from tier {} computed from its answers (rule {}: "
-                             "{}){}; if that is meant, say why under \"disagreement\"",
-                             *data.rating, data.id, match.tier, match.rule_index + 1, why, open_clause)});
+                 fmt::format("recorded tier {} for \"{}\" differs from {}; if that is meant, say why under "
+                             "\"disagreement\"",
+                             *data.rating, data.id, computed)});
 }
 
-// A tier computed while questions are unclear or unanswered counts them as no policy:
-// say so, so that an unfinished file is never mistaken for a researched one.
+// Answers that leave a deciding question open and record no tier: the criterion is not
+// rated. Say so, and what would rate it, so that an unfinished file is never mistaken for
+// a researched one. Open questions that cannot change the tier are not counted.
 void check_coverage(const Jurisdiction& j, const CriterionData& data, const Criterion& criterion, Diagnostics& out) {
   if (data.rating || !data.has_answers) return;
-  const std::size_t open = open_questions(criterion, data).size();
-  if (open == 0) return;
+  const RuleMatch match = match_rules(criterion, data.answers);
+  if (match.decided()) return;
   out.push_back({Severity::warning, j.at(data.where),
-                 fmt::format("criterion \"{}\" has {} unclear or unanswered question{}; its computed tier counts "
-                             "{} as no policy",
-                             data.id, open, open == 1 ? "" : "s", open == 1 ? "it" : "them")});
+                 fmt::format("criterion \"{}\" is not rated: {} ({}); answer {} or record a rating", data.id,
+                             detail::open_questions_text(match), join(match.open, ", "),
+                             match.open.size() == 1 ? "it" : "them")});
 }
 
 }  // namespace

@@ -19,6 +19,9 @@ struct CheckOptions {
   const Snapshot* baseline = nullptr;      // no tier may be worse than here
   const Diagnostics* diagnostics = nullptr;  // the data set's: each file with errors fails
   bool allow_removed = false;  // a jurisdiction of the baseline that is gone is reported, not failed
+  // A jurisdiction (or required criterion) that is not rated cannot show it meets the bar:
+  // it fails, or with this set it passes with a warning.
+  bool not_rated_warns = false;
 };
 
 enum class FailureKind {
@@ -26,6 +29,7 @@ enum class FailureKind {
   below_requirement,    // a criterion is worse than a required tier
   worse_than_baseline,  // a tier is worse than in the baseline
   removed,              // in the baseline, and gone (not renamed, not an invalid file)
+  not_rated,            // --min-tier or --require on a tier that is not rated
   invalid_file,         // the file does not load or validate
 };
 std::string_view to_string(FailureKind kind);
@@ -44,6 +48,7 @@ struct CheckFailure {
   // Where in the jurisdiction's file the failure points: the criterion's key, or for the
   // overall tier the id (line 0 when unknown, as for a jurisdiction that is gone).
   SourceLocation where;
+  CriteriaCoverage coverage;  // not_rated of the overall tier: how far it is rated
 };
 
 struct CheckOutcome {
@@ -52,6 +57,7 @@ struct CheckOutcome {
   std::string file;
   std::vector<CheckFailure> failures;
   std::vector<TierChange> improvements;  // tiers better than in the baseline
+  std::vector<CheckFailure> warnings;    // not_rated, with CheckOptions::not_rated_warns
   bool passed() const { return failures.empty(); }
   bool invalid() const { return !failures.empty() && failures.front().kind == FailureKind::invalid_file; }
 };
@@ -71,6 +77,7 @@ struct CheckReport {
   std::size_t passed = 0;   // jurisdictions
   std::size_t failed = 0;   // jurisdictions
   std::size_t invalid = 0;  // files with errors
+  std::size_t warned = 0;   // jurisdictions that passed with a not-rated warning
   std::size_t jurisdictions() const { return passed + failed; }
 };
 

@@ -25,6 +25,7 @@ struct Dataset {
 // Files are loaded, validated and scored by `threads` workers (0: one per core); the
 // result does not depend on the number of threads. Each file's YAML tree is dropped as
 // soon as it is read, and positions once the file is validated.
-Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads = 0);
+Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads = 0,
+                     const ScoreOptions& options = {});
 
 }  // namespace scorecard

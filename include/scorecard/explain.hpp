@@ -59,7 +59,8 @@ struct Coverage {
   std::size_t answered = 0;   // answered with something other than "unclear"
   std::size_t unclear = 0;    // answered "unclear"
 };
-Coverage coverage(const Rubric& rubric, const Jurisdiction& jurisdiction);
+// From a score: its tiers (as scored, what-ifs and answers-only included) and its file's answers.
+Coverage coverage(const Rubric& rubric, const JurisdictionScore& score);
 
 // Everything explain says about one jurisdiction, as data: computed once, rendered as
 // text, Markdown or JSON with the same facts.
@@ -86,6 +87,8 @@ struct CriterionExplanation {
   std::vector<std::string> sources;   // the ids it cites
   std::string disagreement;           // the file's reason for keeping a recorded tier its answers do not give
   bool from_answers = false;          // Origin::what_if: computed from answers a what-if changed
+  bool in_file = false;               // the file has an entry for it
+  std::optional<int> set_aside;       // a recorded tier set aside (answers only)
 };
 
 struct PlannedChange {
@@ -150,6 +153,7 @@ struct WhatIfScore {
   JurisdictionScore score;
   std::vector<bool> moved;  // per what-if: whether it changed a criterion tier here
 };
-WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction jurisdiction, const std::vector<WhatIf>& what_ifs);
+WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction jurisdiction, const std::vector<WhatIf>& what_ifs,
+                          const ScoreOptions& options = {});
 
 }  // namespace scorecard

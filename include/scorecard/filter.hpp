@@ -13,7 +13,8 @@ namespace scorecard {
 enum class Comparison { equal, not_equal, less, less_equal, greater, greater_equal };
 
 // KEY OP VALUE. Keys: state, kind (=, != with a comma-separated list of values), tier (the
-// overall tier) and any criterion id (all six operators with a tier number or id).
+// overall tier) and any criterion id (all six operators with a tier number or id; = and !=
+// with "none", not rated). A comparison with a tier never selects a jurisdiction not rated.
 enum class FilterField { state, kind, overall_tier, criterion_tier };
 
 struct Filter {
@@ -23,7 +24,7 @@ struct Filter {
   std::size_t criterion = 0;  // criterion_tier: its index in the rubric
   Comparison op = Comparison::equal;
   std::vector<std::string> values;  // state/kind: any of these; tiers: one number
-  int tier = 0;
+  int tier = 0;  // 0: "none" (not rated)
 };
 
 struct FilterParse {

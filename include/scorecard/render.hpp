@@ -43,6 +43,7 @@ struct ExportInfo {
   bool reverse = false;
   std::vector<std::string> filters;
   std::vector<std::string> what_if;
+  bool answers_only = false;  // recorded tiers were set aside
   std::string generated_at;  // ISO 8601 UTC, only with --timestamp; empty otherwise
   unsigned threads = 0;      // for rendering large exports; 0 = one per core (not written)
 };

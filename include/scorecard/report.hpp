@@ -24,6 +24,7 @@ struct ReportRequest {
   std::string sort = "overall";      // a sort key (Rubric::sort_keys); empty keeps the input order
   bool reverse = false;
   bool strict = false;   // warnings count as errors
+  ScoreOptions scoring;  // answers_only: recorded ratings set aside
   unsigned threads = 0;  // 0: one per core
 };
 
@@ -66,6 +67,7 @@ struct ExplainReport {
   std::vector<std::string> what_if;         // as given
   std::vector<TierChanges> what_if_changes;  // with what-ifs: the tiers they moved
   std::vector<IdleWhatIf> idle_what_ifs;
+  bool answers_only = false;  // recorded tiers were set aside
 };
 ExplainReport explain_report(const Report& report);
 

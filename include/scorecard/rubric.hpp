@@ -28,7 +28,10 @@ struct Question {
   std::string text;
   std::string type;                 // name of the answer type
   std::vector<std::string> values;  // the type's values, without "unclear"
-  bool scored = true;               // false: recorded for footnotes only
+  // Whether a rule reads it. false: recorded for footnotes only (marked `scored: false`, or
+  // read by no rule); its answer never changes a tier, and an open one leaves nothing unrated.
+  bool scored = true;
+  bool marked_unscored = false;     // the rubric says `scored: false`
 };
 
 struct Condition {
@@ -57,6 +60,7 @@ struct Criterion {
   std::vector<Rule> rules;  // first match wins; the last one is unconditional
 
   const Question* find_question(std::string_view question_id) const;
+  std::size_t scored_questions() const;  // the questions a rule reads
 };
 
 struct Cutoff {
@@ -85,6 +89,9 @@ struct OverallRule {
   std::string method;          // "weighted_mean"
   std::vector<Cutoff> cutoffs;  // ascending; a mean above every cut-off gets the worst tier
   std::vector<Gate> gates;
+  // How many criteria need a tier for an overall tier; none ("all"): every criterion that is
+  // not optional. Below it the jurisdiction is not rated overall.
+  std::optional<std::size_t> min_rated;
   std::string provenance;
   std::vector<CalibrationCase> calibration;
 };

@@ -23,6 +23,7 @@ struct Summary {
   long long residents = 0;
   std::vector<TierCount> tiers;  // one per rubric tier, in order
   std::size_t unrated = 0;        // jurisdictions without an overall tier
+  TierCount not_rated;            // the same jurisdictions, with their residents (tier 0)
 };
 
 Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& scores);
@@ -32,5 +33,9 @@ Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& sc
 // jurisdictions are rated On Track, home to 2.7 million of the 4.8 million residents
 // counted; population unknown for 1".
 std::string summary_sentence(const Rubric& rubric, const Summary& summary, const TierCount& tier);
+
+// The same for the jurisdictions not rated overall: "0.9 million of 17.9 million residents
+// live in jurisdictions not rated (1 of 12 jurisdictions)"; empty when every one is rated.
+std::string not_rated_sentence(const Summary& summary);
 
 }  // namespace scorecard

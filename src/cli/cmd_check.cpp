@@ -49,6 +49,7 @@ Command setup_check(CLI::App& app) {
     std::string markdown;
     bool allow_removed = false;
     bool any_rubric = false;
+    std::string not_rated = "fail";
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("check", "CI gate: validate, then fail (exit 1) on jurisdictions below a "
@@ -66,11 +67,21 @@ Command setup_check(CLI::App& app) {
                 "With --baseline: a jurisdiction of the baseline that is gone (not renamed) is reported, not failed");
   sub->add_flag("--any-rubric", options->any_rubric,
                 "With --baseline: compare with a baseline scored under another rubric (id or version)");
+  sub->add_option("--not-rated", options->not_rated,
+                  "What --min-tier and --require do with a tier that is not rated: fail (the default: it cannot "
+                  "show it meets the bar) or warn (pass, with a warning)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            return value == "fail" || value == "warn" ? "" : value + " not in {fail,warn}";
+          },
+          "", "WHAT"))
+      ->type_name("fail|warn");
   add_format_option(*sub, options->format, ReportKind::check);
   add_output_option(*sub, options->output);
   sub->add_option("--junit", options->junit, "Also write a JUnit XML report to FILE")->type_name("FILE");
   sub->add_option("--markdown", options->markdown, "Also write a Markdown summary to FILE")->type_name("FILE");
   sub->add_flag("--strict", options->request.strict, "Treat warnings as errors");
+  add_answers_only_option(*sub, options->request);
   return {sub, [options, min_tier](Context& context) {
             const Rubric* rubric = context.rubric();
             if (!rubric) return k_exit_invalid;
@@ -85,6 +96,7 @@ Command setup_check(CLI::App& app) {
             }
             for (const auto& text : options->requires_) check.requirements.push_back(parse_requirement(text, *rubric));
             check.allow_removed = options->allow_removed;
+            check.not_rated_warns = options->not_rated == "warn";
             // Two reports to one file would leave only the last.
             const std::vector<std::pair<std::string, std::string>> outputs = {
                 {"-o", options->output}, {"--junit", options->junit}, {"--markdown", options->markdown}};
@@ -137,6 +149,11 @@ Command setup_check(CLI::App& app) {
                 if (o.invalid()) continue;  // its errors were annotated above
                 for (const auto& f : o.failures) {
                   annotations << github_annotation(Severity::error, f.where,
+                                                   o.id + ": " + check_failure_text(*rubric, f))
+                              << '\n';
+                }
+                for (const auto& f : o.warnings) {
+                  annotations << github_annotation(Severity::warning, f.where,
                                                    o.id + ": " + check_failure_text(*rubric, f))
                               << '\n';
                 }

@@ -76,6 +76,11 @@ void add_what_if_option(CLI::App& command, std::vector<std::string>& what_if, co
   command.add_option("--what-if", what_if, help)->type_name("CHANGE");
 }
 
+void add_answers_only_option(CLI::App& command, ReportRequest& request) {
+  command.add_flag("--answers-only", request.scoring.answers_only,
+                   "Set recorded tiers aside and rate every criterion from its answers alone (what the rules say)");
+}
+
 void add_order_options(CLI::App& command, ReportRequest& request) {
   command.add_option("--sort", request.sort, "Sort by overall (default), name, population or a criterion id")
       ->type_name("KEY");
@@ -118,6 +123,7 @@ CLI::App* setup_report_command(CLI::App& app, ReportCommand& command, const std:
   add_what_if_option(*sub, command.request.what_if,
                      "Re-score as if CRITERION=TIER or QUESTION=ANSWER (repeatable) and show what changes");
   add_output_option(*sub, command.output);
+  add_answers_only_option(*sub, command.request);
   if (command.kind != ReportKind::cards) add_order_options(*sub, command.request);
   return sub;
 }

@@ -24,6 +24,8 @@ void add_output_option(CLI::App& command, std::string& output);
 
 // --what-if CHANGE (repeatable).
 void add_what_if_option(CLI::App& command, std::vector<std::string>& what_if, const std::string& help);
+// --answers-only: ScoreOptions::answers_only.
+void add_answers_only_option(CLI::App& command, ReportRequest& request);
 
 // --sort, --reverse and --filter into a request.
 void add_order_options(CLI::App& command, ReportRequest& request);

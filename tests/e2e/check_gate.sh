@@ -109,7 +109,7 @@ check "a full disk under the step summary exits 3" '[ $? -eq 3 ] && grep -qF "No
 GITHUB_ACTIONS=true "$bin" -q validate tests/e2e/fixtures/broken.yaml > "$work/out" 2>/dev/null
 check "validate under GitHub Actions exits 3" '[ $? -eq 3 ]'
 check "validate annotates each problem at its line" \
-  "grep -qxF '::error file=tests/e2e/fixtures/broken.yaml,line=16,col=13::rating 4 is out of range; the tiers are 1 to 3' '$work/out' && grep -qxF '::warning file=tests/e2e/fixtures/broken.yaml,line=12,col=3::source \"unused\" is never cited' '$work/out' && [ \$(wc -l < '$work/out') -eq 20 ]"
+  "grep -qxF '::error file=tests/e2e/fixtures/broken.yaml,line=16,col=13::rating 4 is out of range; the tiers are 1 to 3' '$work/out' && grep -qxF '::warning file=tests/e2e/fixtures/broken.yaml,line=12,col=3::source \"unused\" is never cited' '$work/out' && [ \$(wc -l < '$work/out') -eq 19 ]"
 "$bin" -q validate tests/e2e/fixtures/broken.yaml > "$work/out" 2>/dev/null
 check "validate outside GitHub Actions prints no annotation" '[ ! -s "$work/out" ]'
 

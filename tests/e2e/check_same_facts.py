@@ -80,24 +80,38 @@ def explain_facts(e):
     facts = [e["name"]]
     o = e["overall"]
     facts.append("not rated" if o["tier"] is None else f"{o['tier']} {LABELS[o['tier']]}")
-    if o["terms"]:
+    if o["status"] == "not_rated":
+        facts.append(o["reason"])
+    elif o["terms"]:
         terms = " + ".join(f"{t['weight']:g}×{t['tier']}" for t in o["terms"])
         facts.append(f"({terms}) / {o['weights']:g} = {o['weighted_sum']:g}/{o['weights']:g} = {o['mean']:.3f}")
     for g in o["gates"]:
         facts.append(f"tier {g['tier']} requires {TITLES[g['criterion']]} at tier {g['required']} or better "
                      f"(it is {'missing' if g['actual'] is None else g['actual']})")
     c = e["coverage"]
-    facts.append(f"{c['rated']} of {c['criteria']} criteria rated ({c['recorded']} recorded, {c['computed']} "
-                 f"computed from answers); {c['answered']} of {c['questions']} questions answered, {c['unclear']} unclear")
+    unanswered = c["questions"] - c["answered"] - c["unclear"]
+    facts.append(f"{c['rated']} of {c['criteria']} criteri{'on' if c['criteria'] == 1 else 'a'} rated ({c['recorded']} recorded, {c['computed']} "
+                 f"computed from answers); {c['answered']} of {c['questions']} deciding questions answered, "
+                 f"{c['unclear']} unclear" + (f", {unanswered} unanswered" if unanswered else ""))
     for crit in e["criteria"]:
         title = TITLES[crit["id"]]
         facts.append(title)
         comp = crit["computed"]
-        if comp:
+        if crit["status"] == "not_rated":
+            facts.append(crit["reason"])
+        if comp and comp["tier"] is None:
+            possible = [str(t) for t in comp["possible"]]
+            facts.append(("tier " if len(possible) == 1 else "tiers ") +
+                         (possible[0] if len(possible) == 1 else ", ".join(possible[:-1]) + " or " + possible[-1]) +
+                         " possible")
+            if crit["origin"] in ("recorded", "what_if"):
+                facts.append("its answers decide no tier")
+        elif comp:
             facts.append(f"rule {comp['rule']}")
             facts.extend(f"{h['question']} is {h['answer']}" for h in comp["conditions"])
             if crit["origin"] == "recorded" or (crit["origin"] == "what_if" and comp["tier"] != crit["tier"]):
-                facts.append(f"its answers give tier {comp['tier']}")
+                facts.append("its answers give the same tier" if comp["tier"] == crit["tier"] else
+                             f"its answers would give tier {comp['tier']}")
         if crit["origin"] == "what_if":
             facts.append("(hypothetical)")
         if crit["next"]:
@@ -131,8 +145,11 @@ def explain_facts(e):
         if not plan["exhaustive"]:
             facts.append("the rubric has too many criteria to search every combination")
     if not e["what_it_takes"]:
+        unrated = [c["id"] for c in e["criteria"] if c["status"] == "not_rated"]
         facts.append("Already at the top tier." if o["tier"] is not None else
-                     "Not rated overall: no criterion has a tier, so there is nothing to improve.")
+                     f"Not rated overall ({o['reason']}). Rate "
+                     + (unrated[0] if len(unrated) == 1 else f"these {len(unrated)} criteria") + " first: the criteria above say "
+                     "what each lacks")
     return facts
 
 

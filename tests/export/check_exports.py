@@ -119,7 +119,7 @@ class Checks:
             "source without url key": lambda d: d["jurisdictions"][1]["criteria"]["custody"]["sources"][0].pop("url"),
             "javascript url": lambda d: d["jurisdictions"][1]["criteria"]["custody"]["sources"][0].__setitem__(
                 "url", "javascript:alert(1)"),
-            "schema_version 3": lambda d: d.__setitem__("schema_version", 3),
+            "schema_version 4": lambda d: d.__setitem__("schema_version", 4),
             "schema_version 1": lambda d: d.__setitem__("schema_version", 1),
             "a gate in words": lambda d: d["jurisdictions"][0]["overall"]["gates"].append(
                 "tier 1 requires Custody at tier 1 or better (it is 3)"),
@@ -349,7 +349,7 @@ class Checks:
         header = split_row(lines[0])
         criteria = ref["rubric"]["criteria"]
         self.expect(header == ["Jurisdiction", "State", "Population"] + [c["title"] for c in criteria] +
-                    ["Overall", "Score"], "Markdown header names every column")
+                    ["Rated", "Overall", "Score"], "Markdown header names every column")
         self.expect(re.fullmatch(r"\|(:?-+:?\|)+", lines[1]) is not None, "Markdown delimiter row")
         body = [split_row(line) for line in lines[2:2 + len(ref["jurisdictions"])]]
         for cells, j in zip(body, ref["jurisdictions"]):
@@ -357,6 +357,8 @@ class Checks:
             self.expect(cells[0] == j["name"].replace("\n", " "), f"name of {j['id']} round-trips: {cells[0]!r}")
             tiers = [str(j["criteria"][c["id"]]["tier"]) for c in criteria]
             self.expect(cells[3:3 + len(criteria)] == tiers, f"criterion tiers of {j['id']}")
+            coverage = j["overall"]["coverage"]
+            self.expect(cells[-3] == f"{coverage['rated']}/{coverage['criteria']}", f"coverage of {j['id']}")
             self.expect(cells[-2].startswith(str(j["overall"]["tier"]) + " "), f"overall tier of {j['id']}")
         self.expect(lines[2 + len(ref["jurisdictions"])] == "", "a blank line ends the table")
         self.expect("**Tiers:**" in text, "Markdown has a legend")

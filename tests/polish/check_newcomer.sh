@@ -17,7 +17,9 @@ check "every question as a comment and answered unclear" '[ "$(grep -c ": unclea
 check "init refuses to overwrite" '[ $? -eq 3 ] && grep -q "already exists; use --force" "$work/err"'
 "$bin" validate springfield-heights.yaml 2>"$work/err"
 check "the template validates (exit 0)" '[ $? -eq 0 ]'
-check "with warnings for the unanswered questions" 'grep -q "unclear or unanswered questions; its computed tier counts them as no policy" "$work/err"'
+check "with a not-rated warning for each criterion" '[ "$(grep -c "is not rated: .* deciding question.* unclear (.*); answer .* or record a rating" "$work/err")" -eq 8 ]'
+"$bin" -q compare springfield-heights.yaml > "$work/table"
+check "the untouched template is not rated, with its coverage" 'grep -q "^Springfield Heights .* 0/8 not rated  *—$" "$work/table"'
 
 # Fill it in as the comments say: a source, cited by every criterion, and a few answers.
 python3 - springfield-heights.yaml <<'PY'
@@ -37,6 +39,7 @@ PY
 check "the filled-in file validates" '[ $? -eq 0 ] && ! grep -q "cites no source" "$work/err"'
 "$bin" -q compare springfield-heights.yaml "$root/data/jurisdictions" > "$work/table"
 check "compare shows it beside the bundled cities" 'grep -q "^Springfield Heights  *IL" "$work/table" && [ "$(grep -c "^[A-Z]" "$work/table")" -ge 14 ]'
+check "half researched, it is not rated overall and sorts last" 'awk "/^\$/{exit} {print}" "$work/table" | tail -1 | grep -q "^Springfield Heights .* 4/8 not rated  *—$"'
 "$bin" -q explain springfield-heights.yaml > "$work/explain"
 check "explain computes its tiers from the answers" 'grep -q "computed: rule 1 matched because detainer_hold_prohibited is any_conviction" "$work/explain"'
 echo "$passed passed, $failed failed"

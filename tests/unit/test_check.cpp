@@ -168,11 +168,11 @@ TEST_CASE("invalid files are failures of their own, with their errors", "[check]
 
 TEST_CASE("JUnit XML escapes everything from data", "[check]") {
   CheckReport r;
-  CheckFailure f{FailureKind::below_requirement, Subject::of("<x>"), 3, 1, {}, {}, {"f'.yaml", 4, 3}};
+  CheckFailure f{FailureKind::below_requirement, Subject::of("<x>"), 3, 1, {}, {}, {"f'.yaml", 4, 3}, {}};
   r.outcomes.push_back({"", "", "bad&.yaml", {{FailureKind::invalid_file, {}, {}, {}, {},
                                                {{Severity::error, {"bad&.yaml", 1, 2}, "oops <here>"}},
-                                               {"bad&.yaml", 1, 2}}}, {}});
-  r.outcomes.push_back({"x", "<b>\"A&B\"</b>", "f'.yaml", {f}, {}});
+                                               {"bad&.yaml", 1, 2}, {}}}, {}, {}});
+  r.outcomes.push_back({"x", "<b>\"A&B\"</b>", "f'.yaml", {f}, {}, {}});
   r.failed = 1;
   r.invalid = 1;
   std::ostringstream out;

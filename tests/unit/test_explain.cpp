@@ -133,7 +133,7 @@ TEST_CASE("the improvement search is exact: it matches brute force over all crit
 TEST_CASE("answer plans find the fewest answer changes for a tier", "[explain]") {
   const Rubric& r = builtin_rubric();
   const Criterion& custody = *r.find_criterion("custody");
-  std::vector<Answer> none = {{"detainer_hold_prohibited", "none", {}, {}}};
+  std::vector<Answer> none = {{"detainer_hold_prohibited", "none", {}, {}}, {"judicial_warrant_required", "no", {}, {}}};
   auto plan = answers_for_tier(custody, none, 2);
   REQUIRE(plan);
   REQUIRE(plan->changes.size() == 1);
@@ -146,7 +146,8 @@ TEST_CASE("answer plans find the fewest answer changes for a tier", "[explain]")
   REQUIRE(plan);  // ending the 287(g) agreement and banning task forces and operational support
   CHECK(plan->changes.size() == 3);
   CHECK(plan->match.tier == 1);
-  CHECK(answers_for_tier(collab, {}, 2)->changes.size() == 1);
+  // With nothing answered, no single answer decides tier 2: the 287(g) question stays open.
+  CHECK(answers_for_tier(collab, {}, 2)->changes.size() == 2);
 }
 
 TEST_CASE("coverage counts rated criteria and answered, unclear and unanswered questions", "[explain]") {
@@ -154,12 +155,12 @@ TEST_CASE("coverage counts rated criteria and answered, unclear and unanswered q
                                                           "custody: {answers: {detainer_hold_prohibited: unclear, "
                                                           "judicial_warrant_required: \"yes\"}, sources: [law]}"),
                                             "c.yaml");
-  const Coverage c = coverage(builtin_rubric(), *load.jurisdiction);
+  const Coverage c = coverage(builtin_rubric(), score_jurisdiction(builtin_rubric(), *load.jurisdiction));
   CHECK(c.criteria == 8);
   CHECK(c.rated == 8);
   CHECK(c.recorded == 7);
   CHECK(c.computed == 1);
-  CHECK(c.questions == 20);
+  CHECK(c.questions == 13);  // the deciding ones: 8 of the 21 feed no rule
   CHECK(c.answered == 1);
   CHECK(c.unclear == 1);
 }
@@ -187,8 +188,14 @@ TEST_CASE("what-if answers replace the recorded tier with the computed one", "[e
   auto load = load_jurisdiction_from_string(test::k_valid_file, "w.yaml");
   const Rubric& r = builtin_rubric();
   const auto answer = parse_what_if("detainer_hold_prohibited=none", r).what_if;
+  const auto warrant = parse_what_if("judicial_warrant_required=no", r).what_if;
   const auto tier = parse_what_if("interviews=3", r).what_if;
-  const WhatIfScore as_if = score_what_if(r, *load.jurisdiction, {*answer, *tier});
+  // One answer alone leaves custody open: not rated, which is no tier at all.
+  const WhatIfScore open = score_what_if(r, *load.jurisdiction, {*answer});
+  CHECK_FALSE(open.score.criteria[0].tier);
+  CHECK_FALSE(open.score.overall.tier);
+  CHECK(open.moved == std::vector<bool>{true});
+  const WhatIfScore as_if = score_what_if(r, *load.jurisdiction, {*answer, *warrant, *tier});
   const JurisdictionScore& s = as_if.score;
   CHECK(s.criteria[0].tier == 3);
   CHECK(s.criteria[0].origin == Origin::what_if);
@@ -196,7 +203,7 @@ TEST_CASE("what-if answers replace the recorded tier with the computed one", "[e
   CHECK(s.criteria[1].origin == Origin::what_if);
   CHECK(s.overall.tier == 3);
   CHECK(s.hypothetical());
-  CHECK(as_if.moved == std::vector<bool>{true, true});
+  CHECK(as_if.moved == std::vector<bool>{true, true, true});
 }
 
 TEST_CASE("what-if: a criterion id that is also another criterion's question takes answers too", "[explain]") {

@@ -73,7 +73,7 @@ TEST_CASE("bad filters explain themselves", "[filter]") {
   CHECK(error("stat=CA").rfind("unknown filter key \"stat\" (did you mean \"state\"?)", 0) == 0);
   CHECK(error("CA").rfind("invalid filter \"CA\"; expected KEY=VALUE", 0) == 0);
   CHECK(error("=CA").rfind("invalid filter \"=CA\"", 0) == 0);
-  CHECK(error("tier=9") == "filter \"tier=9\": \"9\" is not a tier; use 1 (strong), 2 (progress), 3 (room)");
+  CHECK(error("tier=9") == "filter \"tier=9\": \"9\" is not a tier; use 1 (strong), 2 (progress), 3 (room), or none (not rated)");
   CHECK(error("state<=CA") == "filter \"state<=CA\": state takes = or != only");
   CHECK(error("state=") == "filter \"state=\" has no value");
 }

@@ -38,14 +38,21 @@ TEST_CASE("the first matching rule gives the tier, with the answers that matched
   CHECK(m.tier == 1);
   CHECK(m.rule_index == 0);
   CHECK(m.held == std::vector<HeldCondition>{{"detainer_hold_prohibited", "any_conviction"}});
-  CHECK(detail::rule_match_text(m) == "rule 1: detainer_hold_prohibited is any_conviction");
-  CHECK(match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "some_convictions"}})).tier == 2);
+  // judicial_warrant_required is open, and cannot change the tier: said, not counted against it.
+  CHECK(m.open == std::vector<std::string>{"judicial_warrant_required"});
+  CHECK(detail::rule_match_text(m) ==
+        "rule 1: detainer_hold_prohibited is any_conviction; the open questions cannot change it");
+  const RuleMatch known = match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "some_convictions"},
+                                                                     {"judicial_warrant_required", "no"}}));
+  CHECK(known.tier == 2);
+  CHECK(known.open.empty());
+  CHECK(detail::rule_match_text(known) == "rule 2: detainer_hold_prohibited is some_convictions");
 }
 
 TEST_CASE("when_any needs one condition and when needs all", "[score]") {
   CHECK(match_rules(criterion("custody"), answers({{"judicial_warrant_required", "yes"}})).tier == 1);
-  CHECK(match_rules(criterion("information_sharing"),
-                    answers({{"nonpublic_info_sharing_prohibited", "any_conviction"}}))
+  CHECK(match_rules(criterion("information_sharing"), answers({{"nonpublic_info_sharing_prohibited", "any_conviction"},
+                                                               {"applies_to_police_not_only_jail", "no"}}))
             .tier == 2);
   CHECK(match_rules(criterion("information_sharing"), answers({{"nonpublic_info_sharing_prohibited", "any_conviction"},
                                                                {"applies_to_police_not_only_jail", "yes"}}))
@@ -60,13 +67,99 @@ TEST_CASE("rule order matters: a 287(g) agreement gives tier 3 before anything e
   CHECK(match_rules(criterion("collaboration"), a).rule_index == 0);
 }
 
-TEST_CASE("unclear and missing answers never satisfy a condition", "[score]") {
+TEST_CASE("unclear and missing answers are no evidence: the criterion is undecided, not the worst", "[score]") {
   const RuleMatch unclear = match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "unclear"}}));
-  CHECK(unclear.tier == 3);
-  CHECK(unclear.rule_index == 2);
+  CHECK_FALSE(unclear.decided());
+  CHECK(unclear.tier == 0);
+  CHECK(unclear.rule_index == -1);
   CHECK(unclear.held.empty());
-  CHECK(detail::rule_match_text(unclear) == "rule 3: no earlier rule matched");
-  CHECK(match_rules(criterion("custody"), {}).tier == 3);
+  CHECK(unclear.possible == std::vector<int>{1, 2, 3});
+  CHECK(unclear.open == std::vector<std::string>{"detainer_hold_prohibited", "judicial_warrant_required"});
+  CHECK(unclear.open_unclear == 1);
+  CHECK(unclear.deciding == 2);
+  CHECK(detail::rule_match_text(unclear) == "undecided: tiers 1, 2 or 3 possible");
+  CHECK(detail::open_questions_text(unclear) == "1 unclear and 1 unanswered of 2 deciding questions");
+  CHECK(match_rules(criterion("custody"), {}).possible == std::vector<int>{1, 2, 3});
+  CHECK(detail::open_questions_text(match_rules(criterion("custody"), {})) == "2 of 2 deciding questions unanswered");
+  // A known "no" is evidence: the fall-through to the last tier happens on known answers only.
+  const RuleMatch no = match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "none"},
+                                                                  {"judicial_warrant_required", "no"}}));
+  CHECK(no.tier == 3);
+  CHECK(no.rule_index == 2);
+  CHECK(detail::rule_match_text(no) == "rule 3: no earlier rule matched");
+  // Only the tiers the open questions could still give: a known "none" rules out tier 2.
+  CHECK(match_rules(criterion("custody"), answers({{"detainer_hold_prohibited", "none"}})).possible ==
+        std::vector<int>{1, 3});
+}
+
+TEST_CASE("an open question that cannot change the tier leaves it decided", "[score]") {
+  // collaboration: a 287(g) agreement gives tier 3 whatever the other answers are.
+  const RuleMatch m = match_rules(criterion("collaboration"), answers({{"has_287g_agreement", "yes"}}));
+  CHECK(m.decided());
+  CHECK(m.tier == 3);
+  CHECK(m.open.size() == 2);
+  // Questions no rule reads never count as open.
+  const RuleMatch contracts = match_rules(criterion("contracts"), answers({{"contract_status", "none"}}));
+  CHECK(contracts.tier == 1);
+  CHECK(contracts.open.empty());
+  CHECK(contracts.deciding == 1);
+}
+
+TEST_CASE("rules that read the same open question are tried in every combination", "[score]") {
+  // Rule by rule, q open leaves rules 1 and 2 possible and the last rule too; every answer
+  // of q matches rule 1 or rule 2, both tier 1, so the answers decide tier 1.
+  auto load = load_rubric_from_string(R"(id: t
+version: "1"
+title: T
+tiers: [{tier: 1, id: a, label: A}, {tier: 2, id: b, label: B}]
+answer_types: {abc: [a, b, c]}
+criteria:
+  - id: x
+    title: X
+    questions: [{id: q, type: abc, text: Q}]
+    rules: [{tier: 1, when: {q: [a, b]}}, {tier: 1, when: {q: c}}, {tier: 2}]
+overall: {method: weighted_mean, cutoffs: [{tier: 1, max_mean: 1.5}]}
+)",
+                                      "t.yaml");
+  REQUIRE(load.rubric);
+  const RuleMatch m = match_rules(load.rubric->criteria[0], {});
+  CHECK(m.decided());
+  CHECK(m.tier == 1);
+  CHECK(m.held.empty());
+  // A condition naming every answer holds whatever the answer is.
+  auto all = load_rubric_from_string(R"(id: t
+version: "1"
+title: T
+tiers: [{tier: 1, id: a, label: A}, {tier: 2, id: b, label: B}]
+answer_types: {abc: [a, b, c]}
+criteria:
+  - id: x
+    title: X
+    questions: [{id: q, type: abc, text: Q}]
+    rules: [{tier: 2, when: {q: [a, b, c]}}, {tier: 1}]
+overall: {method: weighted_mean, cutoffs: [{tier: 1, max_mean: 1.5}]}
+)",
+                                     "t.yaml");
+  REQUIRE(all.rubric);
+  CHECK(match_rules(all.rubric->criteria[0], {}).tier == 2);
+  CHECK(match_rules(all.rubric->criteria[0], {}).rule_index == 0);
+}
+
+TEST_CASE("beyond k_max_open_combinations the tiers possible are counted rule by rule", "[score]") {
+  // 13 open questions of 2 answers: 8192 combinations, more than are tried.
+  std::string rubric = "id: t\nversion: \"1\"\ntitle: T\ntiers: [{tier: 1, id: a, label: A}, {tier: 2, id: b, label: B}]\n"
+                       "answer_types: {yn: [y, n]}\ncriteria:\n  - id: x\n    title: X\n    questions:\n";
+  for (int i = 0; i < 13; ++i) rubric += fmt::format("      - {{id: q{}, type: yn, text: Q}}\n", i);
+  rubric += "    rules:\n      - {tier: 1, when: {q0: y}}\n      - {tier: 1, when: {q0: n}}\n      - tier: 2\n        when:\n";
+  for (int i = 1; i < 13; ++i) rubric += fmt::format("          q{}: y\n", i);
+  rubric += "      - {tier: 2}\noverall: {method: weighted_mean, cutoffs: [{tier: 1, max_mean: 1.5}]}\n";
+  auto load = load_rubric_from_string(rubric, "t.yaml");
+  REQUIRE(load.rubric);
+  const RuleMatch m = match_rules(load.rubric->criteria[0], {});
+  CHECK_FALSE(m.decided());
+  CHECK(m.approximate);
+  CHECK(m.possible == std::vector<int>{1, 2});
+  CHECK(detail::possible_tiers_text(m) == "tiers 1 or 2 (at most; too many combinations to try them all)");
 }
 
 TEST_CASE("score_criterion prefers the recorded tier and keeps the computed one", "[score]") {
@@ -74,7 +167,7 @@ TEST_CASE("score_criterion prefers the recorded tier and keeps the computed one"
   data.id = "custody";
   data.rating = 1;
   data.has_answers = true;
-  data.answers = answers({{"detainer_hold_prohibited", "none"}});
+  data.answers = answers({{"detainer_hold_prohibited", "none"}, {"judicial_warrant_required", "no"}});
   const CriterionResult r = score_criterion(criterion("custody"), &data);
   CHECK(r.tier == 1);
   CHECK(r.origin == Origin::recorded);
@@ -86,6 +179,33 @@ TEST_CASE("score_criterion prefers the recorded tier and keeps the computed one"
   CHECK(computed.tier == 3);
   CHECK(computed.origin == Origin::computed);
   CHECK(score_criterion(criterion("custody"), nullptr).origin == Origin::missing);
+  CHECK_FALSE(score_criterion(criterion("custody"), nullptr).in_file);
+}
+
+TEST_CASE("score_criterion: open answers and no rating leave the criterion not rated", "[score]") {
+  CriterionData data;
+  data.id = "custody";
+  data.has_answers = true;
+  data.answers = answers({{"detainer_hold_prohibited", "unclear"}});
+  const CriterionResult r = score_criterion(criterion("custody"), &data);
+  CHECK_FALSE(r.rated());
+  CHECK(r.origin == Origin::missing);
+  CHECK(r.in_file);
+  REQUIRE(r.computed);
+  CHECK(detail::not_rated_reason(r) == "1 unclear and 1 unanswered of 2 deciding questions");
+  // A recorded tier the open answers could give agrees with them.
+  data.rating = 2;
+  CHECK_FALSE(score_criterion(criterion("custody"), &data).disagrees());
+  // Answers only: the recorded tier is set aside, and said so.
+  const CriterionResult aside = score_criterion(criterion("custody"), &data, ScoreOptions{true});
+  CHECK_FALSE(aside.rated());
+  CHECK(aside.set_aside == 2);
+  CHECK(detail::not_rated_reason(aside) ==
+        "1 unclear and 1 unanswered of 2 deciding questions (recorded tier 2 set aside: answers only)");
+  CriterionData empty;
+  empty.id = "custody";
+  CHECK(detail::not_rated_reason(score_criterion(criterion("custody"), &empty)) == "no rating or answers");
+  CHECK(detail::not_rated_reason(score_criterion(criterion("custody"), nullptr)) == "not in the file");
 }
 
 TEST_CASE("overall: the weighted mean and its cut-offs", "[score]") {
@@ -134,16 +254,45 @@ TEST_CASE("overall: gates lower the tier and say why", "[score]") {
   CHECK(custody3.gates == std::vector<GateFailure>{{1, "custody", 1, 3}, {2, "custody", 2, 3}});
 }
 
-TEST_CASE("overall: missing criteria are left out of the mean and fail gates", "[score]") {
+TEST_CASE("overall: below the coverage the rubric needs, the jurisdiction is not rated", "[score]") {
   std::vector<std::optional<int>> tiers = {std::nullopt, 1, 1, 1, 1, 1, 1, 1};
   const auto r = overall_tier(builtin_rubric(), tiers);
+  CHECK_FALSE(r.tier);
+  CHECK_FALSE(r.rated());
+  CHECK(r.coverage.rated == 7);
+  CHECK(r.coverage.criteria == 8);
+  CHECK(r.coverage.needed == 8);
+  CHECK(r.coverage.missing == std::vector<std::string>{"custody"});
+  CHECK_FALSE(r.coverage.enough);
+  CHECK(detail::coverage_text(r.coverage) == "7 of 8 criteria rated; the rubric needs all 8");
+  CHECK(detail::coverage_cell(r.coverage) == "7/8");
+  CHECK(detail::coverage_rule_text(builtin_rubric()) == "an overall tier needs all 8 criteria rated");
+  const auto all = overall({1, 1, 1, 1, 1, 1, 1, 1});
+  CHECK(all.coverage.enough);
+  CHECK(detail::coverage_text(all.coverage) == "8 of 8 criteria rated");
+}
+
+TEST_CASE("overall: with min_rated below all, missing criteria are left out of the mean and fail gates", "[score]") {
+  std::string text(builtin_rubric_text());
+  const std::string all = "min_rated: all";
+  REQUIRE(text.find(all) != std::string::npos);
+  text.replace(text.find(all), all.size(), "min_rated: 7");
+  auto load = load_rubric_from_string(text, "seven.yaml");
+  REQUIRE(load.rubric);
+  CHECK(detail::coverage_rule_text(*load.rubric) == "an overall tier needs at least 7 of the 8 criteria rated");
+  std::vector<std::optional<int>> six = {std::nullopt, std::nullopt, 1, 1, 1, 1, 1, 1};
+  const auto below = overall_tier(*load.rubric, six);
+  CHECK_FALSE(below.tier);
+  CHECK(detail::coverage_text(below.coverage) == "6 of 8 criteria rated; the rubric needs at least 7");
+  std::vector<std::optional<int>> tiers = {std::nullopt, 1, 1, 1, 1, 1, 1, 1};
+  const auto r = overall_tier(*load.rubric, tiers);
   CHECK(r.mean == 1.0);
   CHECK(r.mean_tier == 1);
   CHECK(r.tier == 3);  // custody is named by both gates
   CHECK(r.gates == std::vector<GateFailure>{{1, "custody", 1, std::nullopt}, {2, "custody", 2, std::nullopt}});
-  CHECK(detail::gate_text(builtin_rubric(), r.gates[1]) == "tier 2 requires Custody at tier 2 or better (it is missing)");
+  CHECK(detail::gate_text(*load.rubric, r.gates[1]) == "tier 2 requires Custody at tier 2 or better (it is missing)");
   std::vector<std::optional<int>> none(8);
-  CHECK_FALSE(overall_tier(builtin_rubric(), none).tier);
+  CHECK_FALSE(overall_tier(*load.rubric, none).tier);
 }
 
 TEST_CASE("score_jurisdiction scores every criterion in rubric order", "[score]") {
@@ -255,7 +404,7 @@ TEST_CASE("hidden_changes finds computed tiers that moved behind a recorded tier
     r.criterion = "custody";
     r.tier = tier;
     r.origin = origin;
-    if (computed) r.computed = RuleMatch{0, *computed, {}};
+    if (computed) r.computed = RuleMatch{0, *computed, {}, {}, 0, 0, {}, false};
     s.criteria.push_back(r);
     return std::vector<JurisdictionScore>{s};
   };

@@ -45,8 +45,8 @@ TEST_CASE("unknown questions and answers outside the question's type are errors"
                          "sources: [law]}");
   CHECK(validate(text) ==
         std::vector<std::string>{
-            "v.yaml:8:3: warning: criterion \"custody\" has 3 unclear or unanswered questions; its computed tier "
-            "counts them as no policy",
+            "v.yaml:8:3: warning: criterion \"custody\" is not rated: 1 of 2 deciding questions unanswered "
+            "(detainer_hold_prohibited); answer it or record a rating",
             "v.yaml:8:23: error: unknown question \"detainer_hold_prohibted\" for criterion \"custody\" (did you mean "
             "\"detainer_hold_prohibited\"?)",
             "v.yaml:8:81: error: \"maybe\" is not an answer to \"judicial_warrant_required\"; expected one of yes, no, "
@@ -56,9 +56,12 @@ TEST_CASE("unknown questions and answers outside the question's type are errors"
 TEST_CASE("unclear is an answer of every question", "[validate]") {
   const auto text = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
                          "custody: {answers: {detainer_hold_prohibited: unclear}, sources: [law]}");
-  // Accepted, but never silently: the computed tier counts it as no policy.
-  CHECK(validate(text) == std::vector<std::string>{"v.yaml:8:3: warning: criterion \"custody\" has 4 unclear or "
-                                                   "unanswered questions; its computed tier counts them as no policy"});
+  // Accepted, but never silently: it is no evidence, so the criterion is not rated. Only the
+  // questions a rule reads count.
+  CHECK(validate(text) ==
+        std::vector<std::string>{"v.yaml:8:3: warning: criterion \"custody\" is not rated: 1 unclear and 1 unanswered "
+                                 "of 2 deciding questions (detainer_hold_prohibited, judicial_warrant_required); "
+                                 "answer them or record a rating"});
   const auto recorded = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
                              "custody: {rating: 1, answers: {detainer_hold_prohibited: unclear}, sources: [law]}");
   // A recorded tier does not depend on the answers, and the open questions could still give it.
@@ -69,9 +72,15 @@ TEST_CASE("unclear is an answer of every question", "[validate]") {
                                  "judicial_warrant_required: \"no\"}, sources: [law]}");
   CHECK(validate(contradicted) ==
         std::vector<std::string>{"v.yaml:8:21: warning: recorded tier 1 for \"custody\" differs from tier 2 computed "
-                                 "from its answers (rule 2: detainer_hold_prohibited is some_convictions); no answers "
-                                 "to its 2 unclear or unanswered questions would give tier 1; if that is meant, say why under "
-                                 "\"disagreement\""});
+                                 "from its answers (rule 2: detainer_hold_prohibited is some_convictions); if that is "
+                                 "meant, say why under \"disagreement\""});
+  // Open answers that allow some tiers only: a recorded tier outside them is named against them.
+  const auto outside = with(test::k_valid_file, "custody: {rating: 1, sources: [law]}",
+                            "custody: {rating: 2, answers: {detainer_hold_prohibited: none}, sources: [law]}");
+  CHECK(validate(outside) ==
+        std::vector<std::string>{"v.yaml:8:21: warning: recorded tier 2 for \"custody\" differs from the tiers 1 or 3 "
+                                 "its answers allow (1 of 2 deciding questions unanswered); if that is meant, say why "
+                                 "under \"disagreement\""});
 }
 
 TEST_CASE("a criterion needs a rating or answers", "[validate]") {
@@ -138,8 +147,7 @@ TEST_CASE("a disagreement the file explains is not a warning, and a stale explan
   CHECK(validate(file("custody: {rating: 1, answers: {detainer_hold_prohibited: some_convictions}, sources: [law], "
                       "disagreement: old}")) ==
         std::vector<std::string>{"v.yaml:8:95: warning: criterion \"custody\" explains a disagreement, but answers to "
-                                 "its unclear or unanswered questions can give its recorded tier 1; remove "
-                                 "\"disagreement\""});
+                                 "its open questions can give its recorded tier 1; remove \"disagreement\""});
   // An empty reason is no reason: an error of the file, and no second message about it.
   const auto empty = load_jurisdiction_from_string(file("custody: {rating: 1, sources: [law], disagreement: \"\"}"), "v.yaml");
   CHECK(lines(empty.diagnostics) == std::vector<std::string>{"v.yaml:8:54: error: \"disagreement\" is empty"});
