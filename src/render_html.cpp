@@ -225,7 +225,8 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostre
     const CriterionData* data = j.find_criterion(c.id);
     out << "<dt><span class=\"badge tier-" << r.tier.value_or(0) << "\">"
         << (r.tier ? std::to_string(*r.tier) : std::string(detail::k_not_rated_mark))
-        << "</span>" << html_escape(c.title) << "</dt>\n<dd>" << html_escape(tier_label(rubric, r.tier)) << ". "
+        << "</span>" << html_escape(c.title) << "</dt>\n<dd>"
+        << (r.tier ? html_escape(tier_label(rubric, r.tier)) + ". " : std::string())
         << html_escape(origin_text(c, r, data));
     if (data && !data->note.empty()) out << "<br>" << html_escape(data->note);
     if (data && !data->sources.empty()) {

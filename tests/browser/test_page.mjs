@@ -234,6 +234,49 @@ for (const [name, viewport] of [["desktop", { width: 1400, height: 1000 }], ["ph
   await ctx.close();
 }
 
+// ---- not rated: an untouched template and a half-researched file beside a rated city ------
+const notRatedPath = join(outDir, "scorecard-not-rated.html");
+execFileSync(binary, ["-q", "export", "tests/e2e/fixtures/template.yaml", "tests/e2e/fixtures/answers-only.yaml",
+  "data/jurisdictions/dallas.yaml", "--format", "html", "-o", notRatedPath], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+{
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const p = await ctx.newPage();
+  watch(p);
+  await p.goto("file://" + notRatedPath);
+  const rated = await headerIndex(p, "Rated");
+  const overallAt = await headerIndex(p, "Overall");
+  check(rated > 0 && overallAt === rated + 1, "a Rated column stands before Overall");
+  let nr = await visibleRows(p);
+  check(nr.map((r) => r.id).join(",") === "dallas,example-county,testville", `not rated sorts last: ${nr.map((r) => r.id)}`);
+  const testville = nr.find((r) => r.id === "testville");
+  check(testville.cells[rated] === "0/8", `the template's coverage is 0/8 (${testville.cells[rated]})`);
+  check(testville.cells[overallAt] === "not rated", `the template is not rated overall (${testville.cells[overallAt]})`);
+  check(testville.cells[overallAt + 1] === "—", "and has no score");
+  check(testville.cells.slice(3, rated).every((c) => c.startsWith("?") && c.includes("not rated")),
+        "each of its criteria shows ? and says not rated to screen readers");
+  check(nr.find((r) => r.id === "dallas").cells[rated] === "8/8", "Dallas is fully rated");
+  // Sorting by Overall either way keeps not rated last.
+  for (let k = 0; k < 2; k += 1) {
+    await clickHeader(p, overallAt);
+    nr = await visibleRows(p);
+    check(nr[0].id === "dallas", `sorted by Overall (${await ariaSort(p, overallAt)}), the rated city comes first`);
+  }
+  await p.selectOption("#tier-filter", "none");
+  nr = await visibleRows(p);
+  check(nr.map((r) => r.id).sort().join(",") === "example-county,testville", "the Not rated filter shows only those");
+  check((await p.textContent("#status")) === "Showing 2 of 3 jurisdictions", "and the status counts them");
+  await p.click("#row-testville button.open");
+  const panel = await p.textContent("#details-testville");
+  check(panel.includes("Overall: ?not rated (0 of 8 criteria rated; the rubric needs all 8)"), "the panel gives the coverage");
+  check(panel.includes("Not rated: 2 of 2 deciding questions unclear."), "and each criterion's reason");
+  const summary = await p.textContent(".summary");
+  check(summary.includes("2 of 3 jurisdictions are not rated"), `the summary counts them apart: ${summary}`);
+  check((await p.textContent(".legend")).includes("Not rated: the evidence recorded decides no tier."),
+        "the legend explains not rated");
+  await p.screenshot({ path: join(outDir, "scorecard-not-rated.png"), fullPage: true });
+  await ctx.close();
+}
+
 await browser.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
