@@ -264,3 +264,51 @@ TEST_CASE("check: a rename (same name and state) is compared with the old id's b
   CHECK(r.failed == 1);  // custody 1 -> 3 under the new id is still worse
   CHECK(r.outcomes[0].failures.back().kind == FailureKind::worse_than_baseline);
 }
+
+TEST_CASE("check: a jurisdiction not rated cannot show it meets the bar; --not-rated warn passes it", "[check]") {
+  // Custody's answer left unclear: custody not rated, so the jurisdiction is not rated overall.
+  const std::vector<JurisdictionScore> scores = {
+      scored(test::replace(test::k_valid_file, "custody: {rating: 1",
+                           "custody: {answers: {detainer_hold_prohibited: unclear}"),
+             "open.yaml")};
+  REQUIRE_FALSE(scores[0].overall.tier);
+  CheckOptions options;
+  options.min_tier = 3;
+  options.requirements = {{"custody", 3}};
+  const CheckReport r = run_check(builtin_rubric(), scores, options);
+  CHECK(r.failed == 1);
+  REQUIRE(r.outcomes[0].failures.size() == 2);
+  const CheckFailure& overall = r.outcomes[0].failures[0];
+  CHECK(overall.kind == FailureKind::not_rated);
+  CHECK(to_string(overall.kind) == "not_rated");
+  CHECK_FALSE(overall.actual);
+  CHECK(overall.coverage.rated == 7);
+  CHECK(check_failure_text(builtin_rubric(), overall) ==
+        "not rated (7 of 8 criteria rated; the rubric needs all 8), so it cannot show it meets --min-tier 3; "
+        "--not-rated warn accepts that");
+  CHECK(check_failure_text(builtin_rubric(), r.outcomes[0].failures[1]) ==
+        "Custody is not rated, so it cannot show it meets custody=3; --not-rated warn accepts that");
+  options.not_rated_warns = true;
+  const CheckReport warned = run_check(builtin_rubric(), scores, options);
+  CHECK(warned.passed == 1);
+  CHECK(warned.warned == 1);
+  CHECK(warned.outcomes[0].passed());
+  CHECK(warned.outcomes[0].warnings.size() == 2);
+  std::ostringstream text;
+  render_check_text(builtin_rubric(), warned, text);
+  INFO(text.str());
+  CHECK(text.str().find("WARN Testville (" + scores[0].jurisdiction.id + ", open.yaml)\n") != std::string::npos);
+  CHECK(text.str().find("check: 1 jurisdiction checked, 1 passed, 0 failed; 1 passed with a warning (not rated)") !=
+        std::string::npos);
+}
+
+TEST_CASE("an export made with --answers-only is refused as a baseline", "[check]") {
+  Snapshot s;
+  s.rubric_id = builtin_rubric().id;
+  s.rubric_version = builtin_rubric().version;
+  s.answers_only = true;
+  s.origin = "b.json";
+  CHECK(lines(baseline_problems(s, builtin_rubric(), false)) ==
+        std::vector<std::string>{"b.json: error: the baseline was exported with --answers-only: its recorded tiers were "
+                                 "set aside; export the baseline without --answers-only"});
+}

@@ -77,3 +77,19 @@ TEST_CASE("bad filters explain themselves", "[filter]") {
   CHECK(error("state<=CA") == "filter \"state<=CA\": state takes = or != only");
   CHECK(error("state=") == "filter \"state=\" has no value");
 }
+
+TEST_CASE("none selects what is not rated, with = and != only", "[filter]") {
+  auto unrated = make("TX", "city", 3, 3);
+  unrated.overall.tier.reset();
+  unrated.criteria[0].tier.reset();
+  const auto rated = make("TX", "city", 3, 3);
+  CHECK(matches(unrated, parse("tier=none")));
+  CHECK_FALSE(matches(rated, parse("tier=none")));
+  CHECK(matches(rated, parse("tier!=none")));
+  CHECK(matches(unrated, parse("custody=none")));
+  CHECK_FALSE(matches(unrated, parse("interviews=none")));
+  // A comparison with a tier never selects what is not rated.
+  CHECK_FALSE(matches(unrated, parse("tier>=1")));
+  CHECK_FALSE(matches(unrated, parse("tier!=1")));
+  CHECK(error("tier<=none") == "filter \"tier<=none\": \"none\" (not rated) takes = or != only");
+}

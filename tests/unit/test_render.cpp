@@ -68,6 +68,18 @@ TEST_CASE("the JSON summary counts residents only where the population is known"
   const Summary known = summarize(builtin_rubric(), scores);
   CHECK(summary_sentence(builtin_rubric(), known, known.tiers[0]) ==
         "1,000 of 1,000 residents live under On Track policies (1 of 1 jurisdiction)");
+  CHECK(not_rated_sentence(known).empty());
+  // Not rated overall: counted apart, with its residents.
+  auto open = load_jurisdiction_from_string(
+      test::replace(test::k_valid_file, "custody: {rating: 1", "custody: {answers: {detainer_hold_prohibited: unclear}"),
+      "o.yaml");
+  scores.push_back(score_jurisdiction(builtin_rubric(), *open.jurisdiction));
+  const Summary mixed = summarize(builtin_rubric(), scores);
+  CHECK(mixed.unrated == 1);
+  CHECK(mixed.not_rated.jurisdictions == 1);
+  CHECK(mixed.not_rated.residents == 1000);
+  CHECK(mixed.tiers[0].jurisdictions == 1);
+  CHECK(not_rated_sentence(mixed) == "1,000 of 2,000 residents live in jurisdictions not rated (1 of 2 jurisdictions)");
   std::ostringstream out;
   render_json(builtin_rubric(), scores, {}, out);
   CHECK(out.str().find("\"generated_at\"") == std::string::npos);

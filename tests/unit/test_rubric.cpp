@@ -242,3 +242,40 @@ TEST_CASE("the rubric itself may name tiers by id wherever it takes a tier", "[r
         std::vector<std::string>{"r.yaml:15:16: error: unknown tier \"godo\" (did you mean \"good\"?); use 1 to 2, or "
                                  "good, bad"});
 }
+
+TEST_CASE("min_rated: all by default, a number of criteria, or an error", "[rubric]") {
+  auto tiny = load(k_tiny);
+  REQUIRE(tiny.rubric);
+  CHECK_FALSE(tiny.rubric->overall.min_rated);  // all
+  auto one = load(std::string(k_tiny) + "  min_rated: 1\n");
+  REQUIRE(one.rubric);
+  CHECK(one.rubric->overall.min_rated == 1u);
+  CHECK(load(std::string(k_tiny) + "  min_rated: all\n").rubric);
+  CHECK(lines(load(std::string(k_tiny) + "  min_rated: 2\n").diagnostics) ==
+        std::vector<std::string>{"r.yaml:21:14: error: \"min_rated\" must be \"all\" or a number of criteria from 1 to 1, "
+                                 "found 2"});
+  CHECK(lines(load(std::string(k_tiny) + "  min_rated: 0\n").diagnostics) ==
+        std::vector<std::string>{"r.yaml:21:14: error: \"min_rated\" must be \"all\" or a number of criteria from 1 to 1, "
+                                 "found 0"});
+  CHECK(lines(load(std::string(k_tiny) + "  min_rated: most\n").diagnostics) ==
+        std::vector<std::string>{"r.yaml:21:14: error: expected a whole number for \"min_rated\", found \"most\""});
+  CHECK(builtin_rubric().overall.min_rated == std::nullopt);
+}
+
+TEST_CASE("a question is scored when a rule reads it; one marked scored: false may not be read", "[rubric]") {
+  const Criterion& custody = *builtin_rubric().find_criterion("custody");
+  CHECK(custody.find_question("detainer_hold_prohibited")->scored);
+  CHECK_FALSE(custody.find_question("admin_warrant_arrest_prohibited")->scored);  // no rule reads it
+  CHECK_FALSE(custody.find_question("admin_warrant_arrest_prohibited")->marked_unscored);
+  CHECK(builtin_rubric().find_criterion("contracts")->find_question("future_contracts_prohibited")->marked_unscored);
+  CHECK(custody.scored_questions() == 2);
+  std::size_t scored = 0;
+  for (const auto& c : builtin_rubric().criteria) scored += c.scored_questions();
+  CHECK(scored == 13);  // of 21
+  const std::string marked = replace(k_tiny, "      - {id: q, type: yes_no, text: Q}",
+                                     "      - {id: q, type: yes_no, text: Q, scored: false}");
+  CHECK(lines(load(marked).diagnostics) ==
+        std::vector<std::string>{"r.yaml:15:19: error: \"when\" has no valid condition",
+                                 "r.yaml:15:26: error: question \"q\" is marked \"scored: false\", so no rule may read "
+                                 "it; remove the mark or the condition"});
+}

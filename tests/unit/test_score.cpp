@@ -351,6 +351,23 @@ TEST_CASE("sort_scores orders by each key, and --reverse flips it", "[score]") {
   CHECK(names(s) == std::vector<std::string>{"a", "d", "c", "b"});  // ties by overall order
 }
 
+TEST_CASE("sort_scores puts what is not rated after every tier, reversed or not", "[score]") {
+  std::vector<JurisdictionScore> s = {make("unrated", 10, 3, 0, 3), make("a", 5, 1, 1.2, 1), make("c", 300, 3, 2.1, 2)};
+  s[0].overall.tier.reset();
+  s[0].criteria[0].tier.reset();
+  const Rubric& r = builtin_rubric();
+  for (bool reverse : {false, true}) {
+    sort_scores(s, r, "overall", reverse);
+    CHECK(names(s).back() == "unrated");
+    sort_scores(s, r, "custody", reverse);
+    CHECK(names(s).back() == "unrated");
+  }
+  sort_scores(s, r, "overall", true);
+  CHECK(names(s) == std::vector<std::string>{"c", "a", "unrated"});
+  sort_scores(s, r, "population", false);  // by population, not rated is no reason to move
+  CHECK(names(s) == std::vector<std::string>{"c", "unrated", "a"});
+}
+
 TEST_CASE("sort_scores orders names by their bytes, however long their common start", "[score]") {
   const std::string common = "Synthetic County of the Commonwealth ";  // longer than the 24 bytes kept in the sort key
   std::vector<std::string> given = {common + "b", common + "a", common, "\xc3\x89tat", "Zeta", "Z", "",
