@@ -55,6 +55,7 @@ Diagnostics baseline_problems(const Snapshot& baseline, const Rubric& rubric, bo
 
 CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const CheckOptions& options) {
   CheckReport report;
+  report.answers_only = options.answers_only;
   if (options.diagnostics) {
     std::map<std::string, std::vector<Diagnostic>> errors;  // by path
     for (const auto& d : *options.diagnostics) {
@@ -173,6 +174,7 @@ CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>
     }
     (outcome.passed() ? report.passed : report.failed) += 1;
     if (outcome.passed() && !outcome.warnings.empty()) ++report.warned;
+    if (!s.overall.tier) ++report.not_rated;
     report.outcomes.push_back(std::move(outcome));
   }
   if (!options.allow_removed) {

@@ -168,6 +168,7 @@ Coverage coverage(const Rubric& rubric, const JurisdictionScore& score) {
       if (r.tier) ++c.rated;
       if (r.origin == Origin::recorded) ++c.recorded;
       if (r.origin == Origin::computed) ++c.computed;
+      if (r.origin == Origin::what_if && r.tier) ++c.what_if;
     }
     const CriterionData* data = j.find_criterion(criterion.id);
     if (!data) continue;
@@ -255,50 +256,89 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
       c.rating.reset();
     }
   }
-  std::vector<std::string> set;  // criteria whose tier now comes from a what-if
+  // Each criterion a what-if touches: its state before the what-ifs, and what they did. The
+  // what-ifs on one criterion apply in order, and are judged together at the end: answers
+  // that only together decide a tier count together.
+  struct Touched {
+    std::string criterion;
+    CriterionData original;
+    bool had_entry = false;
+    bool answers_changed = false;  // since the last tier what-if
+    bool tier_last = false;        // a tier what-if came after every answer what-if
+    std::vector<std::size_t> what_ifs;
+  };
+  std::vector<Touched> touched;
+  auto entry = [&](const std::string& id) -> CriterionData& {
+    for (auto& c : j.criteria) {
+      if (c.id == id) return c;
+    }
+    j.criteria.push_back({});
+    j.criteria.back().id = id;
+    j.criteria.back().is_mapping = true;
+    return j.criteria.back();
+  };
   for (std::size_t i = 0; i < what_ifs.size(); ++i) {
     const WhatIf& w = what_ifs[i];
     const Criterion* criterion = rubric.find_criterion(w.criterion);
     if (!criterion) continue;  // parse_what_if names only the rubric's criteria
-    CriterionData* data = nullptr;
-    for (auto& c : j.criteria) {
-      if (c.id == w.criterion) data = &c;
+    if (!w.tier && !rules_read(*criterion, w.question)) continue;  // an answer no rule reads moves nothing
+    auto t = std::find_if(touched.begin(), touched.end(), [&](const Touched& x) { return x.criterion == w.criterion; });
+    if (t == touched.end()) {
+      Touched fresh;
+      fresh.criterion = w.criterion;
+      fresh.had_entry = j.find_criterion(w.criterion) != nullptr;
+      if (const CriterionData* d = j.find_criterion(w.criterion)) fresh.original = *d;
+      touched.push_back(std::move(fresh));
+      t = touched.end() - 1;
     }
-    if (!data) {
-      j.criteria.push_back({});
-      data = &j.criteria.back();
-      data->id = w.criterion;
-      data->is_mapping = true;
-    }
-    const std::optional<int> before = score_criterion(*criterion, data).tier;
-    bool from_what_if = false;
+    t->what_ifs.push_back(i);
+    CriterionData& data = entry(w.criterion);
     if (w.tier) {
-      data->rating = *w.tier;
-      from_what_if = true;
-    } else if (rules_read(*criterion, w.question)) {  // an answer no rule reads moves nothing
-      const int rule_before = match_rules(*criterion, data->answers).rule_index;
-      const bool had_answers = data->has_answers;
-      const std::vector<Answer> answers_before = data->answers;
-      data->has_answers = true;
-      bool found = false;
-      for (auto& a : data->answers) {
-        if (a.question == w.question) {
-          a.value = w.answer;
-          found = true;
-        }
-      }
-      if (!found) data->answers.push_back({w.question, w.answer, {}, {}});
-      // The tier is computed from the answers, unless the criterion had answers and the same
-      // rule still matches (then a recorded tier stands).
-      if (!had_answers || match_rules(*criterion, data->answers).rule_index != rule_before) {
-        data->rating.reset();
-        from_what_if = true;
-      } else {
-        data->answers = answers_before;  // the same rule: nothing moves, and no answer is made up
+      data.rating = *w.tier;
+      t->tier_last = true;
+      continue;
+    }
+    data.has_answers = true;
+    bool found = false;
+    for (auto& a : data.answers) {
+      if (a.question == w.question) {
+        a.value = w.answer;
+        found = true;
       }
     }
-    if (from_what_if && std::find(set.begin(), set.end(), w.criterion) == set.end()) set.push_back(w.criterion);
-    out.moved[i] = score_criterion(*criterion, data).tier != before;
+    if (!found) data.answers.push_back({w.question, w.answer, {}, {}});
+    t->answers_changed = true;
+    t->tier_last = false;
+  }
+  std::vector<std::string> set;  // criteria whose tier now comes from a what-if
+  for (const Touched& t : touched) {
+    const Criterion* criterion = rubric.find_criterion(t.criterion);
+    CriterionData& data = entry(t.criterion);
+    const std::optional<int> before = t.had_entry ? score_criterion(*criterion, &t.original).tier : std::nullopt;
+    bool from_what_if = t.tier_last;
+    if (!t.tier_last && t.answers_changed) {
+      // The tier is computed from the answers, unless the criterion had answers and the same
+      // rule still matches (or the same tiers stay open), or the answers decide no tier and
+      // a tier is recorded (by the file or a what-if): then that tier stands, and no answer
+      // is made up.
+      const RuleMatch match_before = match_rules(*criterion, t.original.answers);
+      const RuleMatch match_after = match_rules(*criterion, data.answers);
+      const bool same = t.original.has_answers && match_after.rule_index == match_before.rule_index &&
+                        match_after.possible == match_before.possible;
+      if (same || (!match_after.decided() && data.rating)) {
+        const std::optional<int> rating = data.rating;
+        data.answers = t.original.answers;
+        data.has_answers = t.original.has_answers;
+        data.rating = rating;
+        from_what_if = rating != t.original.rating;  // a tier what-if before the answers still counts
+      } else {
+        data.rating.reset();
+        from_what_if = true;
+      }
+    }
+    if (from_what_if) set.push_back(t.criterion);
+    const bool moved = score_criterion(*criterion, &data).tier != before;
+    for (std::size_t i : t.what_ifs) out.moved[i] = out.moved[i] || moved;
   }
   out.score = score_jurisdiction(rubric, std::move(j));
   for (auto& r : out.score.criteria) {
@@ -307,8 +347,9 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
     }
   }
   for (auto& r : out.score.criteria) {
-    if (std::find(set.begin(), set.end(), r.criterion) != set.end() && r.origin != Origin::missing) {
-      r.from_answers = r.origin == Origin::computed;
+    // Also a criterion the changed answers leave not rated: its "no tier" is hypothetical too.
+    if (std::find(set.begin(), set.end(), r.criterion) != set.end()) {
+      r.from_answers = r.origin == Origin::computed || r.origin == Origin::missing;
       r.origin = Origin::what_if;
     }
   }
@@ -372,6 +413,7 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
     const Criterion& c = rubric.criteria[i];
     const CriterionResult& r = s.criteria[i];
     tiers.push_back(r.tier);
+    if (!r.tier) e.unrated.push_back(c.id);
     if (r.tier) {
       e.terms.push_back({c.id, c.weight, *r.tier});
       e.weight_sum += c.weight;
@@ -389,6 +431,10 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
     e.criteria.push_back(std::move(ce));
   }
   e.band = band_of(rubric, s.overall);
+  if (!s.overall.tier) {
+    const CriteriaCoverage& cov = s.overall.coverage;
+    e.rate_at_least = std::max(cov.missing.size(), cov.needed > cov.rated ? cov.needed - cov.rated : std::size_t{0});
+  }
   e.coverage = coverage(rubric, s);
   if (s.overall.tier && *s.overall.tier > 1) {
     e.plans.push_back(explained_plan(rubric, j, plan_improvement(rubric, tiers, *s.overall.tier - 1)));

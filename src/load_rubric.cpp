@@ -2,6 +2,7 @@
 // resolves, every rule can be reached, the overall rule is complete).
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -406,12 +407,18 @@ class RubricReader {
   // "all" (the default: every criterion that is not optional) or a number of criteria.
   void read_min_rated(const MapEntry& e) {
     if (e.value.IsScalar() && e.value.Scalar() == "all") return;
-    const auto value = detail::read_integer(e, m_ctx);
-    if (!value) return;
     const auto count = static_cast<long long>(m_rubric.criteria.size());
+    const std::string expected = fmt::format("\"min_rated\" must be \"all\" or a number of criteria from 1 to {}", count);
+    long long number = 0;
+    const std::string_view text = e.value.IsScalar() ? e.value.Scalar() : std::string_view();
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (!e.value.IsScalar() || text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+      m_ctx.error(e.value, e.value.IsScalar() ? fmt::format("{}, found \"{}\"", expected, text) : expected);
+      return;
+    }
+    const std::optional<long long> value = number;
     if (*value < 1 || (count > 0 && *value > count)) {
-      m_ctx.error(e.value, fmt::format("\"min_rated\" must be \"all\" or a number of criteria from 1 to {}, found {}",
-                                       count, *value));
+      m_ctx.error(e.value, fmt::format("{}, found {}", expected, *value));
       return;
     }
     m_rubric.overall.min_rated = static_cast<std::size_t>(*value);

@@ -24,6 +24,7 @@ std::string check_totals(const CheckReport& report) {
                                  report.passed, report.failed);
   if (report.invalid > 0) text += fmt::format("; {} invalid", plural(report.invalid, "file"));
   if (report.warned > 0) text += fmt::format("; {} passed with a warning (not rated)", report.warned);
+  if (report.not_rated > 0 && report.not_rated != report.warned) text += fmt::format("; {} not rated", report.not_rated);
   return text;
 }
 
@@ -85,7 +86,12 @@ std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure
   return detail::check_failure_text(rubric, failure);
 }
 
+std::string check_warning_text(const Rubric& rubric, const CheckFailure& failure) {
+  return detail::check_warning_text(rubric, failure);
+}
+
 void render_check_text(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
+  if (report.answers_only) out << detail::k_answers_only_banner << '\n';
   for (const auto& o : report.outcomes) {
     if (o.passed()) continue;
     out << "FAIL " << outcome_heading(o) << '\n';
@@ -94,7 +100,7 @@ void render_check_text(const Rubric& rubric, const CheckReport& report, std::ost
   for (const auto& o : report.outcomes) {
     if (!o.passed() || o.warnings.empty()) continue;
     out << "WARN " << outcome_heading(o) << '\n';
-    for (const auto& f : o.warnings) out << "  - " << detail::check_failure_text(rubric, f) << '\n';
+    for (const auto& f : o.warnings) out << "  - " << detail::check_warning_text(rubric, f) << '\n';
   }
   for (const auto& o : report.outcomes) {
     for (const auto& i : o.improvements) {
@@ -120,6 +126,7 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
       << "    <properties>\n"
       << "      <property name=\"rubric\" value=\"" << xml_escape(rubric.id) << "\"/>\n"
       << "      <property name=\"rubric_version\" value=\"" << xml_escape(rubric.version) << "\"/>\n"
+      << (report.answers_only ? "      <property name=\"answers_only\" value=\"true\"/>\n" : "")
       << "    </properties>\n";
   for (const auto& o : report.outcomes) {
     if (o.invalid()) {
@@ -152,7 +159,7 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
       out << "      <system-out>";
       if (warned) {
         for (const auto& f : o.warnings) {
-          out << xml_escape(where_text(f.where, o.file)) << ": warning: " << xml_escape(detail::check_failure_text(rubric, f))
+          out << xml_escape(where_text(f.where, o.file)) << ": warning: " << xml_escape(detail::check_warning_text(rubric, f))
               << '\n';
         }
       }
@@ -173,6 +180,7 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
 
 void render_check_markdown(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
   const std::size_t total = report.jurisdictions();
+  if (report.answers_only) out << "> **" << detail::markdown_text(detail::k_answers_only_banner) << "**\n\n";
   if (report.failed == 0 && report.invalid == 0) {
     out << fmt::format("### ✅ scorecard check passed: {} of {} pass\n\n", report.passed, plural(total, "jurisdiction"));
   } else {
@@ -200,7 +208,7 @@ void render_check_markdown(const Rubric& rubric, const CheckReport& report, std:
       if (!o.passed()) continue;
       for (const auto& f : o.warnings) {
         out << "- " << detail::markdown_text(o.name) << " (" << detail::markdown_code(o.file)
-            << "): " << detail::markdown_text(detail::check_failure_text(rubric, f)) << '\n';
+            << "): " << detail::markdown_text(detail::check_warning_text(rubric, f)) << '\n';
       }
     }
   }
@@ -226,9 +234,10 @@ void render_check_markdown(const Rubric& rubric, const CheckReport& report, std:
 void render_check_json(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
   detail::JsonWriter w(out);
   w.begin_object().key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version).end_object();
-  w.field("passed", report.failed == 0 && report.invalid == 0);
+  w.field("passed", report.failed == 0 && report.invalid == 0).field("answers_only", report.answers_only);
   w.key("counts").begin_object().field("jurisdictions", report.jurisdictions()).field("passed", report.passed);
-  w.field("failed", report.failed).field("invalid_files", report.invalid).field("warned", report.warned).end_object();
+  w.field("failed", report.failed).field("invalid_files", report.invalid).field("warned", report.warned);
+  w.field("not_rated", report.not_rated).end_object();
   w.key("outcomes").begin_array();
   for (const auto& o : report.outcomes) {
     w.begin_object().key("id").string_or_null(o.id).key("name").string_or_null(o.name).field("file", o.file);

@@ -45,6 +45,7 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
     header.push_back(c.id + "_label");
   }
   header.push_back("what_if");  // the criteria whose tiers a --what-if gave; empty in a run without
+  header.push_back("set_aside");  // the criteria whose recorded tiers --answers-only set aside
   emit(header);
   auto label = [&](const std::optional<int>& tier) {
     const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
@@ -74,6 +75,11 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
       if (c.origin == Origin::what_if) what_if.push_back(c.criterion);
     }
     row.push_back(join(what_if, " "));
+    std::vector<std::string> set_aside;
+    for (const auto& c : s.criteria) {
+      if (c.set_aside) set_aside.push_back(c.criterion);
+    }
+    row.push_back(join(set_aside, " "));
     emit(row);
   }
 }

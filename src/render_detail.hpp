@@ -68,7 +68,8 @@ std::string tier_number(const std::optional<int>& tier);  // "3", or "not rated"
 std::string plural(std::size_t n, std::string_view word);  // "1 file", "2 files"
 std::string held_text(const std::vector<HeldCondition>& held, std::string_view separator);  // "q is a, r is b"
 std::string rule_match_text(const RuleMatch& match);  // "rule 2: q is a", "rule 3: no earlier rule matched"
-std::string possible_tiers_text(const RuleMatch& match);  // undecided: "tiers 1, 2 or 3"
+std::string tier_list_text(const std::vector<int>& tiers);  // "tier 2", "tiers 1, 2 or 3"
+std::string possible_tiers_text(const RuleMatch& match);  // undecided: "tiers 1, 2 or 3 possible"
 // "2 of 3 deciding questions unclear", "1 unclear and 1 unanswered of 3 deciding questions"
 std::string open_questions_text(const RuleMatch& match);
 // Why a criterion has no tier: "not in the file", "no rating or answers", open_questions_text.
@@ -93,6 +94,8 @@ std::string answer_change_text(const AnswerChange& change, bool qualified);  // 
 std::string source_change_text(const SourceChange& change);  // "custody: id Title <url>"
 std::string tier_change_text(const TierChange& change);      // "custody 2 -> 1 (better)"
 std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure);
+// A not_rated failure that --not-rated warn turned into a warning: the same, without the hint.
+std::string check_warning_text(const Rubric& rubric, const CheckFailure& failure);
 std::string improvement_text(const Rubric& rubric, const TierChange& change);
 std::string rename_text(const CheckReport::Rename& rename);  // "renamed since the baseline: a -> b (...)"
 

@@ -20,7 +20,7 @@ std::string num(double value) { return fmt::format("{:g}", value); }
 
 // "(2×1 + 2×3 + 1×3 ...) / 11 = 18/11 = 1.636"
 std::string arithmetic(const Explanation& e) {
-  if (!e.overall.rated()) return "none: not rated (" + detail::coverage_text(e.overall.coverage) + ")";
+  if (!e.overall.rated()) return "none, as it is not rated (" + detail::coverage_text(e.overall.coverage) + ")";
   if (e.terms.empty()) return "no criterion has a tier";
   std::vector<std::string> terms;
   for (const auto& t : e.terms) terms.push_back(fmt::format("{}×{}", num(t.weight), t.tier));
@@ -44,9 +44,10 @@ std::string tier_name(const Rubric& rubric, int tier) {
 
 std::string coverage_text(const Coverage& c) {
   const std::size_t unanswered = c.questions >= c.answered + c.unclear ? c.questions - c.answered - c.unclear : 0;
-  return fmt::format("{} of {} criteri{} rated ({} recorded, {} computed from answers); {} of {} deciding questions "
+  return fmt::format("{} of {} criteri{} rated ({} recorded, {} computed from answers{}); {} of {} deciding questions "
                      "answered, {} unclear{}",
-                     c.rated, c.criteria, c.criteria == 1 ? "on" : "a", c.recorded, c.computed, c.answered, c.questions, c.unclear,
+                     c.rated, c.criteria, c.criteria == 1 ? "on" : "a", c.recorded, c.computed,
+                     c.what_if ? fmt::format(", {} set by a what-if", c.what_if) : "", c.answered, c.questions, c.unclear,
                      unanswered ? fmt::format(", {} unanswered", unanswered) : "");
 }
 
@@ -75,6 +76,7 @@ CriterionResult result_of(const CriterionExplanation& c) {
 }
 
 std::string matched_text(const RuleMatch& m) {
+  if (m.every_answer) return fmt::format("every answer to its open questions gives tier {}", m.tier);
   return fmt::format("rule {} matched{}{}", m.rule_index + 1,
                      m.held.empty() ? " (no earlier rule did)" : " because " + detail::held_text(m.held, " and "),
                      m.open.empty() ? "" : "; the open questions cannot change it");
@@ -88,7 +90,7 @@ std::string how_text(const CriterionExplanation& c) {
   if (!c.tier) {
     const std::string reason = detail::not_rated_reason(result_of(c));
     if (c.computed && !c.computed->decided()) {
-      return fmt::format("{}; {} possible", reason, detail::possible_tiers_text(*c.computed));
+      return fmt::format("{}; {}", reason, detail::possible_tiers_text(*c.computed));
     }
     return reason;
   }
@@ -151,27 +153,36 @@ std::string what_if_line(const TierChanges& c) {
 constexpr std::string_view k_not_exhaustive = "the rubric has too many criteria to search every combination";
 
 // An empty plan: unreachable, or (when the search was cut short) not found.
-std::string unreachable_text(const ExplainedPlan& plan) {
+std::string titles(const Rubric& rubric, const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) out.push_back(detail::criterion_title(rubric, id));
+  return join_and(out);
+}
+
+std::string unreachable_text(const Rubric& rubric, const Explanation& e, const ExplainedPlan& plan) {
+  if (plan.exhaustive && !e.unrated.empty()) {
+    return fmt::format("not reachable by improving the rated criteria; rating {} may change that",
+                       titles(rubric, e.unrated));
+  }
   if (plan.exhaustive) return "not reachable by improving the rated criteria";
   return fmt::format("no way found among the changes searched ({})", k_not_exhaustive);
 }
 
 // What it takes for a jurisdiction without an overall tier, or at the top.
-std::string no_plan_text(const Explanation& e) {
+std::string no_plan_text(const Rubric& rubric, const Explanation& e) {
   if (e.overall.tier) return "Already at the top tier.";
-  std::vector<std::string> unrated;
-  for (const auto& c : e.criteria) {
-    if (!c.tier) unrated.push_back(c.criterion);
-  }
+  const std::vector<std::string>& unrated = e.overall.coverage.missing.empty() ? e.unrated : e.overall.coverage.missing;
+  const std::string which = e.rate_at_least >= unrated.size() || unrated.size() == 1
+                                ? titles(rubric, unrated)
+                                : fmt::format("at least {} of {}", e.rate_at_least, titles(rubric, unrated));
   return fmt::format("Not rated overall ({}). Rate {} first: the criteria above say what each lacks.",
-                     detail::coverage_text(e.overall.coverage),
-                     unrated.size() == 1 ? unrated[0] : fmt::format("these {} criteria", unrated.size()));
+                     detail::coverage_text(e.overall.coverage), which);
 }
 
-void text_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& out) {
+void text_plan(const Rubric& rubric, const Explanation& e, const ExplainedPlan& plan, std::ostream& out) {
   out << "  To reach " << tier_name(rubric, plan.target) << ":\n";
   if (plan.alternatives.empty()) {
-    out << "    " << unreachable_text(plan) << '\n';
+    out << "    " << unreachable_text(rubric, e, plan) << '\n';
     return;
   }
   out << "    " << plan_size_text(plan) << '\n';
@@ -187,10 +198,10 @@ void text_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& ou
   if (!plan.exhaustive) out << "    (" << k_not_exhaustive << ")\n";
 }
 
-void markdown_plan(const Rubric& rubric, const ExplainedPlan& plan, std::ostream& out) {
+void markdown_plan(const Rubric& rubric, const Explanation& e, const ExplainedPlan& plan, std::ostream& out) {
   out << "**To reach " << detail::markdown_text(tier_name(rubric, plan.target)) << ":**";
   if (plan.alternatives.empty()) {
-    out << ' ' << detail::markdown_text(unreachable_text(plan)) << ".\n\n";
+    out << ' ' << detail::markdown_text(unreachable_text(rubric, e, plan)) << ".\n\n";
     return;
   }
   out << ' ' << detail::markdown_text(plan_size_text(plan)) << ".\n\n";
@@ -262,7 +273,7 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
         << (e.overall.tier ? detail::paint(rubric, *e.overall.tier, tier_name(rubric, *e.overall.tier), options)
                            : std::string("not rated"))
         << detail::what_if_mark(hypothetical(e)) << '\n';
-    out << "  weighted mean = " << arithmetic(e) << '\n';
+    out << "  weighted mean" << (e.overall.rated() ? " = " : ": ") << arithmetic(e) << '\n';
     if (e.band) out << "  " << band_text(e) << '\n';
     for (const auto& g : e.overall.gates) out << "  gate: " << detail::gate_text(rubric, g) << '\n';
     out << "Coverage: " << coverage_text(e.coverage) << "\n\nCriteria\n";
@@ -277,8 +288,8 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
       if (!c.sources.empty()) out << "    sources: " << join(c.sources, ", ") << '\n';
     }
     out << "\nWhat it takes\n";
-    if (e.plans.empty()) out << "  " << no_plan_text(e) << '\n';
-    for (const auto& plan : e.plans) text_plan(rubric, plan, out);
+    if (e.plans.empty()) out << "  " << no_plan_text(rubric, e) << '\n';
+    for (const auto& plan : e.plans) text_plan(rubric, e, plan, out);
   }
   if (!report.what_if.empty()) render_what_if_changes(report.what_if_changes, report.idle_what_ifs, out);
 }
@@ -309,8 +320,8 @@ void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, 
           << " | " << detail::markdown_text(join(c.sources, ", ")) << " |\n";
     }
     out << "\n### What it takes\n\n";
-    if (e.plans.empty()) out << no_plan_text(e) << '\n';
-    for (const auto& plan : e.plans) markdown_plan(rubric, plan, out);
+    if (e.plans.empty()) out << detail::markdown_text(no_plan_text(rubric, e)) << '\n';
+    for (const auto& plan : e.plans) markdown_plan(rubric, e, plan, out);
   }
   if (!report.what_if.empty()) render_what_if_changes_markdown(report.what_if_changes, report.idle_what_ifs, out);
 }
@@ -364,7 +375,8 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
     w.end_object().key("coverage").begin_object().field("criteria", c.criteria).field("rated", c.rated);
     w.field("needed", e.overall.coverage.needed);
     w.field("recorded", c.recorded).field("computed", c.computed).field("questions", c.questions);
-    w.field("answered", c.answered).field("unclear", c.unclear).end_object();
+    w.field("what_if", c.what_if).field("answered", c.answered).field("unclear", c.unclear);
+    w.field("unanswered", c.questions >= c.answered + c.unclear ? c.questions - c.answered - c.unclear : 0).end_object();
     w.key("criteria").begin_array();
     for (const auto& ce : e.criteria) {
       w.begin_object().field("id", ce.criterion).key("tier").value_or_null(ce.tier).field("origin", to_string(ce.origin));
@@ -388,7 +400,7 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
         detail::write_conditions(w, m.held);
         w.key("open").strings(m.open).key("possible").begin_array();
         for (int t : m.possible) w.value(t);
-        w.end_array().end_object();
+        w.end_array().field("every_answer", m.every_answer).field("approximate", m.approximate).end_object();
       } else {
         w.null();
       }
@@ -397,7 +409,14 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
       w.key("disagreement").string_or_null(ce.disagreement);
       w.key("sources").strings(ce.sources).end_object();
     }
-    w.end_array().key("what_it_takes").begin_array();
+    w.end_array().key("rate_first");
+    if (e.overall.tier) {
+      w.null();
+    } else {
+      const auto& ids = e.overall.coverage.missing.empty() ? e.unrated : e.overall.coverage.missing;
+      w.begin_object().key("criteria").strings(ids).field("at_least", std::min(e.rate_at_least, ids.size())).end_object();
+    }
+    w.key("what_it_takes").begin_array();
     for (const auto& plan : e.plans) write_plan(w, plan);
     w.end_array().end_object();
   }

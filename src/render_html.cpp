@@ -179,7 +179,9 @@ void write_script_safe(std::ostream& out, const std::function<void(std::ostream&
 namespace {
 
 std::string origin_text(const Criterion& c, const CriterionResult& r, const CriterionData* data) {
-  if (!r.rated()) return "Not rated: " + detail::not_rated_reason(r) + ".";
+  if (!r.rated()) {
+    return (r.origin == Origin::what_if ? "Hypothetical: not rated: " : "Not rated: ") + detail::not_rated_reason(r) + ".";
+  }
   switch (r.origin) {
     case Origin::recorded:
       if (r.disagrees()) {
@@ -189,6 +191,7 @@ std::string origin_text(const Criterion& c, const CriterionResult& r, const Crit
       }
       return "Recorded tier.";
     case Origin::computed: {
+      if (r.computed->every_answer) return "Computed from the answers: " + detail::rule_match_text(*r.computed) + ".";
       const Rule& rule = c.rules[static_cast<std::size_t>(r.computed->rule_index)];
       std::string text = fmt::format("Computed from the answers (rule {}{}).", r.computed->rule_index + 1,
                                      r.computed->held.empty() ? "" : ": " + detail::held_text(r.computed->held, ", "));

@@ -139,7 +139,7 @@ void write_criterion(const Rubric& rubric, const Criterion& criterion, const Cri
     w.key("conditions");
     write_conditions(w, m.held);
     w.key("because");
-    if (m.decided()) {
+    if (m.decided() && !m.every_answer) {
       w.string_or_null(criterion.rules[static_cast<std::size_t>(m.rule_index)].because);
     } else {
       w.null();
@@ -148,7 +148,7 @@ void write_criterion(const Rubric& rubric, const Criterion& criterion, const Cri
     for (const auto& q : m.open) w.value(q);
     w.end_array().key("possible").begin_array();
     for (int t : m.possible) w.value(t);
-    w.end_array().end_object();
+    w.end_array().field("every_answer", m.every_answer).field("approximate", m.approximate).end_object();
   } else {
     w.null();
   }

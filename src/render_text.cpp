@@ -69,7 +69,8 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
     out << "Overall: " << detail::paint(rubric, *s.overall.tier, detail::tier_cell(rubric, s.overall.tier, false), options)
         << detail::what_if_mark(s.hypothetical()) << " (weighted mean " << format_mean(s.overall.mean) << ")\n";
   } else {
-    out << "Overall: not rated (" << detail::coverage_text(s.overall.coverage) << ")\n";
+    out << "Overall: not rated" << detail::what_if_mark(s.hypothetical()) << " ("
+        << detail::coverage_text(s.overall.coverage) << ")\n";
   }
   for (const auto& gate : s.overall.gates) emit_wrapped(out, detail::gate_text(rubric, gate), 2, width, "gate: ");
 
@@ -85,7 +86,7 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
         << detail::what_if_mark(r.origin == Origin::what_if) << '\n';
     emit_wrapped(out, origin_text(r, j.find_criterion(c.id)), 4, width);
     const bool from_rule = r.origin == Origin::computed || (r.origin == Origin::what_if && r.from_answers);
-    if (from_rule && !c.rules.empty()) {
+    if (from_rule && r.computed && r.computed->decided() && !r.computed->every_answer) {
       const Rule& rule = c.rules[static_cast<std::size_t>(r.computed->rule_index)];
       if (!rule.because.empty()) emit_wrapped(out, rule.because, 4, width, "why: ");
     }

@@ -24,17 +24,22 @@ std::string held_text(const std::vector<HeldCondition>& held, std::string_view s
 }
 
 std::string rule_match_text(const RuleMatch& match) {
-  if (!match.decided()) return fmt::format("undecided: {} possible", possible_tiers_text(match));
+  if (!match.decided()) return fmt::format("undecided: {}", possible_tiers_text(match));
+  if (match.every_answer) return fmt::format("every answer to its open questions gives tier {}", match.tier);
   const std::string open = match.open.empty() ? "" : "; the open questions cannot change it";
   if (match.held.empty()) return fmt::format("rule {}: no earlier rule matched{}", match.rule_index + 1, open);
   return fmt::format("rule {}: {}{}", match.rule_index + 1, held_text(match.held, ", "), open);
 }
 
+std::string tier_list_text(const std::vector<int>& tiers) {
+  std::vector<std::string> names;
+  for (int t : tiers) names.push_back(std::to_string(t));
+  return names.size() == 1 ? "tier " + names[0] : "tiers " + join_or(names);
+}
+
 std::string possible_tiers_text(const RuleMatch& match) {
-  std::vector<std::string> tiers;
-  for (int t : match.possible) tiers.push_back(std::to_string(t));
-  std::string text = tiers.size() == 1 ? "tier " + tiers[0] : "tiers " + join_or(tiers);
-  if (match.approximate) text += " (at most; too many combinations to try them all)";
+  std::string text = tier_list_text(match.possible) + " possible";
+  if (match.approximate) text += " (an upper bound: too many combinations of answers to try them all)";
   return text;
 }
 
@@ -57,7 +62,7 @@ std::string not_rated_reason(const CriterionResult& result) {
 
 std::string answers_give_text(const RuleMatch& match, const std::optional<int>& tier) {
   if (!match.decided()) {
-    return fmt::format("its answers decide no tier ({}; {} possible)", open_questions_text(match),
+    return fmt::format("its answers decide no tier ({}; {})", open_questions_text(match),
                        possible_tiers_text(match));
   }
   if (tier && match.tier == *tier) return fmt::format("its answers give the same tier ({})", rule_match_text(match));
@@ -68,9 +73,12 @@ std::string coverage_rule_text(const Rubric& rubric) {
   const std::size_t all = rubric.criteria.size();
   const auto required = static_cast<std::size_t>(
       std::count_if(rubric.criteria.begin(), rubric.criteria.end(), [](const Criterion& c) { return !c.optional; }));
-  if (rubric.overall.min_rated) return fmt::format("an overall tier needs at least {} of the {} criteria rated", *rubric.overall.min_rated, all);
+  if (rubric.overall.min_rated) {
+    return fmt::format("an overall tier needs at least {} of the {} criteria rated", *rubric.overall.min_rated, all);
+  }
+  if (required == 0) return "an overall tier needs at least 1 criterion rated";
   if (required == all) return fmt::format("an overall tier needs all {} criteria rated", all);
-  return fmt::format("an overall tier needs the {} criteria that are not optional rated", required);
+  return fmt::format("an overall tier needs every criterion that is not optional rated ({} of the {})", required, all);
 }
 
 std::string coverage_cell(const CriteriaCoverage& coverage) { return fmt::format("{}/{}", coverage.rated, coverage.criteria); }
@@ -80,11 +88,11 @@ std::string coverage_text(const CriteriaCoverage& coverage) {
       fmt::format("{} of {} criteri{} rated", coverage.rated, coverage.criteria, coverage.criteria == 1 ? "on" : "a");
   if (coverage.enough) return text;
   if (!coverage.missing.empty()) {
-    const bool every = coverage.needed == coverage.criteria;
-    return text + (every ? fmt::format("; the rubric needs all {}", coverage.needed)
-                         : fmt::format("; the rubric needs every criterion that is not optional ({})", coverage.needed));
+    if (coverage.needed == coverage.criteria) return text + fmt::format("; the rubric needs all {}", coverage.needed);
+    return text + fmt::format("; the rubric needs every criterion that is not optional, and {} {} not rated",
+                              join_and(coverage.missing), coverage.missing.size() == 1 ? "is" : "are");
   }
-  return text + fmt::format("; the rubric needs at least {}", std::max<std::size_t>(coverage.needed, 1));
+  return text + fmt::format("; the rubric needs at least {}", coverage.needed);
 }
 
 std::string criterion_title(const Rubric& rubric, std::string_view id) {
@@ -94,8 +102,7 @@ std::string criterion_title(const Rubric& rubric, std::string_view id) {
 
 std::string gate_text(const Rubric& rubric, const GateFailure& gate) {
   return fmt::format("tier {} requires {} at tier {} or better (it is {})", gate.tier,
-                     criterion_title(rubric, gate.criterion), gate.required,
-                     gate.actual ? std::to_string(*gate.actual) : "missing");
+                     criterion_title(rubric, gate.criterion), gate.required, tier_number(gate.actual));
 }
 
 std::string subject_id(const Subject& subject) { return subject.is_overall() ? "overall" : subject.criterion; }
@@ -119,6 +126,15 @@ std::string source_change_text(const SourceChange& change) {
 std::string tier_change_text(const TierChange& change) {
   return fmt::format("{} {} -> {} ({})", subject_id(change.subject), tier_number(change.from), tier_number(change.to),
                      change.worse() ? "worse" : "better");
+}
+
+std::string check_warning_text(const Rubric& rubric, const CheckFailure& f) {
+  std::string text = detail::check_failure_text(rubric, f);
+  const std::string_view suffix = "; --not-rated warn accepts that";
+  if (text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    text.resize(text.size() - suffix.size());
+  }
+  return text;
 }
 
 std::string check_failure_text(const Rubric& rubric, const CheckFailure& f) {

@@ -90,11 +90,24 @@ Truth rule_truth(const Criterion& criterion, const Rule& rule, const std::vector
   return std::min(all, any);
 }
 
+// The conditions of a rule that hold on the file's known answers (a rule that holds whatever
+// the open answers are may rest on a condition naming every answer: that one is not named).
+std::vector<HeldCondition> known_held(const Rule& rule, const std::vector<Answer>& answers) {
+  std::vector<HeldCondition> held;
+  for (const auto* list : {&rule.when, &rule.when_any}) {
+    for (const auto& c : *list) {
+      std::vector<HeldCondition> one;
+      if (holds(c, answers, one)) held.insert(held.end(), one.begin(), one.end());
+    }
+  }
+  return held;
+}
+
 RuleMatch first_match(const Criterion& criterion, const std::vector<Answer>& answers) {
   for (std::size_t i = 0; i < criterion.rules.size(); ++i) {
     std::vector<HeldCondition> held;
     if (rule_matches(criterion.rules[i], answers, held)) {
-      return {static_cast<int>(i), criterion.rules[i].tier, std::move(held), {}, 0, 0, {}, false};
+      return {static_cast<int>(i), criterion.rules[i].tier, std::move(held), {}, 0, 0, {}, false, false};
     }
   }
   return {};  // unreachable for a loaded rubric: the last rule is unconditional
@@ -174,13 +187,13 @@ RuleMatch match_rules(const Criterion& criterion, const std::vector<Answer>& ans
     }
   }
   if (possible.size() == 1 && sure < criterion.rules.size() && criterion.rules[sure].tier == possible[0]) {
-    std::vector<HeldCondition> held;
-    rule_matches(criterion.rules[sure], answers, held);
-    match = {static_cast<int>(sure), possible[0], std::move(held), {}, 0, 0, {}, false};
+    match = {static_cast<int>(sure), possible[0], known_held(criterion.rules[sure], answers), {}, 0, 0, {}, false, false};
+    match.every_answer = match.held.empty() && !criterion.rules[sure].unconditional();
   } else if (possible.size() == 1) {
-    // Decided only by trying every combination: every rule that gives the tier may be the
-    // one; no condition is named, as none holds on the file's answers alone.
+    // Decided only by trying every combination: several rules give the tier, depending on
+    // the open answers; no condition is named, as none decides it alone.
     match.tier = possible[0];
+    match.every_answer = true;
     for (std::size_t i = 0; i < criterion.rules.size(); ++i) {
       if (criterion.rules[i].tier == possible[0]) {
         match.rule_index = static_cast<int>(i);
@@ -231,9 +244,11 @@ OverallResult overall_tier(const Rubric& rubric, std::span<const std::optional<i
     weighted += rubric.criteria[i].weight * *tiers[i];
     weights += rubric.criteria[i].weight;
   }
-  coverage.needed = rubric.overall.min_rated.value_or(static_cast<std::size_t>(std::count_if(
-      rubric.criteria.begin(), rubric.criteria.end(), [](const Criterion& c) { return !c.optional; })));
-  coverage.enough = coverage.rated > 0 && coverage.rated >= coverage.needed && coverage.missing.empty();
+  // At least one criterion, even when every criterion is optional.
+  coverage.needed = std::max<std::size_t>(1, rubric.overall.min_rated.value_or(static_cast<std::size_t>(std::count_if(
+                                                 rubric.criteria.begin(), rubric.criteria.end(),
+                                                 [](const Criterion& c) { return !c.optional; }))));
+  coverage.enough = coverage.rated >= coverage.needed && coverage.missing.empty();
   if (!coverage.enough || weights <= 0) return result;
   result.mean = weighted / weights;
   int tier = rubric.worst_tier();

@@ -143,11 +143,18 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
-std::string join_or(const std::vector<std::string>& items) {
+namespace {
+
+std::string join_last(const std::vector<std::string>& items, std::string_view last) {
   if (items.size() <= 1) return items.empty() ? std::string() : items[0];
   std::vector<std::string> head(items.begin(), items.end() - 1);
-  return join(head, ", ") + " or " + items.back();
+  return join(head, ", ") + std::string(last) + items.back();
 }
+
+}  // namespace
+
+std::string join_or(const std::vector<std::string>& items) { return join_last(items, " or "); }
+std::string join_and(const std::vector<std::string>& items) { return join_last(items, " and "); }
 
 }  // namespace scorecard
 

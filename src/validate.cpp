@@ -81,7 +81,7 @@ void check_agreement(const Jurisdiction& j, const CriterionData& data, const Cri
     const std::string why = match.held.empty() ? "no rule with a condition matched" : detail::held_text(match.held, ", ");
     computed = fmt::format("tier {} computed from its answers (rule {}: {})", match.tier, match.rule_index + 1, why);
   } else {
-    computed = fmt::format("the {} its answers allow ({})", detail::possible_tiers_text(match),
+    computed = fmt::format("the {} its answers allow ({})", detail::tier_list_text(match.possible) + (match.approximate ? " (at most)" : ""),
                            detail::open_questions_text(match));
   }
   out.push_back({Severity::warning, j.at(data.rating_where),

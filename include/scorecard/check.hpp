@@ -22,6 +22,7 @@ struct CheckOptions {
   // A jurisdiction (or required criterion) that is not rated cannot show it meets the bar:
   // it fails, or with this set it passes with a warning.
   bool not_rated_warns = false;
+  bool answers_only = false;  // the scores set recorded tiers aside (said in every report)
 };
 
 enum class FailureKind {
@@ -78,6 +79,8 @@ struct CheckReport {
   std::size_t failed = 0;   // jurisdictions
   std::size_t invalid = 0;  // files with errors
   std::size_t warned = 0;   // jurisdictions that passed with a not-rated warning
+  std::size_t not_rated = 0;  // jurisdictions without an overall tier, failed, warned or passed
+  bool answers_only = false;  // CheckOptions::answers_only
   std::size_t jurisdictions() const { return passed + failed; }
 };
 

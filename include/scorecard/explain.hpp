@@ -55,6 +55,7 @@ struct Coverage {
   std::size_t rated = 0;      // with a tier (recorded or computed)
   std::size_t recorded = 0;   // with a recorded rating
   std::size_t computed = 0;   // tier from answers only
+  std::size_t what_if = 0;    // tier (or no tier) from a --what-if
   std::size_t questions = 0;  // scored questions of the rubric
   std::size_t answered = 0;   // answered with something other than "unclear"
   std::size_t unclear = 0;    // answered "unclear"
@@ -121,6 +122,10 @@ struct Explanation {
   Coverage coverage;
   std::vector<CriterionExplanation> criteria;  // rubric order
   std::vector<ExplainedPlan> plans;  // to the next tier up and, when different, to the top; empty at the top
+  // The criteria without a tier, in rubric order, and (not rated overall) how many of them
+  // must be rated for an overall tier.
+  std::vector<std::string> unrated;
+  std::size_t rate_at_least = 0;
 };
 
 Explanation explain(const Rubric& rubric, const JurisdictionScore& score);
@@ -146,9 +151,10 @@ bool rules_read(const Criterion& criterion, std::string_view question);
 // A jurisdiction scored as if the what-ifs held, in order. A tier replaces the criterion's
 // rating. An answer to a question no rule reads changes nothing. Any other answer replaces
 // (or adds) that answer, and the tier is computed from the answers, except where the
-// criterion had answers and the same rule still matches: then a recorded tier stands. So a
-// what-if removes nothing it does not replace. The criteria whose tier comes from a what-if
-// have Origin::what_if.
+// criterion had answers and the same rule still matches (or the same tiers stay open), or
+// where the answers decide no tier and a tier is recorded: then the recorded tier stands.
+// So a what-if removes nothing it does not replace. The criteria whose tier comes from a
+// what-if have Origin::what_if, also when the changed answers leave them not rated.
 struct WhatIfScore {
   JurisdictionScore score;
   std::vector<bool> moved;  // per what-if: whether it changed a criterion tier here

@@ -114,6 +114,7 @@ void render_check(const Rubric& rubric, const CheckReport& report, Format format
 
 // One failure in words, as the reports say it (for annotations and messages).
 std::string check_failure_text(const Rubric& rubric, const CheckFailure& failure);
+std::string check_warning_text(const Rubric& rubric, const CheckFailure& failure);  // --not-rated warn
 
 // check: failures with their reasons, improvements, added and removed ids, a summary line.
 void render_check_text(const Rubric& rubric, const CheckReport& report, std::ostream& out);

@@ -52,6 +52,10 @@ struct RuleMatch {
   // Undecided with too many open combinations to try (over k_max_open_combinations):
   // possible may hold tiers no combination gives.
   bool approximate = false;
+  // Decided only because every combination of answers to the open questions gives the
+  // same tier, through different rules or a rule whose conditions name every answer:
+  // rule_index is the first rule of that tier, and no condition that held explains it.
+  bool every_answer = false;
   bool decided() const { return rule_index >= 0; }
 };
 

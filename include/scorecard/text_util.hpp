@@ -56,8 +56,9 @@ std::string escape_each(std::string_view text, Replacement&& replacement) {
 
 // Joins items with sep.
 std::string join(const std::vector<std::string>& items, std::string_view sep);
-// "a", "a or b", "a, b or c"
+// "a", "a or b", "a, b or c"; "a, b and c"
 std::string join_or(const std::vector<std::string>& items);
+std::string join_and(const std::vector<std::string>& items);
 
 }  // namespace scorecard
 

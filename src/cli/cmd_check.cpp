@@ -97,6 +97,7 @@ Command setup_check(CLI::App& app) {
             for (const auto& text : options->requires_) check.requirements.push_back(parse_requirement(text, *rubric));
             check.allow_removed = options->allow_removed;
             check.not_rated_warns = options->not_rated == "warn";
+            check.answers_only = options->request.scoring.answers_only;
             // Two reports to one file would leave only the last.
             const std::vector<std::pair<std::string, std::string>> outputs = {
                 {"-o", options->output}, {"--junit", options->junit}, {"--markdown", options->markdown}};
@@ -154,7 +155,7 @@ Command setup_check(CLI::App& app) {
                 }
                 for (const auto& f : o.warnings) {
                   annotations << github_annotation(Severity::warning, f.where,
-                                                   o.id + ": " + check_failure_text(*rubric, f))
+                                                   o.id + ": " + check_warning_text(*rubric, f))
                               << '\n';
                 }
               }

@@ -89,9 +89,10 @@ def explain_facts(e):
         facts.append(f"tier {g['tier']} requires {TITLES[g['criterion']]} at tier {g['required']} or better "
                      f"(it is {'missing' if g['actual'] is None else g['actual']})")
     c = e["coverage"]
-    unanswered = c["questions"] - c["answered"] - c["unclear"]
+    unanswered = c["unanswered"]
+    what_if = f", {c['what_if']} set by a what-if" if c["what_if"] else ""
     facts.append(f"{c['rated']} of {c['criteria']} criteri{'on' if c['criteria'] == 1 else 'a'} rated ({c['recorded']} recorded, {c['computed']} "
-                 f"computed from answers); {c['answered']} of {c['questions']} deciding questions answered, "
+                 f"computed from answers{what_if}); {c['answered']} of {c['questions']} deciding questions answered, "
                  f"{c['unclear']} unclear" + (f", {unanswered} unanswered" if unanswered else ""))
     for crit in e["criteria"]:
         title = TITLES[crit["id"]]
@@ -145,11 +146,15 @@ def explain_facts(e):
         if not plan["exhaustive"]:
             facts.append("the rubric has too many criteria to search every combination")
     if not e["what_it_takes"]:
-        unrated = [c["id"] for c in e["criteria"] if c["status"] == "not_rated"]
-        facts.append("Already at the top tier." if o["tier"] is not None else
-                     f"Not rated overall ({o['reason']}). Rate "
-                     + (unrated[0] if len(unrated) == 1 else f"these {len(unrated)} criteria") + " first: the criteria above say "
-                     "what each lacks")
+        if o["tier"] is not None:
+            facts.append("Already at the top tier.")
+        else:
+            first = e["rate_first"]
+            names = [TITLES[c] for c in first["criteria"]]
+            listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            if first["at_least"] < len(names):
+                listed = f"at least {first['at_least']} of {listed}"
+            facts.append(f"Not rated overall ({o['reason']}). Rate {listed} first: the criteria above say what each lacks")
     return facts
 
 

@@ -265,7 +265,7 @@ TEST_CASE("check: a rename (same name and state) is compared with the old id's b
   CHECK(r.outcomes[0].failures.back().kind == FailureKind::worse_than_baseline);
 }
 
-TEST_CASE("check: a jurisdiction not rated cannot show it meets the bar; --not-rated warn passes it", "[check]") {
+TEST_CASE("check: a jurisdiction not rated cannot show it meets the bar, and --not-rated warn passes it", "[check]") {
   // Custody's answer left unclear: custody not rated, so the jurisdiction is not rated overall.
   const std::vector<JurisdictionScore> scores = {
       scored(test::replace(test::k_valid_file, "custody: {rating: 1",

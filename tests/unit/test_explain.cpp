@@ -190,11 +190,27 @@ TEST_CASE("what-if answers replace the recorded tier with the computed one", "[e
   const auto answer = parse_what_if("detainer_hold_prohibited=none", r).what_if;
   const auto warrant = parse_what_if("judicial_warrant_required=no", r).what_if;
   const auto tier = parse_what_if("interviews=3", r).what_if;
-  // One answer alone leaves custody open: not rated, which is no tier at all.
+  // One answer alone leaves custody open: it decides nothing, so the recorded tier stands.
   const WhatIfScore open = score_what_if(r, *load.jurisdiction, {*answer});
-  CHECK_FALSE(open.score.criteria[0].tier);
-  CHECK_FALSE(open.score.overall.tier);
-  CHECK(open.moved == std::vector<bool>{true});
+  CHECK(open.score.criteria[0].tier == 1);
+  CHECK(open.score.criteria[0].origin == Origin::recorded);
+  CHECK(open.moved == std::vector<bool>{false});
+  // Without a recorded tier, answers that leave it open make it not rated: hypothetically.
+  auto computed = load_jurisdiction_from_string(
+      test::replace(test::k_valid_file, "custody: {rating: 1", "custody: {answers: {detainer_hold_prohibited: any_conviction}"),
+      "c.yaml");
+  const auto unclear = parse_what_if("detainer_hold_prohibited=unclear", r).what_if;
+  const WhatIfScore gone = score_what_if(r, *computed.jurisdiction, {*unclear});
+  CHECK_FALSE(gone.score.criteria[0].tier);
+  CHECK(gone.score.criteria[0].origin == Origin::what_if);
+  CHECK_FALSE(gone.score.overall.tier);
+  CHECK(gone.score.hypothetical());
+  CHECK(gone.moved == std::vector<bool>{true});
+  // An answer that narrows what is open, though it decides nothing yet, is kept.
+  const auto warrant_only = parse_what_if("judicial_warrant_required=no", r).what_if;
+  const WhatIfScore narrowed = score_what_if(r, *computed.jurisdiction, {*unclear, *warrant_only});
+  REQUIRE(narrowed.score.criteria[0].computed);
+  CHECK(narrowed.score.criteria[0].computed->possible == std::vector<int>{1, 2, 3});
   const WhatIfScore as_if = score_what_if(r, *load.jurisdiction, {*answer, *warrant, *tier});
   const JurisdictionScore& s = as_if.score;
   CHECK(s.criteria[0].tier == 3);

@@ -258,11 +258,14 @@ TEST_CASE("min_rated: all by default, a number of criteria, or an error", "[rubr
         std::vector<std::string>{"r.yaml:21:14: error: \"min_rated\" must be \"all\" or a number of criteria from 1 to 1, "
                                  "found 0"});
   CHECK(lines(load(std::string(k_tiny) + "  min_rated: most\n").diagnostics) ==
-        std::vector<std::string>{"r.yaml:21:14: error: expected a whole number for \"min_rated\", found \"most\""});
+        std::vector<std::string>{"r.yaml:21:14: error: \"min_rated\" must be \"all\" or a number of criteria from 1 to 1, "
+                                 "found \"most\""});
+  CHECK(lines(load(std::string(k_tiny) + "  min_rated: [1]\n").diagnostics) ==
+        std::vector<std::string>{"r.yaml:21:14: error: \"min_rated\" must be \"all\" or a number of criteria from 1 to 1"});
   CHECK(builtin_rubric().overall.min_rated == std::nullopt);
 }
 
-TEST_CASE("a question is scored when a rule reads it; one marked scored: false may not be read", "[rubric]") {
+TEST_CASE("a question is scored when a rule reads it, and one marked scored: false may not be read", "[rubric]") {
   const Criterion& custody = *builtin_rubric().find_criterion("custody");
   CHECK(custody.find_question("detainer_hold_prohibited")->scored);
   CHECK_FALSE(custody.find_question("admin_warrant_arrest_prohibited")->scored);  // no rule reads it

@@ -159,7 +159,8 @@ TEST_CASE("beyond k_max_open_combinations the tiers possible are counted rule by
   CHECK_FALSE(m.decided());
   CHECK(m.approximate);
   CHECK(m.possible == std::vector<int>{1, 2});
-  CHECK(detail::possible_tiers_text(m) == "tiers 1 or 2 (at most; too many combinations to try them all)");
+  CHECK(detail::possible_tiers_text(m) ==
+        "tiers 1 or 2 possible (an upper bound: too many combinations of answers to try them all)");
 }
 
 TEST_CASE("score_criterion prefers the recorded tier and keeps the computed one", "[score]") {
@@ -290,7 +291,7 @@ TEST_CASE("overall: with min_rated below all, missing criteria are left out of t
   CHECK(r.mean_tier == 1);
   CHECK(r.tier == 3);  // custody is named by both gates
   CHECK(r.gates == std::vector<GateFailure>{{1, "custody", 1, std::nullopt}, {2, "custody", 2, std::nullopt}});
-  CHECK(detail::gate_text(*load.rubric, r.gates[1]) == "tier 2 requires Custody at tier 2 or better (it is missing)");
+  CHECK(detail::gate_text(*load.rubric, r.gates[1]) == "tier 2 requires Custody at tier 2 or better (it is not rated)");
   std::vector<std::optional<int>> none(8);
   CHECK_FALSE(overall_tier(*load.rubric, none).tier);
 }
@@ -421,7 +422,7 @@ TEST_CASE("hidden_changes finds computed tiers that moved behind a recorded tier
     r.criterion = "custody";
     r.tier = tier;
     r.origin = origin;
-    if (computed) r.computed = RuleMatch{0, *computed, {}, {}, 0, 0, {}, false};
+    if (computed) r.computed = RuleMatch{0, *computed, {}, {}, 0, 0, {}, false, false};
     s.criteria.push_back(r);
     return std::vector<JurisdictionScore>{s};
   };
