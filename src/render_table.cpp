@@ -67,8 +67,9 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
       std::string padded = detail::pad(text, columns[i].width, columns[i].right_align);
       if (s) {
         const std::size_t first_criterion = 3;
-        const std::size_t overall_column = first_criterion + rubric.criteria.size() + 1;
-        if (i >= first_criterion && i < overall_column) {
+        const std::size_t rated_column = first_criterion + rubric.criteria.size();  // not painted
+        const std::size_t overall_column = rated_column + 1;
+        if (i >= first_criterion && i < rated_column) {
           const auto& tier = s->criteria[i - first_criterion].tier;
           if (tier) padded = detail::paint(rubric, *tier, padded, options);
         } else if (i == overall_column && s->overall.tier) {
