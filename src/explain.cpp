@@ -419,8 +419,9 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
       e.weight_sum += c.weight;
       e.weighted_sum += c.weight * *r.tier;
     }
-    CriterionExplanation ce{c.id, r.tier, r.origin, r.computed, std::nullopt, {}, {}, r.from_answers, r.in_file,
-                            r.set_aside};
+    CriterionExplanation ce{c.id,           r.tier,  r.origin,       r.computed ? std::optional<RuleMatch>(*r.computed) : std::nullopt,
+                            std::nullopt,   {},      {},             r.from_answers,
+                            r.in_file,      r.set_aside};
     if (const auto* answers = answers_of(j, c.id); answers && r.tier && *r.tier > 1) {
       ce.next = answers_for_tier(c, *answers, *r.tier - 1);
     }

@@ -68,7 +68,7 @@ CriterionResult result_of(const CriterionExplanation& c) {
   r.criterion = c.criterion;
   r.tier = c.tier;
   r.origin = c.origin;
-  r.computed = c.computed;
+  if (c.computed) r.computed = *c.computed;
   r.from_answers = c.from_answers;
   r.in_file = c.in_file;
   r.set_aside = c.set_aside;

@@ -2,6 +2,7 @@
 // Scoring: answers -> criterion tier (first matching rule), criterion tiers -> overall
 // tier (the rubric's overall rule). Pure functions; no I/O.
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -79,11 +80,36 @@ struct ScoreOptions {
   bool answers_only = false;
 };
 
+// An optional value kept on the heap, copied deeply: the size of a pointer when empty, for
+// results that most criteria of a national data set (ratings without answers) never have.
+template <class T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(T value) : m_value(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit, as std::optional
+  Boxed(const Boxed& other) : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) m_value = other.m_value ? std::make_unique<T>(*other.m_value) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  ~Boxed() = default;
+  explicit operator bool() const { return m_value != nullptr; }
+  const T& operator*() const { return *m_value; }
+  T& operator*() { return *m_value; }
+  const T* operator->() const { return m_value.get(); }
+  T* operator->() { return m_value.get(); }
+
+ private:
+  std::unique_ptr<T> m_value;
+};
+
 struct CriterionResult {
   std::string criterion;
   std::optional<int> tier;  // the tier used; none: not rated
   Origin origin = Origin::missing;
-  std::optional<RuleMatch> computed;  // present when the file gave answers
+  Boxed<RuleMatch> computed;          // present when the file gave answers
   bool in_file = false;               // the file has an entry for the criterion
   std::optional<int> set_aside;       // a recorded tier ScoreOptions::answers_only set aside
   bool rated() const { return tier.has_value(); }
