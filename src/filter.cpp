@@ -77,17 +77,16 @@ FilterParse parse_filter(const std::string& text, const Rubric& rubric) {
     if (filter.values.empty()) return {std::nullopt, fmt::format("filter \"{}\" has no value", text)};
     return {filter, {}};
   }
-  // "none": not rated, with = or != only.
+  if (filter.key == "tier") {
+    filter.field = FilterField::overall_tier;
+  } else {
+    filter.field = FilterField::criterion_tier;
+    filter.criterion = *rubric.index_of(filter.key);
+  }
+  // "none": not rated (tier 0), with = or != only.
   if (value == "none") {
     if (filter.op != Comparison::equal && filter.op != Comparison::not_equal) {
       return {std::nullopt, fmt::format("filter \"{}\": \"none\" (not rated) takes = or != only", text)};
-    }
-    filter.tier = 0;
-    if (filter.key == "tier") {
-      filter.field = FilterField::overall_tier;
-    } else {
-      filter.field = FilterField::criterion_tier;
-      filter.criterion = *rubric.index_of(filter.key);
     }
     return {filter, {}};
   }
@@ -99,12 +98,6 @@ FilterParse parse_filter(const std::string& text, const Rubric& rubric) {
                                       join(names, ", "))};
   }
   filter.tier = *tier;
-  if (filter.key == "tier") {
-    filter.field = FilterField::overall_tier;
-  } else {
-    filter.field = FilterField::criterion_tier;
-    filter.criterion = *rubric.index_of(filter.key);
-  }
   return {filter, {}};
 }
 

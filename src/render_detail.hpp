@@ -62,6 +62,13 @@ std::size_t prose_width(const RenderOptions& options);
 // Results that several JSON documents carry, written the same way in each (render_json.cpp).
 void write_conditions(JsonWriter& w, const std::vector<HeldCondition>& held);  // [{question, answer}]
 void write_gates(JsonWriter& w, const std::vector<GateFailure>& gates);  // [{tier, criterion, required, actual}]
+// "status" (rated, not_rated) and "reason" (null when rated).
+void write_status(JsonWriter& w, bool rated, std::string_view reason);
+// KEY: the weighted mean, three decimals, or null when the jurisdiction is not rated.
+void write_mean(JsonWriter& w, std::string_view key, const OverallResult& overall);
+// What a criterion's answers give: {tier, rule, conditions, [because], open, possible,
+// every_answer, approximate}; "because" only with the criterion given.
+void write_computed(JsonWriter& w, const RuleMatch& match, const Criterion* criterion);
 
 // Results in words (render_words.cpp): the only place typed results become English.
 std::string tier_number(const std::optional<int>& tier);  // "3", or "not rated"

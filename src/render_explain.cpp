@@ -344,18 +344,8 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
   for (const auto& e : list) {
     w.begin_object().field("id", e.id).field("name", e.name).key("state").string_or_null(e.state);
     w.key("overall").begin_object().key("tier").value_or_null(e.overall.tier);
-    w.field("status", e.overall.rated() ? "rated" : "not_rated").key("reason");
-    if (e.overall.rated()) {
-      w.null();
-    } else {
-      w.value(detail::coverage_text(e.overall.coverage));
-    }
-    w.key("mean");
-    if (e.overall.rated()) {
-      w.value(rounded(e.overall.mean));
-    } else {
-      w.null();
-    }
+    detail::write_status(w, e.overall.rated(), e.overall.rated() ? std::string() : detail::coverage_text(e.overall.coverage));
+    detail::write_mean(w, "mean", e.overall);
     w.key("terms").begin_array();
     for (const auto& t : e.terms) {
       w.begin_object().field("criterion", t.criterion).field("weight", t.weight).field("tier", t.tier).end_object();
@@ -380,27 +370,11 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
     w.key("criteria").begin_array();
     for (const auto& ce : e.criteria) {
       w.begin_object().field("id", ce.criterion).key("tier").value_or_null(ce.tier).field("origin", to_string(ce.origin));
-      w.field("status", ce.tier ? "rated" : "not_rated").key("reason");
-      if (ce.tier) {
-        w.null();
-      } else {
-        w.value(detail::not_rated_reason(result_of(ce)));
-      }
+      detail::write_status(w, ce.tier.has_value(), ce.tier ? std::string() : detail::not_rated_reason(result_of(ce)));
       w.key("set_aside").value_or_null(ce.set_aside);
       w.key("computed");
       if (ce.computed) {
-        const RuleMatch& m = *ce.computed;
-        w.begin_object().key("tier");
-        if (m.decided()) {
-          w.value(m.tier).field("rule", m.rule_index + 1);
-        } else {
-          w.null().key("rule").null();
-        }
-        w.key("conditions");
-        detail::write_conditions(w, m.held);
-        w.key("open").strings(m.open).key("possible").begin_array();
-        for (int t : m.possible) w.value(t);
-        w.end_array().field("every_answer", m.every_answer).field("approximate", m.approximate).end_object();
+        detail::write_computed(w, *ce.computed, nullptr);
       } else {
         w.null();
       }

@@ -89,6 +89,46 @@ void write_conditions(JsonWriter& w, const std::vector<HeldCondition>& held) {
   w.end_array();
 }
 
+void write_status(JsonWriter& w, bool rated, std::string_view reason) {
+  w.field("status", rated ? "rated" : "not_rated").key("reason");
+  if (rated) {
+    w.null();
+  } else {
+    w.value(reason);
+  }
+}
+
+void write_mean(JsonWriter& w, std::string_view key, const OverallResult& overall) {
+  w.key(key);
+  if (overall.rated()) {
+    w.value(rounded(overall.mean));
+  } else {
+    w.null();
+  }
+}
+
+void write_computed(JsonWriter& w, const RuleMatch& m, const Criterion* criterion) {
+  w.begin_object().key("tier");
+  if (m.decided()) {
+    w.value(m.tier).field("rule", m.rule_index + 1);
+  } else {
+    w.null().key("rule").null();
+  }
+  w.key("conditions");
+  write_conditions(w, m.held);
+  if (criterion) {
+    w.key("because");
+    if (m.decided() && !m.every_answer) {
+      w.string_or_null(criterion->rules[static_cast<std::size_t>(m.rule_index)].because);
+    } else {
+      w.null();
+    }
+  }
+  w.key("open").strings(m.open).key("possible").begin_array();
+  for (int t : m.possible) w.value(t);
+  w.end_array().field("every_answer", m.every_answer).field("approximate", m.approximate).end_object();
+}
+
 void write_gates(JsonWriter& w, const std::vector<GateFailure>& gates) {
   w.begin_array();
   for (const auto& g : gates) {
@@ -121,34 +161,11 @@ void write_criterion(const Rubric& rubric, const Criterion& criterion, const Cri
   w.value_or_null(r.tier);
   w.key("label");
   write_label(rubric, w, r.tier);
-  w.field("origin", to_string(r.origin)).field("status", r.rated() ? "rated" : "not_rated").key("reason");
-  if (r.rated()) {
-    w.null();
-  } else {
-    w.value(detail::not_rated_reason(r));
-  }
+  w.field("origin", to_string(r.origin));
+  detail::write_status(w, r.rated(), r.rated() ? std::string() : detail::not_rated_reason(r));
   w.key("computed");
   if (r.computed) {
-    const RuleMatch& m = *r.computed;
-    w.begin_object().key("tier");
-    if (m.decided()) {
-      w.value(m.tier).field("rule", m.rule_index + 1);
-    } else {
-      w.null().key("rule").null();
-    }
-    w.key("conditions");
-    write_conditions(w, m.held);
-    w.key("because");
-    if (m.decided() && !m.every_answer) {
-      w.string_or_null(criterion.rules[static_cast<std::size_t>(m.rule_index)].because);
-    } else {
-      w.null();
-    }
-    w.key("open").begin_array();
-    for (const auto& q : m.open) w.value(q);
-    w.end_array().key("possible").begin_array();
-    for (int t : m.possible) w.value(t);
-    w.end_array().field("every_answer", m.every_answer).field("approximate", m.approximate).end_object();
+    detail::write_computed(w, *r.computed, &criterion);
   } else {
     w.null();
   }
@@ -190,18 +207,8 @@ void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail
   w.value_or_null(s.overall.tier);
   w.key("label");
   write_label(rubric, w, s.overall.tier);
-  w.field("status", s.overall.rated() ? "rated" : "not_rated").key("reason");
-  if (s.overall.rated()) {
-    w.null();
-  } else {
-    w.value(detail::coverage_text(s.overall.coverage));
-  }
-  w.key("score");
-  if (s.overall.rated()) {
-    w.value(rounded(s.overall.mean));
-  } else {
-    w.null();
-  }
+  detail::write_status(w, s.overall.rated(), s.overall.rated() ? std::string() : detail::coverage_text(s.overall.coverage));
+  detail::write_mean(w, "score", s.overall);
   const CriteriaCoverage& coverage = s.overall.coverage;
   w.key("coverage").begin_object().field("rated", coverage.rated).field("criteria", coverage.criteria);
   w.field("needed", coverage.needed).key("missing").begin_array();

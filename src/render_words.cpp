@@ -129,12 +129,13 @@ std::string tier_change_text(const TierChange& change) {
 }
 
 std::string check_warning_text(const Rubric& rubric, const CheckFailure& f) {
-  std::string text = detail::check_failure_text(rubric, f);
-  const std::string_view suffix = "; --not-rated warn accepts that";
-  if (text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
-    text.resize(text.size() - suffix.size());
+  if (f.kind != FailureKind::not_rated) return detail::check_failure_text(rubric, f);
+  if (f.subject.is_overall()) {
+    return fmt::format("not rated ({}), so it cannot show it meets --min-tier {}", coverage_text(f.coverage),
+                       tier_number(f.required));
   }
-  return text;
+  return fmt::format("{} is not rated, so it cannot show it meets {}={}", subject_title(rubric, f.subject),
+                     f.subject.criterion, tier_number(f.required));
 }
 
 std::string check_failure_text(const Rubric& rubric, const CheckFailure& f) {
@@ -150,13 +151,7 @@ std::string check_failure_text(const Rubric& rubric, const CheckFailure& f) {
     case FailureKind::removed:
       return fmt::format("removed since the baseline, where its overall tier was {}; --allow-removed accepts that",
                          tier_number(f.baseline));
-    case FailureKind::not_rated:
-      if (f.subject.is_overall()) {
-        return fmt::format("not rated ({}), so it cannot show it meets --min-tier {}; --not-rated warn accepts that",
-                           coverage_text(f.coverage), tier_number(f.required));
-      }
-      return fmt::format("{} is not rated, so it cannot show it meets {}={}; --not-rated warn accepts that",
-                         subject_title(rubric, f.subject), f.subject.criterion, tier_number(f.required));
+    case FailureKind::not_rated: return detail::check_warning_text(rubric, f) + "; --not-rated warn accepts that";
     case FailureKind::invalid_file: break;
   }
   std::string text = fmt::format("invalid file: {}", plural(f.errors.size(), "error"));

@@ -106,43 +106,29 @@ TEST_CASE("an open question that cannot change the tier leaves it decided", "[sc
 }
 
 TEST_CASE("rules that read the same open question are tried in every combination", "[score]") {
+  // One criterion, one question q with answers a, b and c, and the rules given.
+  auto criterion_with = [](const std::string& rules) {
+    auto load = load_rubric_from_string("id: t\nversion: \"1\"\ntitle: T\ntiers: [{tier: 1, id: a, label: A}, {tier: 2, id: b, label: B}]\n"
+                                        "answer_types: {abc: [a, b, c]}\ncriteria:\n  - id: x\n    title: X\n"
+                                        "    questions: [{id: q, type: abc, text: Q}]\n    rules: " + rules +
+                                            "\noverall: {method: weighted_mean, cutoffs: [{tier: 1, max_mean: 1.5}]}\n",
+                                        "t.yaml");
+    REQUIRE(load.rubric);
+    return load.rubric->criteria[0];
+  };
   // Rule by rule, q open leaves rules 1 and 2 possible and the last rule too; every answer
   // of q matches rule 1 or rule 2, both tier 1, so the answers decide tier 1.
-  auto load = load_rubric_from_string(R"(id: t
-version: "1"
-title: T
-tiers: [{tier: 1, id: a, label: A}, {tier: 2, id: b, label: B}]
-answer_types: {abc: [a, b, c]}
-criteria:
-  - id: x
-    title: X
-    questions: [{id: q, type: abc, text: Q}]
-    rules: [{tier: 1, when: {q: [a, b]}}, {tier: 1, when: {q: c}}, {tier: 2}]
-overall: {method: weighted_mean, cutoffs: [{tier: 1, max_mean: 1.5}]}
-)",
-                                      "t.yaml");
-  REQUIRE(load.rubric);
-  const RuleMatch m = match_rules(load.rubric->criteria[0], {});
+  const RuleMatch m = match_rules(criterion_with("[{tier: 1, when: {q: [a, b]}}, {tier: 1, when: {q: c}}, {tier: 2}]"), {});
   CHECK(m.decided());
   CHECK(m.tier == 1);
   CHECK(m.held.empty());
+  CHECK(m.every_answer);
+  CHECK(detail::rule_match_text(m) == "every answer to its open questions gives tier 1");
   // A condition naming every answer holds whatever the answer is.
-  auto all = load_rubric_from_string(R"(id: t
-version: "1"
-title: T
-tiers: [{tier: 1, id: a, label: A}, {tier: 2, id: b, label: B}]
-answer_types: {abc: [a, b, c]}
-criteria:
-  - id: x
-    title: X
-    questions: [{id: q, type: abc, text: Q}]
-    rules: [{tier: 2, when: {q: [a, b, c]}}, {tier: 1}]
-overall: {method: weighted_mean, cutoffs: [{tier: 1, max_mean: 1.5}]}
-)",
-                                     "t.yaml");
-  REQUIRE(all.rubric);
-  CHECK(match_rules(all.rubric->criteria[0], {}).tier == 2);
-  CHECK(match_rules(all.rubric->criteria[0], {}).rule_index == 0);
+  const RuleMatch all = match_rules(criterion_with("[{tier: 2, when: {q: [a, b, c]}}, {tier: 1}]"), {});
+  CHECK(all.tier == 2);
+  CHECK(all.rule_index == 0);
+  CHECK(all.every_answer);
 }
 
 TEST_CASE("beyond k_max_open_combinations the tiers possible are counted rule by rule", "[score]") {
