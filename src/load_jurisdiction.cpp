@@ -66,6 +66,64 @@ void read_date(const MapEntry& entry, const YamlContext& ctx, std::string& out) 
   }
 }
 
+// "population": a number (an exact figure), or a mapping with the figure's value, what it
+// is rounded to and the source that gives it.
+const std::vector<std::string> k_population_keys = {"value", "rounded_to", "source"};
+
+std::optional<long long> read_population_value(const MapEntry& entry, const YamlContext& ctx) {
+  auto value = detail::read_integer(entry, ctx);
+  if (!value) return std::nullopt;
+  if (*value < 0) {
+    ctx.error(entry.value, fmt::format("\"population\" cannot be negative, found {}", *value));
+    return std::nullopt;
+  }
+  if (*value > k_max_population) {
+    // Bounded so that no sum of populations can overflow.
+    ctx.error(entry.value, fmt::format("\"population\" {} is more than any jurisdiction has; at most {}",
+                                       group_thousands(*value), group_thousands(k_max_population)));
+    return std::nullopt;
+  }
+  return value;
+}
+
+void read_population(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
+  if (!entry.value.IsMap()) {
+    j.population = read_population_value(entry, ctx);
+    return;
+  }
+  const auto fields = detail::read_mapping(entry.value, ctx);
+  detail::check_known_keys(fields, k_population_keys, ctx, "\"population\"");
+  std::optional<long long> value;
+  if (const auto* v = detail::require_entry(fields, "value", entry.value, ctx, "\"population\"")) {
+    value = read_population_value(*v, ctx);
+  }
+  long long rounded_to = 1;
+  if (const auto* r = detail::find_entry(fields, "rounded_to")) {
+    auto unit = detail::read_integer(*r, ctx);
+    if (unit) {
+      long long power = 1;
+      while (power < *unit && power <= k_max_population) power *= 10;
+      if (*unit < 1 || power != *unit || *unit > k_max_population) {
+        ctx.error(r->value, fmt::format("\"rounded_to\" must be a power of ten (1, 10, 100, 1000, ...), found {}",
+                                        *unit));
+        unit.reset();
+      } else if (value && *value % *unit != 0) {
+        ctx.error(r->value, fmt::format("population {} is not rounded to {}; give the figure as the source rounds it",
+                                        group_thousands(*value), group_thousands(*unit)));
+        unit.reset();
+      }
+    }
+    if (!unit) value.reset();
+    else rounded_to = *unit;
+  }
+  if (const auto* source = detail::find_entry(fields, "source")) {
+    j.population_source_where = position(ctx, source->value);
+    read_slug(*source, ctx, j.population_source);
+  }
+  j.population = value;
+  j.population_rounded_to = value ? rounded_to : 1;
+}
+
 void read_sources(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
   if (!entry.value.IsMap()) {
     ctx.error(entry.value.IsNull() ? entry.key_node : entry.value,
@@ -221,19 +279,7 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
       }
     }
   }
-  if (const auto* population = detail::find_entry(entries, "population")) {
-    if (auto value = detail::read_integer(*population, ctx)) {
-      if (*value < 0) {
-        ctx.error(population->value, fmt::format("\"population\" cannot be negative, found {}", *value));
-      } else if (*value > k_max_population) {
-        // Bounded so that no sum of populations can overflow.
-        ctx.error(population->value, fmt::format("\"population\" {} is more than any jurisdiction has; at most {}",
-                                                 group_thousands(*value), group_thousands(k_max_population)));
-      } else {
-        j.population = *value;
-      }
-    }
-  }
+  if (const auto* population = detail::find_entry(entries, "population")) read_population(*population, ctx, j);
   if (const auto* jail = detail::find_entry(entries, "jail_authority")) read_slug(*jail, ctx, j.jail_authority);
   if (const auto* reviewed = detail::find_entry(entries, "reviewed")) read_date(*reviewed, ctx, j.reviewed);
   if (const auto* sources = detail::find_entry(entries, "sources")) read_sources(*sources, ctx, j);

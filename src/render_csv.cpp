@@ -37,7 +37,7 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
     }
     out << "\r\n";
   };
-  std::vector<std::string> header = {"id",       "name",       "state", "kind", "population", "jail_authority",
+  std::vector<std::string> header = {"id",       "name",       "state", "kind", "population", "population_rounded_to", "jail_authority",
                                      "reviewed", "overall_tier", "overall_label", "score", "overall_status", "criteria_rated",
                                      "criteria_total"};
   for (const auto& c : rubric.criteria) {
@@ -58,6 +58,7 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
                                     j.state,
                                     j.kind,
                                     j.population ? std::to_string(*j.population) : "",
+                                    j.population_rounded() ? std::to_string(j.population_rounded_to) : "",
                                     j.jail_authority,
                                     j.reviewed,
                                     s.overall.tier ? std::to_string(*s.overall.tier) : "",

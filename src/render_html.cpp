@@ -211,7 +211,7 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostre
   out << "<div class=\"card\"><h3>" << html_escape(j.name) << "</h3>\n<p class=\"meta\">";
   std::vector<std::string> meta;
   if (!j.kind.empty()) meta.push_back(html_escape(j.kind));
-  if (j.population) meta.push_back("population " + group_thousands(*j.population));
+  if (j.population) meta.push_back("population " + population_text(*j.population, j.population_rounded_to));
   if (!j.jail_authority.empty()) meta.push_back("jail run by " + html_escape(j.jail_authority));
   if (!j.reviewed.empty()) meta.push_back("reviewed " + html_escape(j.reviewed));
   out << join(meta, " · ") << "</p>\n<p>Overall: <span class=\"badge tier-" << s.overall.tier.value_or(0) << "\">"
@@ -366,7 +366,7 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
         << "\"><button type=\"button\" class=\"open\" aria-controls=\"details-" << id << "\">" << html_escape(j.name)
         << "</button></th>\n<td data-sort=\"" << html_escape(j.state) << "\">" << html_escape(j.state) << "</td>\n"
         << "<td class=\"num\" data-sort=\"" << (j.population ? std::to_string(*j.population) : "") << "\">"
-        << (j.population ? group_thousands(*j.population) : "—") << "</td>\n";
+        << (j.population ? population_text(*j.population, j.population_rounded_to) : "—") << "</td>\n";
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
       const auto& tier = s.criteria[i].tier;
       out << "<td class=\"tier tier-" << tier.value_or(0) << "\" data-sort=\"" << (tier ? std::to_string(*tier) : "")

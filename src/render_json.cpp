@@ -202,6 +202,13 @@ void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail
   } else {
     w.null();
   }
+  w.key("population_rounded_to");
+  if (j.population_rounded()) {
+    w.value(j.population_rounded_to);
+  } else {
+    w.null();
+  }
+  w.key("population_source").string_or_null(j.population_source);
   w.key("jail_authority").string_or_null(j.jail_authority).key("reviewed").string_or_null(j.reviewed);
   w.field("file", published_path(j.file)).key("overall").begin_object().key("tier");
   w.value_or_null(s.overall.tier);
@@ -229,11 +236,13 @@ void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& s
       .field("jurisdictions", summary.jurisdictions)
       .field("with_population", summary.with_population)
       .field("residents", summary.residents)
+      .field("residents_approximate", summary.residents_approximate)
       .field("unrated", summary.unrated)
       .key("not_rated")
       .begin_object()
       .field("jurisdictions", summary.not_rated.jurisdictions)
       .field("residents", summary.not_rated.residents)
+      .field("residents_approximate", summary.not_rated.approximate)
       .field("unknown_population", summary.not_rated.unknown_population)
       .key("sentence")
       .string_or_null(not_rated_sentence(summary))
@@ -246,6 +255,7 @@ void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& s
         .field("label", rubric.find_tier(t.tier)->label)
         .field("jurisdictions", t.jurisdictions)
         .field("residents", t.residents)
+        .field("residents_approximate", t.approximate)
         .field("unknown_population", t.unknown_population)
         .field("sentence", summary_sentence(rubric, summary, t))
         .end_object();

@@ -134,7 +134,7 @@ void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionS
   for (const auto& s : scores) {
     const auto& j = s.jurisdiction;
     std::vector<std::string> row = {detail::markdown_text(j.name), detail::markdown_text(j.state),
-                                    j.population ? group_thousands(*j.population) : "—"};
+                                    j.population ? population_text(*j.population, j.population_rounded_to) : "—"};
     for (const auto& c : s.criteria) {
       row.push_back((c.tier ? std::to_string(*c.tier) : detail::markdown_text(detail::k_not_rated_mark)) +
                     detail::markdown_text(detail::what_if_mark(c.origin == Origin::what_if)));

@@ -34,7 +34,7 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
   for (const auto& s : scores) {
     const auto& j = s.jurisdiction;
     std::vector<std::string> row = {j.name, j.state.empty() ? "—" : j.state,
-                                    j.population ? group_thousands(*j.population) : "—"};
+                                    j.population ? population_text(*j.population, j.population_rounded_to) : "—"};
     for (const auto& c : s.criteria) {
       any_not_rated = any_not_rated || !c.rated();
       row.push_back((c.tier ? std::to_string(*c.tier) : std::string(detail::k_not_rated_mark)) +

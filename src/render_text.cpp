@@ -47,7 +47,7 @@ std::string header_line(const Jurisdiction& j) {
   if (!j.state.empty()) title += ", " + j.state;
   parts.push_back(title);
   if (!j.kind.empty()) parts.push_back(j.kind);
-  if (j.population) parts.push_back("population " + group_thousands(*j.population));
+  if (j.population) parts.push_back("population " + population_text(*j.population, j.population_rounded_to));
   if (!j.jail_authority.empty()) parts.push_back("jail run by " + j.jail_authority);
   if (!j.reviewed.empty()) parts.push_back("reviewed " + j.reviewed);
   return join(parts, " · ");

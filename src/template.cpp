@@ -40,7 +40,7 @@ std::string jurisdiction_template(const Rubric& rubric, const TemplateRequest& r
   }
   out.key("kind");
   out.value(request.kind);
-  out.comment("population: 0  # residents, from a source you cite");
+  out.comment("population: {value: 0, source: some-source}  # residents; add rounded_to: 1000 for a rounded figure");
   out.comment("jail_authority: some-county  # the id of the government that runs the jail, if not this one");
   out.comment("reviewed: YYYY-MM-DD  # when this research was last checked");
   out.key("sources");

@@ -113,6 +113,21 @@ std::string format_residents(long long value) {
   return fmt::format("{:.1f} million", static_cast<double>(value) / 1e6);
 }
 
+std::string population_text(long long value, long long rounded_to) {
+  if (rounded_to <= 1) return group_thousands(value);
+  int zeros = 0;
+  for (long long unit = rounded_to; unit >= 10; unit /= 10) ++zeros;
+  // Millions, thousands, or neither; as many decimals as the rounding leaves significant.
+  const auto scaled = [&](int power, const char* suffix) {
+    double divisor = 1;
+    for (int i = 0; i < power; ++i) divisor *= 10;
+    return fmt::format("{:.{}f}{}", static_cast<double>(value) / divisor, std::max(0, power - zeros), suffix);
+  };
+  if (value >= 1'000'000) return scaled(6, "m");
+  if (value >= 1'000) return scaled(3, "k");
+  return "about " + group_thousands(value);
+}
+
 std::string format_mean(double mean) { return fmt::format("{:.3f}", mean); }
 
 std::size_t display_width(std::string_view text) {

@@ -118,6 +118,14 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
   for (const auto& c : j.criteria) {
     for (const auto& ref : c.sources) cited.insert(ref.id);
   }
+  if (!j.population_source.empty()) {
+    cited.insert(j.population_source);
+    if (!defined.count(j.population_source)) {
+      out.push_back({Severity::error, j.at(j.population_source_where),
+                     fmt::format("source \"{}\" of \"population\" is not defined under \"sources\"{}",
+                                 j.population_source, did_you_mean(j.population_source, source_ids))});
+    }
+  }
   for (const auto& stored : j.criteria) {
     // A rating by tier id is checked as the tier it names (a copy only for those).
     std::optional<CriterionData> named;

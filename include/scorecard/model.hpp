@@ -66,6 +66,12 @@ struct Jurisdiction {
   std::string state;
   std::string kind;  // city | county | state | other, or empty
   std::optional<long long> population;
+  // 1: the figure is exact; otherwise it is rounded to this (a power of ten: 100000 for
+  // "8.6m") and is printed and summed as rounded.
+  long long population_rounded_to = 1;
+  std::string population_source;  // a source id, may be empty
+  Position population_source_where;
+  bool population_rounded() const { return population && population_rounded_to > 1; }
   std::string jail_authority;
   std::string reviewed;
   std::vector<Source> sources;

@@ -15,12 +15,14 @@ struct TierCount {
   std::size_t jurisdictions = 0;
   long long residents = 0;  // of the jurisdictions with a known population
   std::size_t unknown_population = 0;
+  bool approximate = false;  // residents include a rounded figure: "about"
 };
 
 struct Summary {
   std::size_t jurisdictions = 0;
   std::size_t with_population = 0;
   long long residents = 0;
+  bool residents_approximate = false;  // residents include a rounded figure
   std::vector<TierCount> tiers;  // one per rubric tier, in order
   std::size_t unrated = 0;        // jurisdictions without an overall tier
   TierCount not_rated;            // the same jurisdictions, with their residents (tier 0)
@@ -31,7 +33,7 @@ Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& sc
 // With every population known: "4.1 million of 17.9 million residents live under On Track
 // policies (2 of 12 jurisdictions)". Otherwise it never claims more than it knows: "2 of 12
 // jurisdictions are rated On Track, home to 2.7 million of the 4.8 million residents
-// counted; population unknown for 1".
+// counted; population unknown for 1". A sum that includes a rounded figure says "about".
 std::string summary_sentence(const Rubric& rubric, const Summary& summary, const TierCount& tier);
 
 // The same for the jurisdictions not rated overall: "0.9 million of 17.9 million residents

@@ -21,6 +21,10 @@ std::string group_thousands(long long value);
 // Residents for prose: "257,232", "2.7 million", "17.9 million".
 std::string format_residents(long long value);
 
+// A population as its source gives it: exact, "2,722,586"; rounded to a power of ten, as
+// rounded: 8600000 to 100000 is "8.6m", 257000 to 1000 is "257k", 250 to 10 is "about 250".
+std::string population_text(long long value, long long rounded_to);
+
 // Fixed three-decimal rendering used everywhere a weighted mean is shown.
 std::string format_mean(double mean);
 

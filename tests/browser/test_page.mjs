@@ -21,7 +21,10 @@ try {
 
 mkdirSync(outDir, { recursive: true });
 const pagePath = join(outDir, "scorecard.html");
-execFileSync(binary, ["-q", "export", "data/jurisdictions", "tests/e2e/fixtures/hostile", "--format", "html",
+// CPD's 12 cities (named one by one: data/ grows), a hostile file, and one without a population.
+const cpdCities = ["chicago", "dallas", "durham", "louisville", "madison", "minneapolis", "new-york-city", "san-diego",
+  "san-francisco", "seattle", "st-louis", "washington-dc"].map((id) => `data/jurisdictions/${id}.yaml`);
+execFileSync(binary, ["-q", "export", ...cpdCities, "tests/e2e/fixtures/hostile", "tests/e2e/fixtures/tier-ids.yaml", "--format", "html",
   "-o", pagePath, "--title", "Where our cities stand", "--intro", "A test page: <b>not bold</b> & friends."],
   { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
 const url = "file://" + pagePath;
@@ -67,8 +70,8 @@ await page.goto(url);
 check((await page.title()) === "Where our cities stand", "the --title is the page title");
 check((await page.textContent(".intro")) === "A test page: <b>not bold</b> & friends.", "the --intro is shown as text");
 let rows = await visibleRows(page);
-check(rows.length === 13, `all 13 rows are shown (got ${rows.length})`);
-check((await page.textContent("#status")) === "Showing 13 of 13 jurisdictions", "the status counts the rows");
+check(rows.length === 14, `all 14 rows are shown (got ${rows.length})`);
+check((await page.textContent("#status")) === "Showing 14 of 14 jurisdictions", "the status counts the rows");
 check(await page.$eval("#controls", (c) => !c.hidden), "the script reveals the controls");
 check((await page.$$eval("tr.details", (d) => d.filter((x) => !x.hidden).length)) === 0, "details start closed");
 
@@ -76,7 +79,7 @@ check((await page.$$eval("tr.details", (d) => d.filter((x) => !x.hidden).length)
 const hostileName = await page.textContent("#row-hostile th");
 check(hostileName.includes("<script>alert(1)</script>"), "a name with <script> shows as text");
 check((await page.$$eval("script", (s) => s.length)) === 2, "no script element comes from data");
-check(await page.$eval("#scorecard-data", (s) => JSON.parse(s.textContent).jurisdictions.length === 13),
+check(await page.$eval("#scorecard-data", (s) => JSON.parse(s.textContent).jurisdictions.length === 14),
   "the embedded JSON parses and holds every jurisdiction");
 check(await page.$eval("#scorecard-data", (s) => JSON.parse(s.textContent).jurisdictions
   .some((j) => j.name.includes("</script><img") || j.criteria.release_notification.note === "</script><img src=x onerror=alert(1)>")),
@@ -87,15 +90,16 @@ const population = await headerIndex(page, "Population");
 await clickHeader(page, population);
 rows = await visibleRows(page);
 check((await ariaSort(page, population)) === "descending", "population sorts largest first (aria-sort descending)");
-check(rows.slice(0, 5).map((r) => r.id).join() === "chicago,san-diego,minneapolis,durham,hostile",
+check(rows.slice(0, 5).map((r) => r.id).join() === "new-york-city,chicago,san-diego,dallas,san-francisco",
   `population order: ${rows.map((r) => r.id).join()}`);
-check(rows.slice(5).every((r) => r.sort[population] === ""), "unknown populations come last");
+check(rows.slice(13).every((r) => r.sort[population] === "") && rows.slice(0, 13).every((r) => r.sort[population] !== ""),
+  "the unknown population comes last");
 await clickHeader(page, population);
 rows = await visibleRows(page);
 check((await ariaSort(page, population)) === "ascending", "a second click reverses (aria-sort ascending)");
-check(rows.slice(0, 5).map((r) => r.id).join() === "hostile,durham,minneapolis,san-diego,chicago",
+check(rows.slice(0, 5).map((r) => r.id).join() === "hostile,madison,durham,st-louis,minneapolis",
   `ascending population order: ${rows.map((r) => r.id).join()}`);
-check(rows.slice(5).every((r) => r.sort[population] === ""), "unknown populations stay last");
+check(rows.slice(13).every((r) => r.sort[population] === ""), "the unknown population stays last");
 
 // Sort by a criterion.
 const sharing = await headerIndex(page, "Information Sharing");
@@ -123,7 +127,7 @@ check(await page.evaluate(() => document.activeElement.closest("th") !== null), 
 await page.fill("#search", "san");
 rows = await visibleRows(page);
 check(rows.map((r) => r.id).sort().join() === "san-diego,san-francisco", `search "san": ${rows.map((r) => r.id)}`);
-check((await page.textContent("#status")) === "Showing 2 of 13 jurisdictions", "the status follows the filter");
+check((await page.textContent("#status")) === "Showing 2 of 14 jurisdictions", "the status follows the filter");
 await page.fill("#search", "ca");
 rows = await visibleRows(page);
 check(rows.map((r) => r.id).sort().join() === "chicago,san-diego,san-francisco", `search "ca" matches names and states: ${rows.map((r) => r.id)}`);
@@ -136,7 +140,7 @@ rows = await visibleRows(page);
 check(rows.map((r) => r.id).join() === "chicago", "search and tier combine");
 await page.fill("#search", "");
 await page.selectOption("#tier-filter", "");
-check((await visibleRows(page)).length === 13, "clearing the filters shows every row");
+check((await visibleRows(page)).length === 14, "clearing the filters shows every row");
 
 // Details with citations.
 await page.click("#row-chicago button.open");
@@ -191,7 +195,7 @@ await context.close();
 const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 1000 } });
 const plain = await noScript.newPage();
 await plain.goto(url);
-check((await plain.$$eval("#scorecard tbody tr.row", (r) => r.length)) === 13, "without scripts all 13 rows are there");
+check((await plain.$$eval("#scorecard tbody tr.row", (r) => r.length)) === 14, "without scripts all 14 rows are there");
 check(await plain.$eval("#details-chicago", (d) => !d.hidden && d.getBoundingClientRect().height > 0),
   "without scripts the details are visible");
 check(await plain.$eval("#controls", (c) => c.hidden), "without scripts the controls (which need one) stay hidden");

@@ -388,3 +388,35 @@ TEST_CASE("a file that cannot be read is an error without a position", "[load]")
   const auto result = load_jurisdiction_file("/nonexistent/dir/x.yaml");
   CHECK(lines(result.diagnostics) == std::vector<std::string>{"/nonexistent/dir/x.yaml: error: no such file"});
 }
+
+TEST_CASE("a population may be rounded, with the source that gives it", "[load]") {
+  const auto result = load("name: X\npopulation: {value: 8600000, rounded_to: 100000, source: cpd}\ncriteria: {}\n");
+  REQUIRE(result.diagnostics.empty());
+  const Jurisdiction& j = *result.jurisdiction;
+  CHECK(j.population == 8600000);
+  CHECK(j.population_rounded_to == 100000);
+  CHECK(j.population_rounded());
+  CHECK(j.population_source == "cpd");
+  CHECK(j.population_source_where.line == 2);
+  const auto exact = load("name: X\npopulation: {value: 2722586}\ncriteria: {}\n");
+  REQUIRE(exact.diagnostics.empty());
+  CHECK(exact.jurisdiction->population == 2722586);
+  CHECK_FALSE(exact.jurisdiction->population_rounded());
+}
+
+TEST_CASE("a rounded population must be a power of ten and a multiple of it", "[load]") {
+  CHECK(lines(load("name: X\npopulation: {value: 8600000, rounded_to: 50000}\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:2:42: error: \"rounded_to\" must be a power of ten (1, 10, 100, 1000, ...), "
+                                 "found 50000"});
+  CHECK(lines(load("name: X\npopulation: {value: 8650000, rounded_to: 100000}\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{"t.yaml:2:42: error: population 8,650,000 is not rounded to 100,000; give the figure "
+                                 "as the source rounds it"});
+  CHECK(lines(load("name: X\npopulation: {rounded_to: 0, size: 3}\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:2:13: error: missing required key \"value\" in \"population\"",
+            "t.yaml:2:26: error: \"rounded_to\" must be a power of ten (1, 10, 100, 1000, ...), found 0",
+            "t.yaml:2:29: error: unknown key \"size\" in \"population\""});
+  const auto bad = load("name: X\npopulation: {value: 100, rounded_to: 10, source: Bad Id}\ncriteria: {}\n");
+  CHECK(lines(bad.diagnostics) ==
+        std::vector<std::string>{"t.yaml:2:50: error: \"source\" must use only a-z, 0-9 and '-', found \"Bad Id\""});
+}

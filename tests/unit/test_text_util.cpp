@@ -80,3 +80,16 @@ TEST_CASE("UTF-8 sequences are checked against Unicode's table of well-formed by
   CHECK(utf8_valid_prefix(string_view("\xFF"), 0) == 0);
   CHECK(utf8_valid_prefix(string_view("\xC3\xA9"), 0) == 2);
 }
+
+TEST_CASE("population_text shows a rounded figure as rounded and an exact one in full", "[text]") {
+  CHECK(population_text(2722586, 1) == "2,722,586");
+  CHECK(population_text(8600000, 100000) == "8.6m");
+  CHECK(population_text(1300000, 100000) == "1.3m");
+  CHECK(population_text(2000000, 1000000) == "2m");
+  CHECK(population_text(1250000, 10000) == "1.25m");
+  CHECK(population_text(257000, 1000) == "257k");
+  CHECK(population_text(900000, 100000) == "900k");
+  CHECK(population_text(12300, 100) == "12.3k");
+  CHECK(population_text(250, 10) == "about 250");
+  CHECK(population_text(0, 10) == "about 0");
+}

@@ -154,3 +154,12 @@ TEST_CASE("a disagreement the file explains is not a warning, and a stale explan
   REQUIRE(empty.jurisdiction);
   CHECK(validate_jurisdiction(*empty.jurisdiction, builtin_rubric()).empty());
 }
+
+TEST_CASE("the source of a population must be defined, and counts as cited", "[validate]") {
+  const std::string cited = with(test::k_valid_file, "population: 1000", "population: {value: 1000, source: law}");
+  CHECK(validate(with(cited, "criteria:\n  custody: {rating: 1, sources: [law]}", "criteria:\n  custody: {rating: 1}")) ==
+        std::vector<std::string>{"v.yaml:8:3: warning: criterion \"custody\" cites no source"});
+  CHECK(validate(with(test::k_valid_file, "population: 1000", "population: {value: 1000, source: lw}")) ==
+        std::vector<std::string>{
+            "v.yaml:4:35: error: source \"lw\" of \"population\" is not defined under \"sources\" (did you mean \"law\"?)"});
+}
