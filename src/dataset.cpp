@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <scorecard/dataset.hpp>
+#include <scorecard/governments.hpp>
 #include <scorecard/load.hpp>
 #include <scorecard/validate.hpp>
 
@@ -185,24 +186,22 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
   std::vector<Diagnostics> problems(n);
   std::vector<char> loaded(n, 0);
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
+  // Loading and the checks of one file, on the workers; then what spans files (ids, then
+  // references and inherited answers); then, on the workers again, what the answers give.
+  auto load_work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
       JurisdictionLoad load = load_jurisdiction_file(dataset.files[i]);
       problems[i] = std::move(load.diagnostics);
       if (!load.jurisdiction) continue;
-      Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric);
+      Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric, ValidateScope::structure);
       problems[i].insert(problems[i].end(), more.begin(), more.end());
-      if (has_errors(problems[i])) {
-        dataset.scores[i].jurisdiction = std::move(*load.jurisdiction);  // kept for the id check only
-      } else {
-        dataset.scores[i] = score_jurisdiction(rubric, std::move(*load.jurisdiction), options);
-      }
+      dataset.scores[i].jurisdiction = std::move(*load.jurisdiction);
       loaded[i] = 1;
     }
   };
   unsigned count = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
   count = static_cast<unsigned>(std::min<std::size_t>(count, std::max<std::size_t>(n, 1)));
-  detail::run_on_threads(count, work);
+  detail::run_on_threads(count, load_work);
 
   // Ids must be unique across the data set.
   {
@@ -219,6 +218,32 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
       }
     }
   }
+  // References resolve among the files without errors.
+  {
+    std::vector<Jurisdiction*> valid;
+    std::vector<std::size_t> where;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!loaded[i] || has_errors(problems[i])) continue;
+      valid.push_back(&dataset.scores[i].jurisdiction);
+      where.push_back(i);
+    }
+    std::vector<Diagnostics> found = resolve_governments(rubric, valid);
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Diagnostics& into = problems[where[k]];
+      into.insert(into.end(), std::make_move_iterator(found[k].begin()), std::make_move_iterator(found[k].end()));
+    }
+  }
+  next = 0;
+  auto score_work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      if (!loaded[i] || has_errors(problems[i])) continue;
+      Diagnostics more = validate_answers(dataset.scores[i].jurisdiction, rubric);
+      problems[i].insert(problems[i].end(), more.begin(), more.end());
+      dataset.scores[i] = score_jurisdiction(rubric, std::move(dataset.scores[i].jurisdiction), options);
+    }
+  };
+  detail::run_on_threads(count, score_work);
+
   std::vector<char> keep(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     sort_by_position(problems[i]);

@@ -114,7 +114,7 @@ std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std
           if (it != trial.end()) {
             it->value = chosen[m];
           } else {
-            trial.push_back({id, chosen[m], {}, {}});
+            trial.push_back({id, chosen[m], {}, {}, {}, {}});
           }
         }
         RuleMatch match = match_rules(criterion, trial);
@@ -306,7 +306,7 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
         found = true;
       }
     }
-    if (!found) data.answers.push_back({w.question, w.answer, {}, {}});
+    if (!found) data.answers.push_back({w.question, w.answer, {}, {}, {}, {}});
     t->answers_changed = true;
     t->tier_last = false;
   }

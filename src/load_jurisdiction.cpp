@@ -22,8 +22,9 @@ Position position(const YamlContext& ctx, const detail::YamlNode& node) {
   return {at.line, at.column};
 }
 
-const std::vector<std::string> k_root_keys = {"id",  "name", "state", "kind", "population", "jail_authority",
-                                              "reviewed", "sources", "criteria"};
+const std::vector<std::string> k_root_keys = {"id",       "name",    "state",   "kind",    "population", "jail_authority",
+                                              "within",   "binds",   "reviewed", "sources", "criteria"};
+const std::vector<std::string> k_binding_keys = {"at_least", "at_most", "sources", "note"};
 const std::vector<std::string> k_source_keys = {"title", "url", "date", "pinpoint"};
 const std::vector<std::string> k_criterion_keys = {"rating", "answers", "sources", "note", "disagreement"};
 // More than the United States as a whole (about 335 million); far from overflowing a sum.
@@ -169,6 +170,92 @@ void read_sources(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j
   }
 }
 
+// A mapping of question ids to answers ("answers", "at_least", "at_most"); false when the
+// value is not a mapping (reported).
+bool read_answers(const MapEntry& entry, const YamlContext& ctx, std::string_view where, std::vector<Answer>& out) {
+  if (!entry.value.IsMap()) {
+    ctx.error(entry.value.IsNull() ? entry.key_node : entry.value,
+              fmt::format("expected a mapping of question ids to answers for \"{}\" in {}, found {}", entry.key, where,
+                          detail::kind_name(entry.value)));
+    return false;
+  }
+  const auto entries = detail::read_mapping(entry.value, ctx);
+  out.reserve(entries.size());
+  for (const auto& answer_entry : entries) {
+    if (auto value = detail::read_string(answer_entry, ctx)) {
+      Answer answer;
+      answer.question = std::string(answer_entry.key);
+      answer.value = *value;
+      answer.key_where = position(ctx, answer_entry.key_node);
+      answer.value_where = position(ctx, answer_entry.value);
+      out.push_back(std::move(answer));
+    }
+  }
+  return true;
+}
+
+void read_source_refs(const MapEntry& entry, const YamlContext& ctx, std::vector<SourceRef>& out) {
+  if (auto ids = detail::read_string_list(entry, ctx)) {
+    for (const auto& [id, node] : *ids) out.push_back({id, position(ctx, node)});
+  }
+}
+
+// "within": one government's id or a list of them.
+void read_within(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
+  auto add = [&](const std::string& id, const detail::YamlNode& node) {
+    if (!is_slug(id)) {
+      ctx.error(node, fmt::format("\"within\" must name governments by id (a-z, 0-9 and '-'), found \"{}\"", id));
+    } else if (std::any_of(j.within.begin(), j.within.end(), [&](const Reference& r) { return r.id == id; })) {
+      ctx.error(node, fmt::format("\"{}\" is named twice in \"within\"", id));
+    } else {
+      j.within.push_back({id, position(ctx, node)});
+    }
+  };
+  if (entry.value.IsScalar()) {
+    add(std::string(entry.value.Scalar()), entry.value);
+    return;
+  }
+  if (auto ids = detail::read_string_list(entry, ctx)) {
+    for (const auto& [id, node] : *ids) add(id, node);
+  }
+}
+
+// "binds": per criterion, the answers every government within must at least give (a floor)
+// or may at most give (a ceiling), with the sources of the law that says so.
+void read_binds(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
+  if (!entry.value.IsMap()) {
+    ctx.error(entry.value.IsNull() ? entry.key_node : entry.value,
+              fmt::format("expected a mapping of criterion ids for \"binds\", found {}", detail::kind_name(entry.value)));
+    return;
+  }
+  for (const auto& criterion_entry : detail::read_mapping(entry.value, ctx)) {
+    Binding b;
+    b.criterion = criterion_entry.key;
+    b.where = position(ctx, criterion_entry.key_node);
+    const std::string where = fmt::format("\"binds\" of criterion \"{}\"", b.criterion);
+    if (!criterion_entry.value.IsMap()) {
+      ctx.error(criterion_entry.value.IsNull() ? criterion_entry.key_node : criterion_entry.value,
+                fmt::format("expected a mapping with \"at_least\" or \"at_most\" for {}, found {}", where,
+                            detail::kind_name(criterion_entry.value)));
+      continue;
+    }
+    const auto fields = detail::read_mapping(criterion_entry.value, ctx);
+    detail::check_known_keys(fields, k_binding_keys, ctx, where);
+    const auto* at_least = detail::find_entry(fields, "at_least");
+    const auto* at_most = detail::find_entry(fields, "at_most");
+    if (at_least) read_answers(*at_least, ctx, where, b.at_least);
+    if (at_most) read_answers(*at_most, ctx, where, b.at_most);
+    if (!at_least && !at_most) {
+      ctx.error(criterion_entry.key_node, fmt::format("{} needs \"at_least\" or \"at_most\"", where));
+    }
+    if (const auto* sources = detail::find_entry(fields, "sources")) read_source_refs(*sources, ctx, b.sources);
+    if (const auto* note = detail::find_entry(fields, "note")) {
+      if (auto text = detail::read_string(*note, ctx, true)) b.note = *text;
+    }
+    j.binds.push_back(std::move(b));
+  }
+}
+
 void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData& c) {
   const std::string where = fmt::format("criterion \"{}\"", c.id);
   const auto fields = detail::read_mapping(entry.value, ctx);
@@ -184,27 +271,9 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
     }
   }
   if (const auto* answers = detail::find_entry(fields, "answers")) {
-    if (!answers->value.IsMap()) {
-      ctx.error(answers->value.IsNull() ? answers->key_node : answers->value,
-                fmt::format("expected a mapping of question ids to answers for \"answers\" in {}, found {}", where,
-                            detail::kind_name(answers->value)));
-    } else {
-      c.has_answers = true;
-      const auto entries = detail::read_mapping(answers->value, ctx);
-      c.answers.reserve(entries.size());
-      for (const auto& answer_entry : entries) {
-        if (auto value = detail::read_string(answer_entry, ctx)) {
-          c.answers.push_back({std::string(answer_entry.key), *value, position(ctx, answer_entry.key_node),
-                               position(ctx, answer_entry.value)});
-        }
-      }
-    }
+    c.has_answers = read_answers(*answers, ctx, where, c.answers);
   }
-  if (const auto* sources = detail::find_entry(fields, "sources")) {
-    if (auto ids = detail::read_string_list(*sources, ctx)) {
-      for (const auto& [id, node] : *ids) c.sources.push_back({id, position(ctx, node)});
-    }
-  }
+  if (const auto* sources = detail::find_entry(fields, "sources")) read_source_refs(*sources, ctx, c.sources);
   if (const auto* note = detail::find_entry(fields, "note")) {
     if (auto text = detail::read_string(*note, ctx, true)) c.note = *text;
   }
@@ -280,7 +349,12 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
     }
   }
   if (const auto* population = detail::find_entry(entries, "population")) read_population(*population, ctx, j);
-  if (const auto* jail = detail::find_entry(entries, "jail_authority")) read_slug(*jail, ctx, j.jail_authority);
+  if (const auto* jail = detail::find_entry(entries, "jail_authority")) {
+    j.jail_authority_where = position(ctx, jail->value);
+    read_slug(*jail, ctx, j.jail_authority);
+  }
+  if (const auto* within = detail::find_entry(entries, "within")) read_within(*within, ctx, j);
+  if (const auto* binds = detail::find_entry(entries, "binds")) read_binds(*binds, ctx, j);
   if (const auto* reviewed = detail::find_entry(entries, "reviewed")) read_date(*reviewed, ctx, j.reviewed);
   if (const auto* sources = detail::find_entry(entries, "sources")) read_sources(*sources, ctx, j);
   if (const auto* criteria = detail::require_entry(entries, "criteria", root, ctx, "the jurisdiction")) {

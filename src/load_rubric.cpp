@@ -21,11 +21,13 @@ using detail::MapEntry;
 using detail::YamlContext;
 
 const std::vector<std::string> k_root_keys = {"id", "version", "title", "description", "tiers",
-                                              "answer_types", "criteria", "overall"};
+                                              "answer_types", "criteria", "overall", "inheritance"};
 const std::vector<std::string> k_tier_keys = {"tier", "id", "label", "short_label", "color", "terminal_color"};
 const std::vector<std::string> k_criterion_keys = {"id", "title", "abbrev", "description", "weight",
                                                    "optional", "questions", "rules"};
-const std::vector<std::string> k_question_keys = {"id", "text", "type", "scored"};
+const std::vector<std::string> k_question_keys = {"id", "text", "type", "scored", "protective_order"};
+const std::vector<std::string> k_inheritance_keys = {"jail_authority", "binding"};
+const std::vector<std::string> k_kinds = {"city", "county", "state", "other"};
 const std::vector<std::string> k_rule_keys = {"tier", "when", "when_any", "because"};
 const std::vector<std::string> k_overall_keys = {"method", "cutoffs", "gates", "min_rated", "provenance", "calibration"};
 const std::vector<std::string> k_cutoff_keys = {"tier", "max_mean"};
@@ -56,6 +58,7 @@ class RubricReader {
     if (const auto* e = detail::find_entry(entries, "answer_types")) read_answer_types(*e);
     if (const auto* e = detail::require_entry(entries, "criteria", root, m_ctx, "the rubric")) read_criteria(*e);
     if (const auto* e = detail::require_entry(entries, "overall", root, m_ctx, "the rubric")) read_overall(*e);
+    if (const auto* e = detail::find_entry(entries, "inheritance")) read_inheritance(*e);
   }
 
  private:
@@ -294,8 +297,76 @@ class RubricReader {
       if (const auto* scored = detail::find_entry(entries, "scored")) {
         if (auto value = detail::read_bool(*scored, m_ctx)) q.marked_unscored = !*value;
       }
+      q.protective_order = q.values;
+      if (const auto* order = detail::find_entry(entries, "protective_order")) read_protective_order(*order, q);
       c.questions.push_back(std::move(q));
     });
+  }
+
+  // The question's answers from most to least protective, each once: a reordering of its
+  // type's answers.
+  void read_protective_order(const MapEntry& e, Question& q) {
+    auto values = detail::read_string_list(e, m_ctx);
+    if (!values) return;
+    std::vector<std::string> order;
+    for (const auto& [value, node] : *values) order.push_back(value);
+    std::vector<std::string> sorted_order = order;
+    std::vector<std::string> sorted_values = q.values;
+    std::sort(sorted_order.begin(), sorted_order.end());
+    std::sort(sorted_values.begin(), sorted_values.end());
+    if (q.values.empty()) return;  // an unknown type, reported
+    if (sorted_order != sorted_values) {
+      m_ctx.error(e.value, fmt::format("\"protective_order\" of question \"{}\" must list each answer of type \"{}\" "
+                                       "once ({}), from most to least protective",
+                                       q.id, q.type, join(q.values, ", ")));
+      return;
+    }
+    q.protective_order = std::move(order);
+  }
+
+  // inheritance: which questions whoever runs the jail answers (criterion ids stand for all
+  // their questions), and the kinds of government whose laws bind those within them.
+  void read_inheritance(const MapEntry& e) {
+    if (!expect_map(e)) return;
+    const auto entries = detail::read_mapping(e.value, m_ctx);
+    detail::check_known_keys(entries, k_inheritance_keys, m_ctx, "\"inheritance\"");
+    if (const auto* jail = detail::find_entry(entries, "jail_authority")) {
+      if (auto ids = detail::read_string_list(*jail, m_ctx)) {
+        for (const auto& [id, node] : *ids) mark_jail_question(id, node);
+      }
+    }
+    if (const auto* binding = detail::find_entry(entries, "binding")) {
+      if (auto kinds = detail::read_string_list(*binding, m_ctx)) {
+        for (const auto& [kind, node] : *kinds) {
+          if (std::find(k_kinds.begin(), k_kinds.end(), kind) == k_kinds.end()) {
+            m_ctx.error(node, fmt::format("\"{}\" is not a kind of government; expected city, county, state or other{}",
+                                          kind, did_you_mean(kind, k_kinds)));
+          } else if (!m_rubric.inheritance.binds(kind)) {
+            m_rubric.inheritance.binding_kinds.push_back(kind);
+          }
+        }
+      }
+    }
+  }
+
+  void mark_jail_question(const std::string& id, const detail::YamlNode& node) {
+    std::vector<std::string> known;
+    for (auto& c : m_rubric.criteria) {
+      if (c.id == id) {
+        for (auto& q : c.questions) q.from_jail_authority = true;
+        return;
+      }
+      known.push_back(c.id);
+      for (auto& q : c.questions) {
+        if (q.id == id) {
+          q.from_jail_authority = true;
+          return;
+        }
+        known.push_back(q.id);
+      }
+    }
+    m_ctx.error(node, fmt::format("\"{}\" in \"inheritance.jail_authority\" is neither a criterion nor a question{}",
+                                  id, did_you_mean(id, known)));
   }
 
   // A question is scored when a rule reads it; one marked `scored: false` must not be read.

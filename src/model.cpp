@@ -17,6 +17,19 @@ const CriterionData* Jurisdiction::find_criterion(std::string_view criterion_id)
   return detail::find_by_id(criteria, criterion_id);
 }
 
+CriterionData* Jurisdiction::find_criterion(std::string_view criterion_id) {
+  return detail::find_by_id(criteria, criterion_id);
+}
+
+std::string_view to_string(Provenance::Via via) {
+  switch (via) {
+    case Provenance::Via::jail_authority: return "jail_authority";
+    case Provenance::Via::at_least: return "at_least";
+    case Provenance::Via::at_most: return "at_most";
+  }
+  return "jail_authority";
+}
+
 const Source* Jurisdiction::find_source(std::string_view source_id) const {
   return detail::find_by_id(sources, source_id);
 }
@@ -42,6 +55,17 @@ std::optional<std::size_t> Rubric::index_of(std::string_view criterion_id) const
 const Tier* Rubric::find_tier(int number) const {
   if (number < 1 || number > worst_tier()) return nullptr;
   return &tiers[static_cast<std::size_t>(number - 1)];
+}
+
+int Question::protection_rank(std::string_view answer) const {
+  for (std::size_t i = 0; i < protective_order.size(); ++i) {
+    if (protective_order[i] == answer) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool Inheritance::binds(std::string_view kind) const {
+  return std::find(binding_kinds.begin(), binding_kinds.end(), kind) != binding_kinds.end();
 }
 
 std::vector<std::string> Rubric::criterion_ids() const {

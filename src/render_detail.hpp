@@ -84,6 +84,13 @@ std::string not_rated_reason(const CriterionResult& result);
 // Beside a tier recorded or set by a what-if: "its answers give the same tier (rule 1: ...)",
 // "its answers would give tier 2 (...)", "its answers decide no tier (1 of 2 deciding ...)".
 std::string answers_give_text(const RuleMatch& match, const std::optional<int>& tier);
+// Where inherited answers come from: "from Cook County, which runs the jail: Policy for
+// Responding to ICE Detainers, 2011-09-07"; "at least, by California law: ..."; "at most, by
+// Texas law: ...". The source named is the first with a date (else the first).
+std::string provenance_text(const Provenance& from);
+// One line per government a criterion's answers come from: "detainer_hold_prohibited,
+// judicial_warrant_required from Cook County, which runs the jail: ..."; none for its own.
+std::vector<std::string> inherited_lines(const CriterionData& data);
 std::string coverage_cell(const CriteriaCoverage& coverage);  // "6/8"
 std::string coverage_rule_text(const Rubric& rubric);  // "an overall tier needs all 8 criteria rated"
 std::string coverage_text(const CriteriaCoverage& coverage);  // "6 of 8 criteria rated; the rubric needs all 8"

@@ -154,6 +154,12 @@ void write_label(const Rubric& rubric, detail::JsonWriter& w, const std::optiona
   }
 }
 
+void write_source(detail::JsonWriter& w, const Source& s) {
+  w.begin_object().field("id", s.id).field("title", s.title);
+  w.key("url").string_or_null(s.url).key("date").string_or_null(s.date).key("pinpoint").string_or_null(s.pinpoint);
+  w.end_object();
+}
+
 void write_criterion(const Rubric& rubric, const Criterion& criterion, const CriterionResult& r, const Jurisdiction& j,
                      detail::JsonWriter& w) {
   const CriterionData* data = j.find_criterion(criterion.id);
@@ -174,6 +180,19 @@ void write_criterion(const Rubric& rubric, const Criterion& criterion, const Cri
   if (data) {
     for (const auto& a : data->answers) w.field(a.question, a.value);
   }
+  // Where each answer that is not the file's own comes from.
+  w.end_object().key("inherited").begin_object();
+  if (data) {
+    for (const auto& a : data->answers) {
+      if (!a.inherited()) continue;
+      const Provenance& from = *a.from;
+      w.key(a.question).begin_object().field("from", from.government).field("name", from.name);
+      w.field("via", to_string(from.via)).field("criterion", from.criterion).key("own").string_or_null(a.own);
+      w.field("text", detail::provenance_text(from)).key("sources").begin_array();
+      for (const auto& s : from.sources) write_source(w, s);
+      w.end_array().end_object();
+    }
+  }
   w.end_object().key("note");
   if (data) {
     w.string_or_null(data->note);
@@ -183,11 +202,7 @@ void write_criterion(const Rubric& rubric, const Criterion& criterion, const Cri
   w.key("sources").begin_array();
   if (data) {
     for (const auto& ref : data->sources) {
-      const Source* s = j.find_source(ref.id);
-      if (!s) continue;
-      w.begin_object().field("id", s->id).field("title", s->title);
-      w.key("url").string_or_null(s->url).key("date").string_or_null(s->date).key("pinpoint").string_or_null(s->pinpoint);
-      w.end_object();
+      if (const Source* s = j.find_source(ref.id)) write_source(w, *s);
     }
   }
   w.end_array().end_object();
@@ -209,7 +224,9 @@ void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail
     w.null();
   }
   w.key("population_source").string_or_null(j.population_source);
-  w.key("jail_authority").string_or_null(j.jail_authority).key("reviewed").string_or_null(j.reviewed);
+  w.key("jail_authority").string_or_null(j.jail_authority).key("within").begin_array();
+  for (const auto& ref : j.within) w.value(ref.id);
+  w.end_array().field("holds_others", j.holds_others).key("reviewed").string_or_null(j.reviewed);
   w.field("file", published_path(j.file)).key("overall").begin_object().key("tier");
   w.value_or_null(s.overall.tier);
   w.key("label");
@@ -235,6 +252,7 @@ void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& s
   w.begin_object()
       .field("jurisdictions", summary.jurisdictions)
       .field("with_population", summary.with_population)
+      .field("holding_others", summary.holding_others)
       .field("residents", summary.residents)
       .field("residents_approximate", summary.residents_approximate)
       .field("unrated", summary.unrated)
@@ -260,14 +278,7 @@ void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& s
         .field("sentence", summary_sentence(rubric, summary, t))
         .end_object();
   }
-  const std::size_t unknown = summary.jurisdictions - summary.with_population;
-  w.end_array().key("population_note");
-  if (unknown == 0) {
-    w.null();
-  } else {
-    w.value(std::to_string(unknown) + " of " + std::to_string(summary.jurisdictions) +
-            " jurisdictions have no population figure; residents count only the others");
-  }
+  w.end_array().key("population_note").string_or_null(population_note(summary));
   w.end_object();
 }
 
@@ -276,7 +287,7 @@ void write_summary(const Rubric& rubric, const std::vector<JurisdictionScore>& s
 void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const ExportInfo& info,
                  std::ostream& out) {
   detail::JsonWriter w(out);
-  w.begin_object().field("schema_version", 3).key("generator").begin_object();
+  w.begin_object().field("schema_version", 4).key("generator").begin_object();
   w.field("name", "policy-scorecard").field("version", std::string(version())).end_object();
   if (!info.generated_at.empty()) w.field("generated_at", info.generated_at);
   w.key("options").begin_object().field("sort", info.sort).field("reverse", info.reverse).key("filters").begin_array();

@@ -91,6 +91,9 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
       if (!rule.because.empty()) emit_wrapped(out, rule.because, 4, width, "why: ");
     }
     const CriterionData* data = j.find_criterion(c.id);
+    if (data) {
+      for (const auto& line : detail::inherited_lines(*data)) emit_wrapped(out, line, 4, width, "answers: ");
+    }
     if (data && !data->note.empty()) emit_wrapped(out, data->note, 4, width, "note: ");
     if (data && !data->sources.empty()) {
       std::vector<std::string> ids;

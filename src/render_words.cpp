@@ -180,6 +180,35 @@ std::string what_if_banner(const std::vector<std::string>& what_if) {
                      join(what_if, ", "), k_what_if_mark);
 }
 
+std::string provenance_text(const Provenance& from) {
+  std::string text;
+  switch (from.via) {
+    case Provenance::Via::jail_authority: text = fmt::format("from {}, which runs the jail", from.name); break;
+    case Provenance::Via::at_least: text = fmt::format("at least, by {} law", from.name); break;
+    case Provenance::Via::at_most: text = fmt::format("at most, by {} law", from.name); break;
+  }
+  if (from.sources.empty()) return text;
+  const auto dated = std::find_if(from.sources.begin(), from.sources.end(), [](const Source& s) { return !s.date.empty(); });
+  const Source& source = dated != from.sources.end() ? *dated : from.sources.front();
+  return fmt::format("{}: {}{}", text, source.title, source.date.empty() ? "" : ", " + source.date);
+}
+
+std::vector<std::string> inherited_lines(const CriterionData& data) {
+  std::vector<std::pair<const Provenance*, std::vector<std::string>>> groups;
+  for (const auto& a : data.answers) {
+    if (!a.inherited()) continue;
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == a.from.get(); });
+    if (it == groups.end()) {
+      groups.push_back({a.from.get(), {}});
+      it = groups.end() - 1;
+    }
+    it->second.push_back(a.own.empty() ? a.question : fmt::format("{} (its own: {})", a.question, a.own));
+  }
+  std::vector<std::string> lines;
+  for (const auto& [from, questions] : groups) lines.push_back(join(questions, ", ") + " " + provenance_text(*from));
+  return lines;
+}
+
 }  // namespace scorecard::detail
 
 namespace scorecard {

@@ -132,7 +132,7 @@ std::optional<std::vector<int>> tiers_of_every_answer(const Criterion& criterion
       slot.push_back(static_cast<std::size_t>(it - answers.begin()));
     } else {
       slot.push_back(answers.size());
-      answers.push_back({q->id, {}, {}, {}});
+      answers.push_back({q->id, {}, {}, {}, {}, {}});
     }
   }
   std::vector<int> tiers;

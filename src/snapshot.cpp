@@ -28,8 +28,8 @@ class ExportReader {
     if (version == doc.end() || !version->is_number_integer()) {
       return fail("/schema_version", "missing; is this a scorecard export (scorecard export --format json)?");
     }
-    if (*version != 1 && *version != 2 && *version != 3) {
-      return fail("/schema_version", fmt::format("unsupported version {}; this tool reads 1 to 3", version->dump()));
+    if (*version != 1 && *version != 2 && *version != 3 && *version != 4) {
+      return fail("/schema_version", fmt::format("unsupported version {}; this tool reads 1 to 4", version->dump()));
     }
     Snapshot snapshot;
     snapshot.origin = m_file;

@@ -12,9 +12,14 @@ Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& sc
   for (const auto& t : rubric.tiers) summary.tiers.push_back({t.number, 0, 0});
   for (const auto& s : scores) {
     ++summary.jurisdictions;
-    const long long population = s.jurisdiction.population.value_or(0);
-    const bool rounded = s.jurisdiction.population_rounded();
-    if (s.jurisdiction.population) {
+    // A government that holds others loaded with it counts its jurisdictions, not its
+    // residents: they are counted where they live.
+    const bool counted = s.jurisdiction.population && !s.jurisdiction.holds_others;
+    const long long population = counted ? *s.jurisdiction.population : 0;
+    const bool rounded = counted && s.jurisdiction.population_rounded();
+    if (s.jurisdiction.holds_others) {
+      ++summary.holding_others;
+    } else if (s.jurisdiction.population) {
       ++summary.with_population;
       summary.residents += population;
       summary.residents_approximate = summary.residents_approximate || rounded;
@@ -24,14 +29,14 @@ Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& sc
       ++summary.not_rated.jurisdictions;
       summary.not_rated.residents += population;
       summary.not_rated.approximate = summary.not_rated.approximate || rounded;
-      if (!s.jurisdiction.population) ++summary.not_rated.unknown_population;
+      if (!counted && !s.jurisdiction.holds_others) ++summary.not_rated.unknown_population;
       continue;
     }
     TierCount& count = summary.tiers[static_cast<std::size_t>(*s.overall.tier - 1)];
     ++count.jurisdictions;
     count.residents += population;
     count.approximate = count.approximate || rounded;
-    if (!s.jurisdiction.population) ++count.unknown_population;
+    if (!counted && !s.jurisdiction.holds_others) ++count.unknown_population;
   }
   return summary;
 }
@@ -44,7 +49,7 @@ std::string residents_text(long long residents, bool approximate) {
 
 // live: "live under On Track policies"; rated: "rated On Track".
 std::string sentence(const Summary& summary, const TierCount& tier, std::string_view live, std::string_view rated) {
-  if (summary.with_population == summary.jurisdictions) {
+  if (summary.with_population + summary.holding_others == summary.jurisdictions) {
     return fmt::format("{} of {} residents live {} ({} of {} jurisdiction{})",
                        residents_text(tier.residents, tier.approximate),
                        residents_text(summary.residents, summary.residents_approximate), live, tier.jurisdictions, summary.jurisdictions,
@@ -66,6 +71,21 @@ std::string summary_sentence(const Rubric& rubric, const Summary& summary, const
   const Tier* t = rubric.find_tier(tier.tier);
   const std::string label = t ? t->short_label : std::to_string(tier.tier);
   return sentence(summary, tier, fmt::format("under {} policies", label), "rated " + label);
+}
+
+std::string population_note(const Summary& summary) {
+  const std::size_t unknown = summary.jurisdictions - summary.with_population - summary.holding_others;
+  std::vector<std::string> parts;
+  if (unknown > 0) {
+    parts.push_back(fmt::format("{} of {} jurisdictions have no population figure", unknown, summary.jurisdictions));
+  }
+  if (summary.holding_others > 0) {
+    parts.push_back(fmt::format("{} {} others loaded with {} {} left out, so that no one is counted twice",
+                                summary.holding_others, summary.holding_others == 1 ? "government that holds" : "governments that hold",
+                                summary.holding_others == 1 ? "it" : "them", summary.holding_others == 1 ? "is" : "are"));
+  }
+  if (parts.empty()) return {};
+  return join(parts, "; ") + "; residents count only the others";
 }
 
 std::string not_rated_sentence(const Summary& summary) {

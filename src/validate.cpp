@@ -84,10 +84,18 @@ void check_agreement(const Jurisdiction& j, const CriterionData& data, const Cri
     computed = fmt::format("the {} its answers allow ({})", detail::tier_list_text(match.possible) + (match.approximate ? " (at most)" : ""),
                            detail::open_questions_text(match));
   }
+  // Inherited answers name the governments they come from and their dates, beside the
+  // date the recorded tier was reviewed.
+  const std::vector<std::string> inherited = detail::inherited_lines(data);
+  if (!inherited.empty()) {
+    computed += fmt::format(", with answers not its own: {}", join(inherited, "; "));
+  }
+  const std::string recorded =
+      inherited.empty() || j.reviewed.empty() ? std::string() : fmt::format(" (reviewed {})", j.reviewed);
   out.push_back({Severity::warning, j.at(data.rating_where),
-                 fmt::format("recorded tier {} for \"{}\" differs from {}; if that is meant, say why under "
+                 fmt::format("recorded tier {}{} for \"{}\" differs from {}; if that is meant, say why under "
                              "\"disagreement\"",
-                             *data.rating, data.id, computed)});
+                             *data.rating, recorded, data.id, computed)});
 }
 
 // Answers that leave a deciding question open and record no tier: the criterion is not
@@ -103,9 +111,92 @@ void check_coverage(const Jurisdiction& j, const CriterionData& data, const Crit
                              match.open.size() == 1 ? "it" : "them")});
 }
 
+// What a government's law requires of or forbids to those within it: criteria and questions
+// of the rubric, answers of the question (not "unclear": a bound is a known rule), defined
+// sources; and a kind of government the rubric lets bind.
+void check_binds(const Jurisdiction& j, const Rubric& rubric, const std::vector<std::string>& source_ids,
+                 const std::unordered_set<std::string>& defined, Diagnostics& out) {
+  if (j.binds.empty()) return;
+  if (!rubric.inheritance.binds(j.kind)) {
+    const auto& kinds = rubric.inheritance.binding_kinds;
+    out.push_back({Severity::warning, j.at(j.binds.front().where),
+                   fmt::format("\"binds\" has no effect: {}", kinds.empty()
+                                   ? std::string("the rubric lets no government bind those within it")
+                                   : fmt::format("the rubric lets only governments of kind {} bind those within them, "
+                                                 "and this one is {}",
+                                                 join(kinds, " or "), j.kind.empty() ? "of no kind" : "a " + j.kind))});
+  }
+  const std::vector<std::string> criterion_ids = rubric.criterion_ids();
+  for (const auto& b : j.binds) {
+    const Criterion* criterion = rubric.find_criterion(b.criterion);
+    if (!criterion) {
+      out.push_back({Severity::error, j.at(b.where), fmt::format("unknown criterion \"{}\" in \"binds\"{}", b.criterion,
+                                                                 did_you_mean(b.criterion, criterion_ids))});
+      continue;
+    }
+    std::vector<std::string> question_ids;
+    for (const auto& q : criterion->questions) question_ids.push_back(q.id);
+    for (const auto* list : {&b.at_least, &b.at_most}) {
+      for (const auto& answer : *list) {
+        const Question* q = criterion->find_question(answer.question);
+        if (!q) {
+          out.push_back({Severity::error, j.at(answer.key_where),
+                         fmt::format("unknown question \"{}\" for criterion \"{}\"{}", answer.question, criterion->id,
+                                     did_you_mean(answer.question, question_ids))});
+        } else if (std::find(q->values.begin(), q->values.end(), answer.value) == q->values.end()) {
+          out.push_back({Severity::error, j.at(answer.value_where),
+                         fmt::format("\"{}\" is not an answer to \"{}\" that can bind; expected one of {}{}", answer.value,
+                                     answer.question, join(q->values, ", "), did_you_mean(answer.value, q->values))});
+        }
+      }
+    }
+    for (const auto& lo : b.at_least) {
+      for (const auto& hi : b.at_most) {
+        const Question* q = criterion->find_question(lo.question);
+        if (q && lo.question == hi.question && q->protection_rank(lo.value) >= 0 && q->protection_rank(hi.value) >= 0 &&
+            q->protection_rank(lo.value) < q->protection_rank(hi.value)) {
+          out.push_back({Severity::error, j.at(hi.value_where),
+                         fmt::format("\"{}\": at_most \"{}\" is less protective than at_least \"{}\"", hi.question,
+                                     hi.value, lo.value)});
+        }
+      }
+    }
+    for (const auto& ref : b.sources) {
+      if (!defined.count(ref.id)) {
+        out.push_back({Severity::error, j.at(ref.where),
+                       fmt::format("source \"{}\" is not defined under \"sources\"{}", ref.id,
+                                   did_you_mean(ref.id, source_ids))});
+      }
+    }
+    if (b.sources.empty()) {
+      out.push_back({Severity::warning, j.at(b.where), fmt::format("\"binds\" of criterion \"{}\" cites no source", b.criterion)});
+    }
+  }
+}
+
 }  // namespace
 
-Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
+Diagnostics validate_answers(const Jurisdiction& j, const Rubric& rubric) {
+  Diagnostics out;
+  for (const auto& stored : j.criteria) {
+    const Criterion* criterion = rubric.find_criterion(stored.id);
+    if (!criterion || !stored.is_mapping) continue;
+    // A rating by tier id is checked as the tier it names; one that names no tier is one
+    // error (validate_jurisdiction's), not also "no rating" warnings.
+    std::optional<CriterionData> named;
+    if (!stored.rating_name.empty()) {
+      named = stored;
+      named->rating = rubric.parse_tier(stored.rating_name);
+      if (!named->rating) continue;
+    }
+    const CriterionData& data = named ? *named : stored;
+    check_agreement(j, data, *criterion, rubric, out);
+    check_coverage(j, data, *criterion, out);
+  }
+  return out;
+}
+
+Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric, ValidateScope scope) {
   Diagnostics out;
   const std::vector<std::string> criterion_ids = rubric.criterion_ids();
   std::vector<std::string> source_ids;
@@ -117,6 +208,15 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
   }
   for (const auto& c : j.criteria) {
     for (const auto& ref : c.sources) cited.insert(ref.id);
+  }
+  for (const auto& b : j.binds) {
+    for (const auto& ref : b.sources) cited.insert(ref.id);
+  }
+  check_binds(j, rubric, source_ids, defined, out);
+  for (const auto& ref : j.within) {
+    if (ref.id == j.id) {
+      out.push_back({Severity::error, j.at(ref.where), fmt::format("\"{}\" cannot lie within itself", j.id)});
+    }
   }
   if (!j.population_source.empty()) {
     cited.insert(j.population_source);
@@ -159,11 +259,10 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric) {
     }
     check_answers(j, data, *criterion, out);
     check_sources(j, data, source_ids, defined, out);
-    // A rating that names no tier is one error, not also "no rating" warnings.
-    if (!named || named->rating) {
-      check_agreement(j, data, *criterion, rubric, out);
-      check_coverage(j, data, *criterion, out);
-    }
+  }
+  if (scope == ValidateScope::all) {
+    Diagnostics more = validate_answers(j, rubric);
+    out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
   if (j.criteria_where.line > 0) {
     for (const auto& criterion : rubric.criteria) {

@@ -2,6 +2,7 @@
 // The jurisdiction file, as loaded: plain data plus the position of everything a
 // diagnostic may need to point at. Nothing here knows the rubric.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,11 +33,29 @@ struct SourceRef {
   Position where;
 };
 
+// Where an answer a jurisdiction did not give itself comes from: the government that runs
+// its jail, or a government whose law sets a floor (at_least) or a ceiling (at_most) on it.
+// Shared by every answer inherited from the same government's criterion.
+struct Provenance {
+  enum class Via { jail_authority, at_least, at_most };
+  std::string government;  // its id
+  std::string name;        // its name, for people
+  Via via = Via::jail_authority;
+  std::string criterion;        // the government's criterion the answer comes from
+  std::vector<Source> sources;  // what the government cites for it
+};
+std::string_view to_string(Provenance::Via via);
+
 struct Answer {
   std::string question;
   std::string value;
   Position key_where;
   Position value_where;
+  // Set when the answer is inherited (nothing: the file's own). own: the file's own answer
+  // that a floor or ceiling replaced, or that was "unclear"; empty when it had none.
+  std::shared_ptr<const Provenance> from;
+  std::string own;
+  bool inherited() const { return from != nullptr; }
 };
 
 // One criterion's entry in a jurisdiction file.
@@ -57,6 +76,23 @@ struct CriterionData {
   Position disagreement_where;
 };
 
+// A reference to another government, by id.
+struct Reference {
+  std::string id;
+  Position where;
+};
+
+// What a government's law requires of (at_least: a floor) or forbids to (at_most: a
+// ceiling) the governments within it, for one criterion's questions.
+struct Binding {
+  std::string criterion;
+  Position where;
+  std::vector<Answer> at_least;
+  std::vector<Answer> at_most;
+  std::vector<SourceRef> sources;
+  std::string note;
+};
+
 struct Jurisdiction {
   std::string file;  // as given on the command line
   Position where;  // the root mapping
@@ -73,13 +109,20 @@ struct Jurisdiction {
   Position population_source_where;
   bool population_rounded() const { return population && population_rounded_to > 1; }
   std::string jail_authority;
+  Position jail_authority_where;
+  std::vector<Reference> within;  // the governments it lies within (its county, its state)
+  std::vector<Binding> binds;     // what its law requires of or forbids to those within it
   std::string reviewed;
   std::vector<Source> sources;
   Position criteria_where;
   std::vector<CriterionData> criteria;
+  // Set when references are resolved: another government loaded with it lies within it, so
+  // its residents are counted there too and sums leave its population out.
+  bool holds_others = false;
 
   const CriterionData* find_criterion(std::string_view criterion_id) const;
   const Source* find_source(std::string_view source_id) const;
+  CriterionData* find_criterion(std::string_view criterion_id);
 
   // A diagnostic location in this file.
   SourceLocation at(Position position) const { return {file, position.line, position.column}; }

@@ -32,6 +32,14 @@ struct Question {
   // read by no rule); its answer never changes a tier, and an open one leaves nothing unrated.
   bool scored = true;
   bool marked_unscored = false;     // the rubric says `scored: false`
+  // The answers from most to least protective, for a state's floor (at_least) and ceiling
+  // (at_most): the type's own order unless the question gives `protective_order`.
+  std::vector<std::string> protective_order;
+  // Answered by whoever runs the jail: a jurisdiction whose jail another government runs
+  // inherits that government's answer when it has none of its own.
+  bool from_jail_authority = false;
+  // Position in protective_order (0: most protective); -1 when not an answer.
+  int protection_rank(std::string_view answer) const;
 };
 
 struct Condition {
@@ -96,6 +104,14 @@ struct OverallRule {
   std::vector<CalibrationCase> calibration;
 };
 
+// How governments inside governments share answers (the rubric's `inheritance`): which
+// questions whoever runs the jail answers is on each Question; here, the kinds of
+// government whose `binds` (floors and ceilings) apply to the governments within them.
+struct Inheritance {
+  std::vector<std::string> binding_kinds;  // e.g. state
+  bool binds(std::string_view kind) const;
+};
+
 struct Rubric {
   std::string source_name;  // file it was loaded from, for diagnostics
   std::string id;
@@ -105,6 +121,7 @@ struct Rubric {
   std::vector<Tier> tiers;  // numbered 1..N in order
   std::vector<Criterion> criteria;
   OverallRule overall;
+  Inheritance inheritance;
 
   const Criterion* find_criterion(std::string_view criterion_id) const;
   std::optional<std::size_t> index_of(std::string_view criterion_id) const;  // position in criteria

@@ -20,7 +20,10 @@ struct TierCount {
 
 struct Summary {
   std::size_t jurisdictions = 0;
-  std::size_t with_population = 0;
+  std::size_t with_population = 0;  // of those that hold no other
+  // Governments another loaded jurisdiction lies within (a county and its city): their
+  // residents are counted where they live, so their populations are left out of the sums.
+  std::size_t holding_others = 0;
   long long residents = 0;
   bool residents_approximate = false;  // residents include a rounded figure
   std::vector<TierCount> tiers;  // one per rubric tier, in order
@@ -35,6 +38,11 @@ Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& sc
 // jurisdictions are rated On Track, home to 2.7 million of the 4.8 million residents
 // counted; population unknown for 1". A sum that includes a rounded figure says "about".
 std::string summary_sentence(const Rubric& rubric, const Summary& summary, const TierCount& tier);
+
+// What the residents leave out, or empty: "8 of 30 jurisdictions have no population figure;
+// 6 governments that hold others loaded with them are left out, so that no one is counted
+// twice; residents count only the others".
+std::string population_note(const Summary& summary);
 
 // The same for the jurisdictions not rated overall: "0.9 million of 17.9 million residents
 // live in jurisdictions not rated (1 of 12 jurisdictions)"; empty when every one is rated.

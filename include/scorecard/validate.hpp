@@ -9,6 +9,16 @@
 
 namespace scorecard {
 
-Diagnostics validate_jurisdiction(const Jurisdiction& jurisdiction, const Rubric& rubric);
+// all: every check. structure: all but the checks of what the answers give (agreement with a
+// recorded tier, coverage), which a data set runs once inherited answers are in
+// (validate_answers).
+enum class ValidateScope { all, structure };
+
+Diagnostics validate_jurisdiction(const Jurisdiction& jurisdiction, const Rubric& rubric,
+                                  ValidateScope scope = ValidateScope::all);
+
+// Whether each criterion's answers (its own and any it inherits) agree with its recorded
+// tier, and rate it.
+Diagnostics validate_answers(const Jurisdiction& jurisdiction, const Rubric& rubric);
 
 }  // namespace scorecard

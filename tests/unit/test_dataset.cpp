@@ -98,7 +98,8 @@ TEST_CASE("the bundled data reproduces CPD's 96 criterion tiers and 12 overall t
   const Rubric& rubric = builtin_rubric();
   const Dataset data = load_dataset({std::string(SCORECARD_SOURCE_DIR) + "/data/jurisdictions"}, rubric);
   CHECK_FALSE(has_errors(data.diagnostics));
-  REQUIRE(data.scores.size() == rubric.overall.calibration.size());
+  // CPD's 12 cities among the others the data holds (counties, states, more cities).
+  REQUIRE(data.scores.size() >= rubric.overall.calibration.size());
   std::size_t criterion_tiers = 0;
   for (const auto& expected : rubric.overall.calibration) {
     INFO(expected.jurisdiction);

@@ -133,7 +133,7 @@ TEST_CASE("the improvement search is exact: it matches brute force over all crit
 TEST_CASE("answer plans find the fewest answer changes for a tier", "[explain]") {
   const Rubric& r = builtin_rubric();
   const Criterion& custody = *r.find_criterion("custody");
-  std::vector<Answer> none = {{"detainer_hold_prohibited", "none", {}, {}}, {"judicial_warrant_required", "no", {}, {}}};
+  std::vector<Answer> none = {{"detainer_hold_prohibited", "none", {}, {}, {}, {}}, {"judicial_warrant_required", "no", {}, {}, {}, {}}};
   auto plan = answers_for_tier(custody, none, 2);
   REQUIRE(plan);
   REQUIRE(plan->changes.size() == 1);
@@ -141,7 +141,7 @@ TEST_CASE("answer plans find the fewest answer changes for a tier", "[explain]")
   CHECK(plan->changes[0].to == "some_convictions");  // exactly tier 2, not an overshoot to 1
   CHECK(plan->match.tier == 2);
   const Criterion& collab = *r.find_criterion("collaboration");
-  std::vector<Answer> g287 = {{"has_287g_agreement", "yes", {}, {}}};
+  std::vector<Answer> g287 = {{"has_287g_agreement", "yes", {}, {}, {}, {}}};
   plan = answers_for_tier(collab, g287, 1);
   REQUIRE(plan);  // ending the 287(g) agreement and banning task forces and operational support
   CHECK(plan->changes.size() == 3);

@@ -6,12 +6,21 @@ using namespace scorecard;
 
 namespace {
 
-const std::string k_data = std::string(SCORECARD_SOURCE_DIR) + "/data/jurisdictions";
+// CPD's 12 cities, named one by one: data/ holds more, and grows.
+const std::string k_data = std::string(SCORECARD_SOURCE_DIR) + "/data/jurisdictions/cities";
+std::vector<std::string> cpd_cities() {
+  std::vector<std::string> paths;
+  for (const char* id : {"chicago", "dallas", "durham", "louisville", "madison", "minneapolis", "new-york-city",
+                         "san-diego", "san-francisco", "seattle", "st-louis", "washington-dc"}) {
+    paths.push_back(k_data + "/" + id + ".yaml");
+  }
+  return paths;
+}
 
 ReportRequest request() {
   ReportRequest r;
   r.rubric = &builtin_rubric();
-  r.paths = {k_data};
+  r.paths = cpd_cities();
   r.threads = 2;
   return r;
 }
@@ -91,13 +100,15 @@ TEST_CASE("the pipeline scores, applies what-ifs, then filters, then sorts", "[r
 TEST_CASE("an empty sort keeps the order given, and --strict drops the files with warnings", "[report]") {
   ReportRequest r = request();
   r.sort.clear();
-  r.paths = {k_data + "/seattle.yaml", k_data + "/chicago.yaml",
+  // Neither city names a government it is within or a jail authority: alone, they have
+  // no warning of an unresolved reference.
+  r.paths = {k_data + "/new-york-city.yaml", k_data + "/louisville.yaml",
              std::string(SCORECARD_SOURCE_DIR) + "/tests/e2e/fixtures/answers-only.yaml"};
-  CHECK(ids(build_report(r)) == std::vector<std::string>{"seattle", "chicago", "example-county"});
+  CHECK(ids(build_report(r)) == std::vector<std::string>{"new-york-city", "louisville", "example-county"});
   r.strict = true;
   const Report strict = build_report(r);
   CHECK_FALSE(strict.valid());
-  CHECK(ids(strict) == std::vector<std::string>{"seattle", "chicago"});  // the answers-only file has warnings
+  CHECK(ids(strict) == std::vector<std::string>{"new-york-city", "louisville"});  // the answers-only file has warnings
 }
 
 TEST_CASE("explain_report explains every jurisdiction of a report once, in its order", "[report]") {

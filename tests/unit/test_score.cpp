@@ -20,7 +20,7 @@ namespace {
 
 std::vector<Answer> answers(std::initializer_list<std::pair<const char*, const char*>> list) {
   std::vector<Answer> out;
-  for (const auto& [q, v] : list) out.push_back({q, v, {}, {}});
+  for (const auto& [q, v] : list) out.push_back({q, v, {}, {}, {}, {}});
   return out;
 }
 

@@ -1,0 +1,335 @@
+// Governments inside governments: references between files, and inherited answers.
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include <scorecard/governments.hpp>
+#include <scorecard/text_util.hpp>
+
+namespace scorecard {
+namespace {
+
+constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+struct Graph {
+  // For each jurisdiction: the indices of the governments it lies within (resolved), and
+  // of its jail authority (k_none: none, itself, or not loaded).
+  std::vector<std::vector<std::size_t>> within;
+  std::vector<std::size_t> jail;
+};
+
+// A depth-first walk over edges(i) without recursion: post-order (each node after the nodes
+// its edges reach) and, for each edge that closes a cycle, its source and its position among
+// the source's edges.
+template <class Edges>
+void walk(std::size_t n, Edges&& edges, std::vector<std::size_t>& order,
+          std::vector<std::pair<std::size_t, std::size_t>>& back_edges) {
+  std::vector<char> state(n, 0);  // 0 unvisited, 1 on the path, 2 done
+  std::vector<std::pair<std::size_t, std::size_t>> stack;  // node, next edge
+  for (std::size_t start = 0; start < n; ++start) {
+    if (state[start] != 0) continue;
+    stack.push_back({start, 0});
+    state[start] = 1;
+    while (!stack.empty()) {
+      auto& [node, next] = stack.back();
+      const std::vector<std::size_t>& out = edges(node);
+      if (next == out.size()) {
+        state[node] = 2;
+        order.push_back(node);
+        stack.pop_back();
+        continue;
+      }
+      const std::size_t edge = next++;
+      const std::size_t to = out[edge];
+      if (state[to] == 1) {
+        back_edges.push_back({node, edge});
+      } else if (state[to] == 0) {
+        state[to] = 1;
+        stack.push_back({to, 0});
+      }
+    }
+  }
+}
+
+// The governments on the cycle a back edge from -> to closes, in edge order from `from`:
+// from, to, ..., the one whose edge leads back to from.
+std::vector<std::size_t> cycle_members(std::size_t from, std::size_t to, const std::vector<std::vector<std::size_t>>& edges) {
+  // The shortest path from `to` back to `from` (breadth first).
+  std::unordered_map<std::size_t, std::size_t> parent{{to, to}};
+  std::vector<std::size_t> queue{to};
+  for (std::size_t head = 0; head < queue.size() && !parent.count(from); ++head) {
+    for (std::size_t next : edges[queue[head]]) {
+      if (next != k_none && parent.emplace(next, queue[head]).second) queue.push_back(next);
+    }
+  }
+  std::vector<std::size_t> back;  // from, ..., to
+  if (parent.count(from)) {
+    for (std::size_t at = from; at != to; at = parent[at]) back.push_back(at);
+  }
+  std::vector<std::size_t> members{from};
+  if (to != from) members.push_back(to);
+  for (auto it = back.rbegin(); it != back.rend(); ++it) {
+    if (*it != from && *it != to) members.push_back(*it);
+  }
+  return members;
+}
+
+// "\"a\" is within \"b\", \"b\" is within \"a\"".
+std::string cycle_text(const std::vector<Jurisdiction*>& js, const std::vector<std::size_t>& members,
+                       std::string_view relation) {
+  std::vector<std::string> links;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    links.push_back(fmt::format("\"{}\" {} \"{}\"", js[members[i]]->id, relation,
+                                js[members[(i + 1) % members.size()]]->id));
+  }
+  return join(links, ", ");
+}
+
+class Resolver {
+ public:
+  Resolver(const Rubric& rubric, const std::vector<Jurisdiction*>& js) : m_rubric(rubric), m_js(js), m_out(js.size()) {}
+
+  std::vector<Diagnostics> run() {
+    index();
+    check_cycles();
+    for (std::size_t i = 0; i < m_js.size(); ++i) {
+      for (std::size_t up : m_graph.within[i]) m_js[up]->holds_others = true;
+    }
+    inherit_from_jails();
+    apply_bounds();
+    return std::move(m_out);
+  }
+
+ private:
+  void warn(std::size_t i, Position at, std::string message) {
+    m_out[i].push_back({Severity::warning, m_js[i]->at(at), std::move(message)});
+  }
+
+  void index() {
+    std::unordered_map<std::string_view, std::size_t> by_id;
+    by_id.reserve(m_js.size());
+    for (std::size_t i = 0; i < m_js.size(); ++i) by_id.emplace(m_js[i]->id, i);
+    m_graph.within.resize(m_js.size());
+    m_graph.jail.assign(m_js.size(), k_none);
+    for (std::size_t i = 0; i < m_js.size(); ++i) {
+      const Jurisdiction& j = *m_js[i];
+      for (const auto& ref : j.within) {
+        const auto it = by_id.find(ref.id);
+        if (it == by_id.end()) {
+          warn(i, ref.where, fmt::format("\"within\" names \"{}\", which is not among the files loaded: nothing is "
+                                         "inherited from it (load its file too)",
+                                         ref.id));
+        } else if (it->second != i) {
+          m_graph.within[i].push_back(it->second);
+        }
+      }
+      if (!j.jail_authority.empty() && j.jail_authority != j.id) {
+        const auto it = by_id.find(j.jail_authority);
+        if (it == by_id.end()) {
+          warn(i, j.jail_authority_where,
+               fmt::format("jail authority \"{}\" is not among the files loaded: its answers are not inherited (load "
+                           "its file too)",
+                           j.jail_authority));
+        } else {
+          m_graph.jail[i] = it->second;
+        }
+      }
+    }
+  }
+
+  // A cycle is an error of each file on it; its edges are dropped, so that nothing is
+  // inherited around it and the walks below end.
+  void check_cycles() {
+    m_on_cycle.assign(m_js.size(), 0);
+    std::vector<std::pair<std::size_t, std::size_t>> back;
+    std::vector<std::size_t> order;
+    walk(m_js.size(), [&](std::size_t i) -> const std::vector<std::size_t>& { return m_graph.within[i]; }, order, back);
+    for (const auto& [from, edge] : back) {
+      const std::size_t to = m_graph.within[from][edge];
+      report_cycle(from, to, m_graph.within, "is within");
+    }
+    for (const auto& [from, edge] : back) m_graph.within[from][edge] = k_none;
+    for (auto& edges : m_graph.within) edges.erase(std::remove(edges.begin(), edges.end(), k_none), edges.end());
+    m_within_order = std::move(order);  // each government after those it lies within
+
+    std::vector<std::vector<std::size_t>> jail_edges(m_js.size());
+    for (std::size_t i = 0; i < m_js.size(); ++i) {
+      if (m_graph.jail[i] != k_none) jail_edges[i].push_back(m_graph.jail[i]);
+    }
+    back.clear();
+    order.clear();
+    walk(m_js.size(), [&](std::size_t i) -> const std::vector<std::size_t>& { return jail_edges[i]; }, order, back);
+    for (const auto& [from, edge] : back) report_cycle(from, jail_edges[from][edge], jail_edges, "has its jail run by");
+    for (const auto& [from, edge] : back) m_graph.jail[from] = k_none;
+    m_jail_order = std::move(order);  // each jurisdiction after its jail authority
+  }
+
+  void report_cycle(std::size_t from, std::size_t to, const std::vector<std::vector<std::size_t>>& edges,
+                    std::string_view relation) {
+    const std::vector<std::size_t> members = cycle_members(from, to, edges);
+    const std::string text = cycle_text(m_js, members, relation);
+    for (std::size_t m : members) {
+      if (m_on_cycle[m]) continue;
+      m_on_cycle[m] = 1;
+      const Jurisdiction& j = *m_js[m];
+      const Position at = relation == "is within" ? (j.within.empty() ? j.where : j.within.front().where)
+                                                  : j.jail_authority_where;
+      m_out[m].push_back({Severity::error, j.at(at), fmt::format("a cycle of governments: {}", text)});
+    }
+  }
+
+  // One provenance per government and criterion (or binding), shared by every answer
+  // inherited from it.
+  std::shared_ptr<const Provenance> provenance(std::size_t government, std::string_view criterion, Provenance::Via via,
+                                               const std::vector<SourceRef>& refs) {
+    const auto key = std::make_tuple(government, std::string(criterion), via);
+    auto it = m_provenance.find(key);
+    if (it != m_provenance.end()) return it->second;
+    const Jurisdiction& g = *m_js[government];
+    auto p = std::make_shared<Provenance>();
+    p->government = g.id;
+    p->name = g.name;
+    p->via = via;
+    p->criterion = std::string(criterion);
+    for (const auto& ref : refs) {
+      if (const Source* s = g.find_source(ref.id)) p->sources.push_back(*s);
+    }
+    for (auto& source : p->sources) source.where = {};
+    return m_provenance.emplace(key, std::move(p)).first->second;
+  }
+
+  CriterionData& entry(Jurisdiction& j, const Criterion& c) {
+    if (CriterionData* data = j.find_criterion(c.id)) return *data;
+    CriterionData data;
+    data.id = c.id;
+    data.is_mapping = true;
+    j.criteria.push_back(std::move(data));
+    return j.criteria.back();
+  }
+
+  static Answer* find_answer(CriterionData& data, std::string_view question) {
+    for (auto& a : data.answers) {
+      if (a.question == question) return &a;
+    }
+    return nullptr;
+  }
+
+  // Sets an answer the file does not give (or gives as "unclear") from elsewhere.
+  static void inherit(CriterionData& data, const std::string& question, const std::string& value,
+                      std::shared_ptr<const Provenance> from) {
+    if (Answer* own = find_answer(data, question)) {
+      own->own = own->inherited() ? own->own : own->value;
+      own->value = value;
+      own->from = std::move(from);
+    } else {
+      Answer a;
+      a.question = question;
+      a.value = value;
+      a.from = std::move(from);
+      data.answers.push_back(std::move(a));
+    }
+    data.has_answers = true;
+  }
+
+  void inherit_from_jails() {
+    // Jail authorities first, so that a chain (a city, its county, a regional jail) passes
+    // down what the last one answers.
+    for (std::size_t i : m_jail_order) {
+      const std::size_t a = m_graph.jail[i];
+      if (a == k_none || m_on_cycle[i]) continue;
+      Jurisdiction& j = *m_js[i];
+      Jurisdiction& authority = *m_js[a];
+      for (const auto& c : m_rubric.criteria) {
+        CriterionData* theirs = authority.find_criterion(c.id);
+        if (!theirs) continue;
+        for (const auto& q : c.questions) {
+          if (!q.from_jail_authority) continue;
+          const Answer* given = find_answer(*theirs, q.id);
+          if (!given || given->value == k_unclear) continue;
+          CriterionData& mine = entry(j, c);
+          const Answer* own = find_answer(mine, q.id);
+          if (own && own->value != k_unclear) continue;
+          inherit(mine, q.id, given->value,
+                  given->inherited() ? given->from
+                                     : provenance(a, c.id, Provenance::Via::jail_authority, theirs->sources));
+        }
+      }
+    }
+  }
+
+  void apply_bounds() {
+    // The binding governments each jurisdiction lies within, directly or through others:
+    // in order, each government's after those it lies within.
+    std::vector<std::vector<std::size_t>> binders(m_js.size());
+    for (std::size_t i : m_within_order) {
+      std::vector<std::size_t>& mine = binders[i];
+      for (std::size_t up : m_graph.within[i]) {
+        for (std::size_t b : binders[up]) {
+          if (std::find(mine.begin(), mine.end(), b) == mine.end()) mine.push_back(b);
+        }
+        const Jurisdiction& g = *m_js[up];
+        if (!g.binds.empty() && m_rubric.inheritance.binds(g.kind) &&
+            std::find(mine.begin(), mine.end(), up) == mine.end()) {
+          mine.push_back(up);
+        }
+      }
+    }
+    for (std::size_t i = 0; i < m_js.size(); ++i) {
+      if (m_on_cycle[i]) continue;
+      for (std::size_t b : binders[i]) bound(i, b);
+    }
+  }
+
+  void bound(std::size_t i, std::size_t b) {
+    Jurisdiction& j = *m_js[i];
+    const Jurisdiction& binder = *m_js[b];
+    for (const auto& binding : binder.binds) {
+      const Criterion* c = m_rubric.find_criterion(binding.criterion);
+      if (!c) continue;
+      for (const auto& floor : binding.at_least) {
+        const Question* q = c->find_question(floor.question);
+        if (!q || q->protection_rank(floor.value) < 0) continue;
+        CriterionData& mine = entry(j, *c);
+        const Answer* current = find_answer(mine, q->id);
+        const bool known = current && current->value != k_unclear;
+        if (!known || q->protection_rank(current->value) > q->protection_rank(floor.value)) {
+          inherit(mine, q->id, floor.value, provenance(b, c->id, Provenance::Via::at_least, binding.sources));
+        }
+      }
+      for (const auto& ceiling : binding.at_most) {
+        const Question* q = c->find_question(ceiling.question);
+        const int rank = q ? q->protection_rank(ceiling.value) : -1;
+        if (rank < 0) continue;
+        CriterionData& mine = entry(j, *c);
+        const Answer* current = find_answer(mine, q->id);
+        const bool known = current && current->value != k_unclear;
+        const bool least = static_cast<std::size_t>(rank) + 1 == q->protective_order.size();
+        if ((known && q->protection_rank(current->value) < rank) || (!known && least)) {
+          inherit(mine, q->id, ceiling.value, provenance(b, c->id, Provenance::Via::at_most, binding.sources));
+        }
+      }
+    }
+  }
+
+  const Rubric& m_rubric;
+  const std::vector<Jurisdiction*>& m_js;
+  std::vector<Diagnostics> m_out;
+  Graph m_graph;
+  std::vector<char> m_on_cycle;
+  std::vector<std::size_t> m_within_order;
+  std::vector<std::size_t> m_jail_order;
+  std::map<std::tuple<std::size_t, std::string, Provenance::Via>, std::shared_ptr<const Provenance>> m_provenance;
+};
+
+}  // namespace
+
+std::vector<Diagnostics> resolve_governments(const Rubric& rubric, const std::vector<Jurisdiction*>& jurisdictions) {
+  return Resolver(rubric, jurisdictions).run();
+}
+
+}  // namespace scorecard
