@@ -100,8 +100,15 @@ class Resolver {
     for (std::size_t i = 0; i < m_js.size(); ++i) {
       for (std::size_t up : m_graph.within[i]) m_js[up]->holds_others = true;
     }
-    inherit_from_jails();
-    apply_bounds();
+    // Each jurisdiction after its jail authority, which has its own bounds by then: a chain
+    // (a city, its county, a regional jail) passes down what the last one answers, within
+    // the law that binds it.
+    const std::vector<std::vector<std::size_t>> binders = binding_governments();
+    for (std::size_t i : m_jail_order) {
+      if (m_on_cycle[i]) continue;
+      inherit_from_jail(i);
+      for (std::size_t b : binders[i]) bound(i, b);
+    }
     return std::move(m_out);
   }
 
@@ -236,35 +243,30 @@ class Resolver {
     data.has_answers = true;
   }
 
-  void inherit_from_jails() {
-    // Jail authorities first, so that a chain (a city, its county, a regional jail) passes
-    // down what the last one answers.
-    for (std::size_t i : m_jail_order) {
-      const std::size_t a = m_graph.jail[i];
-      if (a == k_none || m_on_cycle[i]) continue;
-      Jurisdiction& j = *m_js[i];
-      Jurisdiction& authority = *m_js[a];
-      for (const auto& c : m_rubric.criteria) {
-        CriterionData* theirs = authority.find_criterion(c.id);
-        if (!theirs) continue;
-        for (const auto& q : c.questions) {
-          if (!q.from_jail_authority) continue;
-          const Answer* given = find_answer(*theirs, q.id);
-          if (!given || given->value == k_unclear) continue;
-          CriterionData& mine = entry(j, c);
-          const Answer* own = find_answer(mine, q.id);
-          if (own && own->value != k_unclear) continue;
-          inherit(mine, q.id, given->value,
-                  given->inherited() ? given->from
-                                     : provenance(a, c.id, Provenance::Via::jail_authority, theirs->sources));
-        }
+  void inherit_from_jail(std::size_t i) {
+    const std::size_t a = m_graph.jail[i];
+    if (a == k_none) return;
+    Jurisdiction& j = *m_js[i];
+    Jurisdiction& authority = *m_js[a];
+    for (const auto& c : m_rubric.criteria) {
+      CriterionData* theirs = authority.find_criterion(c.id);
+      if (!theirs) continue;
+      for (const auto& q : c.questions) {
+        if (!q.from_jail_authority) continue;
+        const Answer* given = find_answer(*theirs, q.id);
+        if (!given || given->value == k_unclear) continue;
+        CriterionData& mine = entry(j, c);
+        const Answer* own = find_answer(mine, q.id);
+        if (own && own->value != k_unclear) continue;
+        inherit(mine, q.id, given->value,
+                given->inherited() ? given->from : provenance(a, c.id, Provenance::Via::jail_authority, theirs->sources));
       }
     }
   }
 
-  void apply_bounds() {
-    // The binding governments each jurisdiction lies within, directly or through others:
-    // in order, each government's after those it lies within.
+  // The binding governments each jurisdiction lies within, directly or through others;
+  // computed in an order that puts each government after those it lies within.
+  std::vector<std::vector<std::size_t>> binding_governments() const {
     std::vector<std::vector<std::size_t>> binders(m_js.size());
     for (std::size_t i : m_within_order) {
       std::vector<std::size_t>& mine = binders[i];
@@ -279,10 +281,7 @@ class Resolver {
         }
       }
     }
-    for (std::size_t i = 0; i < m_js.size(); ++i) {
-      if (m_on_cycle[i]) continue;
-      for (std::size_t b : binders[i]) bound(i, b);
-    }
+    return binders;
   }
 
   void bound(std::size_t i, std::size_t b) {
@@ -297,7 +296,9 @@ class Resolver {
         CriterionData& mine = entry(j, *c);
         const Answer* current = find_answer(mine, q->id);
         const bool known = current && current->value != k_unclear;
-        if (!known || q->protection_rank(current->value) > q->protection_rank(floor.value)) {
+        // A floor is a lower bound, not an answer: it raises a less protective answer and
+        // never fills a missing one (the answer may be better than the floor).
+        if (known && q->protection_rank(current->value) > q->protection_rank(floor.value)) {
           inherit(mine, q->id, floor.value, provenance(b, c->id, Provenance::Via::at_least, binding.sources));
         }
       }

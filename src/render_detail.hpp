@@ -90,7 +90,7 @@ std::string answers_give_text(const RuleMatch& match, const std::optional<int>& 
 std::string provenance_text(const Provenance& from);
 // One line per government a criterion's answers come from: "detainer_hold_prohibited,
 // judicial_warrant_required from Cook County, which runs the jail: ..."; none for its own.
-std::vector<std::string> inherited_lines(const CriterionData& data);
+std::vector<std::string> inherited_lines(const std::vector<Answer>& answers);
 std::string coverage_cell(const CriteriaCoverage& coverage);  // "6/8"
 std::string coverage_rule_text(const Rubric& rubric);  // "an overall tier needs all 8 criteria rated"
 std::string coverage_text(const CriteriaCoverage& coverage);  // "6 of 8 criteria rated; the rubric needs all 8"

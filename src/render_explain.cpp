@@ -107,6 +107,13 @@ std::string how_text(const CriterionExplanation& c) {
   return "computed: " + matched_text(*c.computed) + set_aside;
 }
 
+// how_text, then where its answers that are not the file's own come from.
+std::string with_inherited(const CriterionExplanation& c) {
+  std::string text = how_text(c);
+  for (const auto& line : detail::inherited_lines(c.inherited)) text += "; answers: " + line;
+  return text;
+}
+
 // A criterion without a tier whose answers leave questions open: what would rate it.
 std::optional<std::string> to_rate_text(const CriterionExplanation& c) {
   if (c.tier || !c.computed || c.computed->open.empty()) return std::nullopt;
@@ -283,6 +290,7 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
           << (c.tier ? detail::paint(rubric, *c.tier, tier_name(rubric, *c.tier), options) : std::string("not rated"))
           << detail::what_if_mark(c.origin == Origin::what_if) << '\n';
       out << "    " << how_text(c) << '\n';
+      for (const auto& line : detail::inherited_lines(c.inherited)) out << "    answers: " << line << '\n';
       if (c.next) out << "    " << next_text(*c.next) << '\n';
       if (auto rate = to_rate_text(c)) out << "    " << *rate << '\n';
       if (!c.sources.empty()) out << "    sources: " << join(c.sources, ", ") << '\n';
@@ -315,7 +323,7 @@ void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, 
       out << "| " << detail::markdown_text(rubric.criteria[i].title) << " | "
           << detail::markdown_text((c.tier ? tier_name(rubric, *c.tier) : "not rated") +
                                    detail::what_if_mark(c.origin == Origin::what_if))
-          << " | " << detail::markdown_text(how_text(c)) << " | "
+          << " | " << detail::markdown_text(with_inherited(c)) << " | "
           << (c.next ? detail::markdown_text(next_text(*c.next)) : to_rate_text(c) ? detail::markdown_text(*to_rate_text(c)) : "")
           << " | " << detail::markdown_text(join(c.sources, ", ")) << " |\n";
     }
@@ -381,7 +389,13 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
       w.key("next");
       write_answer_plan(w, ce.next);
       w.key("disagreement").string_or_null(ce.disagreement);
-      w.key("sources").strings(ce.sources).end_object();
+      w.key("inherited").begin_object();
+      for (const auto& a : ce.inherited) {
+        w.key(a.question).begin_object().field("answer", a.value).field("from", a.from->government);
+        w.field("name", a.from->name).field("via", to_string(a.from->via)).key("own").string_or_null(a.own);
+        w.field("text", detail::provenance_text(*a.from)).end_object();
+      }
+      w.end_object().key("sources").strings(ce.sources).end_object();
     }
     w.end_array().key("rate_first");
     if (e.overall.tier) {

@@ -231,6 +231,10 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostre
         << "</span>" << html_escape(c.title) << "</dt>\n<dd>"
         << (r.tier ? html_escape(tier_label(rubric, r.tier)) + ". " : std::string())
         << html_escape(origin_text(c, r, data));
+    if (data) {
+      // Answers from another government: said in words, and their sources listed with the others.
+      for (const auto& line : detail::inherited_lines(data->answers)) out << "<br>Answers: " << html_escape(line) << ".";
+    }
     if (data && !data->note.empty()) out << "<br>" << html_escape(data->note);
     if (data && !data->sources.empty()) {
       out << "\n<ul class=\"sources\">";

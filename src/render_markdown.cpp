@@ -181,6 +181,9 @@ void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionS
         how += "; " + detail::markdown_text(detail::answers_give_text(*r.computed, r.tier));
         if (data && !data->disagreement.empty()) how += "; kept because: " + detail::markdown_text(data->disagreement);
       }
+      if (data) {
+        for (const auto& line : detail::inherited_lines(data->answers)) how += "; answers: " + detail::markdown_text(line);
+      }
       out << "| " << detail::markdown_text(c.title) << " | "
           << detail::markdown_text(detail::tier_cell(rubric, r.tier, false) +
                                    detail::what_if_mark(r.origin == Origin::what_if))

@@ -29,6 +29,17 @@ void definitions(const Rubric& rubric, detail::JsonWriter& w) {
   w.key("pinpoint").begin_object().field("type", "string").field("description", "A section, page or paragraph");
   w.end_object().end_object().end_object();
   for (const auto& c : rubric.criteria) {
+    w.key("binding_" + c.id).begin_object().field("type", "object").field("additionalProperties", false);
+    w.key("properties").begin_object();
+    for (const char* bound : {"at_least", "at_most"}) {
+      w.key(bound).begin_object().field("type", "object").field("additionalProperties", false);
+      w.key("properties").begin_object();
+      for (const auto& q : c.questions) w.key(q.id).begin_object().key("enum").strings(q.values).end_object();
+      w.end_object().end_object();
+    }
+    w.key("sources").begin_object().field("type", "array").key("items");
+    slug(w);
+    w.end_object().key("note").begin_object().field("type", "string").end_object().end_object().end_object();
     w.key("criterion_" + c.id).begin_object().field("type", "object");
     w.field("description", c.title + (c.description.empty() ? "" : ": " + c.description));
     w.field("additionalProperties", false).key("anyOf").begin_array();
@@ -90,6 +101,20 @@ void render_jurisdiction_schema(const Rubric& rubric, std::ostream& out) {
   w.end_object().end_object().end_array().end_object();
   w.key("jail_authority");
   slug(w);
+  w.key("within").begin_object().field("description", "The governments it lies within (its county, its state), by id");
+  w.key("oneOf").begin_array();
+  slug(w);
+  w.begin_object().field("type", "array").field("uniqueItems", true).key("items");
+  slug(w);
+  w.end_object().end_array().end_object();
+  w.key("binds").begin_object().field("type", "object").field("additionalProperties", false);
+  w.field("description", "What its law requires of (at_least) or forbids to (at_most) every government within it");
+  w.key("properties").begin_object();
+  for (const auto& c : rubric.criteria) {
+    w.key(c.id);
+    ref(w, "#/definitions/binding_" + c.id);
+  }
+  w.end_object().end_object();
   w.key("reviewed");
   ref(w, "#/definitions/date");
   w.key("sources").begin_object().field("type", "object").key("propertyNames");

@@ -92,7 +92,7 @@ void render_card(const Rubric& rubric, const JurisdictionScore& s, const RenderO
     }
     const CriterionData* data = j.find_criterion(c.id);
     if (data) {
-      for (const auto& line : detail::inherited_lines(*data)) emit_wrapped(out, line, 4, width, "answers: ");
+      for (const auto& line : detail::inherited_lines(data->answers)) emit_wrapped(out, line, 4, width, "answers: ");
     }
     if (data && !data->note.empty()) emit_wrapped(out, data->note, 4, width, "note: ");
     if (data && !data->sources.empty()) {

@@ -193,9 +193,9 @@ std::string provenance_text(const Provenance& from) {
   return fmt::format("{}: {}{}", text, source.title, source.date.empty() ? "" : ", " + source.date);
 }
 
-std::vector<std::string> inherited_lines(const CriterionData& data) {
+std::vector<std::string> inherited_lines(const std::vector<Answer>& answers) {
   std::vector<std::pair<const Provenance*, std::vector<std::string>>> groups;
-  for (const auto& a : data.answers) {
+  for (const auto& a : answers) {
     if (!a.inherited()) continue;
     auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == a.from.get(); });
     if (it == groups.end()) {

@@ -86,7 +86,7 @@ void check_agreement(const Jurisdiction& j, const CriterionData& data, const Cri
   }
   // Inherited answers name the governments they come from and their dates, beside the
   // date the recorded tier was reviewed.
-  const std::vector<std::string> inherited = detail::inherited_lines(data);
+  const std::vector<std::string> inherited = detail::inherited_lines(data.answers);
   if (!inherited.empty()) {
     computed += fmt::format(", with answers not its own: {}", join(inherited, "; "));
   }

@@ -90,6 +90,7 @@ struct CriterionExplanation {
   bool from_answers = false;          // Origin::what_if: computed from answers a what-if changed
   bool in_file = false;               // the file has an entry for it
   std::optional<int> set_aside;       // a recorded tier set aside (answers only)
+  std::vector<Answer> inherited;      // its answers that are not the file's own, with where they come from
 };
 
 struct PlannedChange {

@@ -8,8 +8,10 @@
 //   its own (none, or "unclear") takes its jail authority's;
 // - a government of a binding kind (a state) bounds every government within it, directly
 //   or through others: an answer less protective than its `at_least` is raised to it (a
-//   floor; none becomes the floor), one more protective than its `at_most` is lowered to it
-//   (a ceiling; none becomes the ceiling only when it is the least protective answer).
+//   floor), one more protective than its `at_most` is lowered to it (a ceiling). A missing
+//   answer stays missing under a floor (it may be better than the floor), and becomes the
+//   ceiling only when the ceiling is the least protective answer (then nothing else is
+//   possible).
 //
 // Every inherited answer keeps where it came from (Answer::from). Nothing here changes a
 // recorded tier.

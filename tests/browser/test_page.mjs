@@ -21,10 +21,11 @@ try {
 
 mkdirSync(outDir, { recursive: true });
 const pagePath = join(outDir, "scorecard.html");
-// CPD's 12 cities (named one by one: data/ grows), a hostile file, and one without a population.
+// CPD's 12 cities (named one by one: data/ grows), the county that runs Chicago's jail, a
+// hostile file, and one without a population.
 const cpdCities = ["chicago", "dallas", "durham", "louisville", "madison", "minneapolis", "new-york-city", "san-diego",
-  "san-francisco", "seattle", "st-louis", "washington-dc"].map((id) => `data/jurisdictions/${id}.yaml`);
-execFileSync(binary, ["-q", "export", ...cpdCities, "tests/e2e/fixtures/hostile", "tests/e2e/fixtures/tier-ids.yaml", "--format", "html",
+  "san-francisco", "seattle", "st-louis", "washington-dc"].map((id) => `data/jurisdictions/cities/${id}.yaml`);
+execFileSync(binary, ["-q", "export", ...cpdCities, "data/jurisdictions/counties/cook-county.yaml", "tests/e2e/fixtures/hostile", "tests/e2e/fixtures/tier-ids.yaml", "--format", "html",
   "-o", pagePath, "--title", "Where our cities stand", "--intro", "A test page: <b>not bold</b> & friends."],
   { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
 const url = "file://" + pagePath;
@@ -70,8 +71,8 @@ await page.goto(url);
 check((await page.title()) === "Where our cities stand", "the --title is the page title");
 check((await page.textContent(".intro")) === "A test page: <b>not bold</b> & friends.", "the --intro is shown as text");
 let rows = await visibleRows(page);
-check(rows.length === 14, `all 14 rows are shown (got ${rows.length})`);
-check((await page.textContent("#status")) === "Showing 14 of 14 jurisdictions", "the status counts the rows");
+check(rows.length === 15, `all 15 rows are shown (got ${rows.length})`);
+check((await page.textContent("#status")) === "Showing 15 of 15 jurisdictions", "the status counts the rows");
 check(await page.$eval("#controls", (c) => !c.hidden), "the script reveals the controls");
 check((await page.$$eval("tr.details", (d) => d.filter((x) => !x.hidden).length)) === 0, "details start closed");
 
@@ -79,7 +80,7 @@ check((await page.$$eval("tr.details", (d) => d.filter((x) => !x.hidden).length)
 const hostileName = await page.textContent("#row-hostile th");
 check(hostileName.includes("<script>alert(1)</script>"), "a name with <script> shows as text");
 check((await page.$$eval("script", (s) => s.length)) === 2, "no script element comes from data");
-check(await page.$eval("#scorecard-data", (s) => JSON.parse(s.textContent).jurisdictions.length === 14),
+check(await page.$eval("#scorecard-data", (s) => JSON.parse(s.textContent).jurisdictions.length === 15),
   "the embedded JSON parses and holds every jurisdiction");
 check(await page.$eval("#scorecard-data", (s) => JSON.parse(s.textContent).jurisdictions
   .some((j) => j.name.includes("</script><img") || j.criteria.release_notification.note === "</script><img src=x onerror=alert(1)>")),
@@ -93,20 +94,23 @@ check((await ariaSort(page, population)) === "descending", "population sorts lar
 check(rows.slice(0, 5).map((r) => r.id).join() === "new-york-city,chicago,san-diego,dallas,san-francisco",
   `population order: ${rows.map((r) => r.id).join()}`);
 check(rows.slice(13).every((r) => r.sort[population] === "") && rows.slice(0, 13).every((r) => r.sort[population] !== ""),
-  "the unknown population comes last");
+  "the unknown populations come last");
 await clickHeader(page, population);
 rows = await visibleRows(page);
 check((await ariaSort(page, population)) === "ascending", "a second click reverses (aria-sort ascending)");
 check(rows.slice(0, 5).map((r) => r.id).join() === "hostile,madison,durham,st-louis,minneapolis",
   `ascending population order: ${rows.map((r) => r.id).join()}`);
-check(rows.slice(13).every((r) => r.sort[population] === ""), "the unknown population stays last");
+check(rows.slice(13).every((r) => r.sort[population] === ""), "the unknown populations stay last");
 
 // Sort by a criterion.
 const sharing = await headerIndex(page, "Information Sharing");
 await clickHeader(page, sharing);
 rows = await visibleRows(page);
-const tiers = rows.map((r) => Number(r.sort[sharing]));
-check(tiers.every((t, i) => i === 0 || tiers[i - 1] <= t), `Information Sharing sorts ascending: ${tiers}`);
+// Not rated (an empty sort key) comes after every tier.
+const keys = rows.map((r) => r.sort[sharing]);
+const rated = keys.filter((k) => k !== "").map(Number);
+check(rated.every((t, i) => i === 0 || rated[i - 1] <= t) && keys.slice(rated.length).every((k) => k === ""),
+  `Information Sharing sorts ascending, not rated last: ${keys}`);
 check(rows[0].cells[sharing].startsWith("1"), "the best Information Sharing tier comes first");
 check((await ariaSort(page, population)) === "none", "only the sorted column has aria-sort");
 
@@ -127,7 +131,7 @@ check(await page.evaluate(() => document.activeElement.closest("th") !== null), 
 await page.fill("#search", "san");
 rows = await visibleRows(page);
 check(rows.map((r) => r.id).sort().join() === "san-diego,san-francisco", `search "san": ${rows.map((r) => r.id)}`);
-check((await page.textContent("#status")) === "Showing 2 of 14 jurisdictions", "the status follows the filter");
+check((await page.textContent("#status")) === "Showing 2 of 15 jurisdictions", "the status follows the filter");
 await page.fill("#search", "ca");
 rows = await visibleRows(page);
 check(rows.map((r) => r.id).sort().join() === "chicago,san-diego,san-francisco", `search "ca" matches names and states: ${rows.map((r) => r.id)}`);
@@ -140,7 +144,7 @@ rows = await visibleRows(page);
 check(rows.map((r) => r.id).join() === "chicago", "search and tier combine");
 await page.fill("#search", "");
 await page.selectOption("#tier-filter", "");
-check((await visibleRows(page)).length === 14, "clearing the filters shows every row");
+check((await visibleRows(page)).length === 15, "clearing the filters shows every row");
 
 // Details with citations.
 await page.click("#row-chicago button.open");
@@ -149,7 +153,10 @@ check((await page.getAttribute("#row-chicago button.open", "aria-expanded")) ===
 const links = await page.$$eval("#details-chicago a", (as) => as.map((a) => a.getAttribute("href")));
 check(links.length >= 8 && links.every((h) => /^https?:\/\//.test(h)), `Chicago's citations are http(s) links (${links.length})`);
 check(links.includes("https://reformtransform.org/scorecard/ice-chicago"), "CPD's Chicago page is linked");
-check((await page.textContent("#details-chicago")).includes("Cook County, which runs the jail"), "notes are shown");
+check((await page.textContent("#details-chicago")).includes("Chicago runs no jail"), "notes are shown");
+check((await page.textContent("#details-chicago")).includes(
+  "Answers: detainer_hold_prohibited from Cook County, which runs the jail: Cook County, Policy for Responding to ICE Detainers"),
+  "an inherited answer says where it comes from");
 await page.screenshot({ path: join(outDir, "scorecard-details.png") });
 await page.click("#row-chicago button.open");
 check(await page.$eval("#details-chicago", (d) => d.hidden), "a second click closes them");
@@ -175,7 +182,7 @@ const contrast = await page.$$eval("td.tier", (cells) => {
   });
 });
 check(contrast.every((c) => c.ratio >= 4.5), `tier cells reach 4.5:1 (lowest ${Math.min(...contrast.map((c) => c.ratio)).toFixed(2)})`);
-check(contrast.every((c) => /^[1-3—]/.test(c.text)), "every tier cell carries its number as text");
+check(contrast.every((c) => /^([1-3—?]|not rated)/.test(c.text)), "every tier cell carries its number (or ?, not rated) as text");
 
 await page.goto(url);
 await page.screenshot({ path: join(outDir, "scorecard.png"), fullPage: true });
@@ -195,7 +202,7 @@ await context.close();
 const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 1000 } });
 const plain = await noScript.newPage();
 await plain.goto(url);
-check((await plain.$$eval("#scorecard tbody tr.row", (r) => r.length)) === 14, "without scripts all 14 rows are there");
+check((await plain.$$eval("#scorecard tbody tr.row", (r) => r.length)) === 15, "without scripts all 15 rows are there");
 check(await plain.$eval("#details-chicago", (d) => !d.hidden && d.getBoundingClientRect().height > 0),
   "without scripts the details are visible");
 check(await plain.$eval("#controls", (c) => c.hidden), "without scripts the controls (which need one) stay hidden");
@@ -241,7 +248,7 @@ for (const [name, viewport] of [["desktop", { width: 1400, height: 1000 }], ["ph
 // ---- not rated: an untouched template and a half-researched file beside a rated city ------
 const notRatedPath = join(outDir, "scorecard-not-rated.html");
 execFileSync(binary, ["-q", "export", "tests/e2e/fixtures/template.yaml", "tests/e2e/fixtures/answers-only.yaml",
-  "data/jurisdictions/dallas.yaml", "--format", "html", "-o", notRatedPath], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  "data/jurisdictions/cities/dallas.yaml", "--format", "html", "-o", notRatedPath], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
 {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const p = await ctx.newPage();

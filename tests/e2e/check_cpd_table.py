@@ -35,8 +35,9 @@ def main():
                          check=True, capture_output=True, text=True).stdout
     got = {j["id"]: j for j in json.loads(out)["jurisdictions"]}
     problems = []
-    if set(got) != set(CPD):
-        problems.append(f"jurisdictions differ: {sorted(set(got) ^ set(CPD))}")
+    # CPD's 12 cities among the counties, states and other cities the data holds.
+    if not set(CPD) <= set(got):
+        problems.append(f"CPD's cities missing: {sorted(set(CPD) - set(got))}")
     checked = 0
     for city, (tiers, overall) in CPD.items():
         if city not in got:

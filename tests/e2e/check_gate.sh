@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The CI-gate scenario on the bundled data: publish a baseline export, make one city worse,
-# and check that `check --baseline` fails naming it and `diff` reports the change.
+# and check that `check --baseline` fails naming it and `diff` reports the change. The data
+# is a copy of CPD's 12 cities, all rated (the bundled counties and states are mostly not
+# rated, which `check` fails on by default).
 # Usage: check_gate.sh SCORECARD_BINARY REPO_ROOT
 set -u
 bin=$1 root=$2
@@ -8,34 +10,37 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root" || exit 1
 passed=0 failed=0
+cpd="$work/cpd"
+mkdir "$cpd"
+for id in chicago dallas durham louisville madison minneapolis new-york-city san-diego san-francisco seattle st-louis washington-dc; do
+  cp "data/jurisdictions/cities/$id.yaml" "$cpd/"
+done
 check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi; }
 same() {  # same NAME EXPECTED ACTUAL
   if [ "$2" == "$3" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; diff <(echo "$2") <(echo "$3"); fi
 }
 
-"$bin" -q check data/jurisdictions --min-tier 2 --junit "$work/min.xml" --markdown "$work/min.md" >/dev/null 2>&1
+"$bin" -q check "$cpd" --min-tier 2 --junit "$work/min.xml" --markdown "$work/min.md" >/dev/null 2>&1
 check "--min-tier 2 exits 1" '[ $? -eq 1 ]'
 check "--min-tier 2 writes JUnit with 12 test cases and 9 failures" \
   'python3 -c "import sys, xml.etree.ElementTree as E; s = E.parse(sys.argv[1]).getroot().find(\"testsuite\"); sys.exit(not (len(s.findall(\"testcase\")) == 12 and len(s.findall(\"testcase/failure\")) == 9))" "$work/min.xml"'
 check "--min-tier 2 writes a Markdown table of the 9 failures" '[ "$(grep -c "is worse than --min-tier 2 |" "$work/min.md")" -eq 9 ]'
 
-"$bin" -q export data/jurisdictions -o "$work/published.json"
-cp -r data/jurisdictions "$work/data"
-# Chicago's custody gets worse (1 -> 3), its answer changes and a source is dropped.
+"$bin" -q export "$cpd" -o "$work/published.json"
+cp -r "$cpd" "$work/data"
+# Chicago's custody gets worse (1 -> 3), it gains an answer and a source is dropped.
 python3 - "$work/data/chicago.yaml" <<'PY'
 import sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
 old = """  custody:
     rating: 1
-    answers:
-      detainer_hold_prohibited: any_conviction
-    sources: [cpd-scorecard, cpd-chicago, cook-county-detainers, cook-county-summary]"""
+    sources: [cpd-scorecard, cpd-chicago]"""
 new = """  custody:
     rating: 3
     answers:
       detainer_hold_prohibited: none
-    sources: [cpd-scorecard, cpd-chicago, cook-county-detainers]"""
+    sources: [cpd-scorecard]"""
 assert old in text
 open(path, "w", encoding="utf-8").write(text.replace(old, new))
 PY
@@ -64,7 +69,7 @@ check "the Markdown summary names Chicago" 'grep -q "| Chicago |" "$work/summary
 
 "$bin" -q check "$work/data" --baseline "$work/published.json" --min-tier 3 --require contracts=2 >/dev/null 2>&1
 check "the baseline fails even when every other bar is met" '[ $? -eq 1 ]'
-"$bin" -q check data/jurisdictions --baseline "$work/published.json" > "$work/out" 2>/dev/null
+"$bin" -q check "$cpd" --baseline "$work/published.json" > "$work/out" 2>/dev/null
 check "the published data passes against its own export" '[ $? -eq 0 ]'
 same "and says so" "check: 12 jurisdictions checked, 12 passed, 0 failed" "$(cat "$work/out")"
 
@@ -73,37 +78,37 @@ check "diff exits 0" '[ $? -eq 0 ]'
 same "diff of the export and the changed directory" "changed Chicago (chicago)
   tier: overall 1 -> 3 (worse)
   tier: custody 1 -> 3 (worse)
-  answer: custody.detainer_hold_prohibited: any_conviction -> none
-  source removed: custody: cook-county-summary Summary of the Cook County ICE detainer ordinance (ProGov21) <https://progov21.org/Home/Document/E5C714>
+  answer: custody.detainer_hold_prohibited: (none) -> none
+  source removed: custody: cpd-chicago Center for Popular Democracy, Reform/Transform scorecard: Chicago (immigration enforcement) <https://reformtransform.org/scorecard/ice-chicago>
 changed Seattle (seattle)
   tier: overall 3 -> 2 (better)
   tier: interviews 3 -> 1 (better)
 diff: 2 changed, 0 added, 0 removed, 10 unchanged" "$(cat "$work/out")"
-same "diff of two directories says the same" "$(cat "$work/out")" "$("$bin" -q diff data/jurisdictions "$work/data")"
+same "diff of two directories says the same" "$(cat "$work/out")" "$("$bin" -q diff "$cpd" "$work/data")"
 check "diff --format json parses and counts 2 changes" \
-  '"$bin" -q diff data/jurisdictions "$work/data" --format json | python3 -c "import json, sys; sys.exit(json.load(sys.stdin)[\"changed\"] != 2)"'
+  '"$bin" -q diff "$cpd" "$work/data" --format json | python3 -c "import json, sys; sys.exit(json.load(sys.stdin)[\"changed\"] != 2)"'
 check "diff --format markdown has a tier table" \
-  '"$bin" -q diff data/jurisdictions "$work/data" --format markdown | grep -q "| Chicago (chicago) | custody | 1 | 3 | 🔻 worse |"'
+  '"$bin" -q diff "$cpd" "$work/data" --format markdown | grep -q "| Chicago (chicago) | custody | 1 | 3 | 🔻 worse |"'
 
 # An empty --min-tier (an unset variable in a workflow) is a usage error, not a gate turned off.
 check "--min-tier \"\" is a usage error" \
-  '"$bin" -q check data/jurisdictions --min-tier "" >/dev/null 2>"$work/empty.err"; [ $? -eq 2 ] && grep -qF "error: --min-tier \"\" is not a tier" "$work/empty.err"'
+  '"$bin" -q check "$cpd" --min-tier "" >/dev/null 2>"$work/empty.err"; [ $? -eq 2 ] && grep -qF "error: --min-tier \"\" is not a tier" "$work/empty.err"'
 
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/step-summary.md" "$bin" -q check "$work/data" --baseline "$work/published.json" > "$work/out" 2>/dev/null
-check "GitHub annotations point at the criterion's line" "grep -qF '::error file=$work/data/chicago.yaml,line=39,col=3::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"
+check "GitHub annotations point at the criterion's line" "grep -qF '::error file=$work/data/chicago.yaml,line=37,col=3::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"
 check "and the overall tier's at the id's line" "grep -qF '::error file=$work/data/chicago.yaml,line=4,col=5::chicago: overall tier is worse than in the baseline: 1 -> 3' '$work/out'"
 check "GITHUB_STEP_SUMMARY gets the Markdown summary" 'grep -q "scorecard check failed" "$work/step-summary.md"'
 # --markdown "$GITHUB_STEP_SUMMARY" appends once and keeps the earlier steps' summaries.
 echo "an earlier step" > "$work/summary-shared.md"
-GITHUB_STEP_SUMMARY="$work/summary-shared.md" "$bin" -q check data/jurisdictions --markdown "$work/summary-shared.md" >/dev/null 2>&1
+GITHUB_STEP_SUMMARY="$work/summary-shared.md" "$bin" -q check "$cpd" --markdown "$work/summary-shared.md" >/dev/null 2>&1
 check "--markdown onto the step summary keeps what was there" '[ "$(head -n 1 "$work/summary-shared.md")" = "an earlier step" ]'
 check "and adds the report once" '[ "$(grep -c "scorecard check passed" "$work/summary-shared.md")" = 1 ]'
 # A step summary that cannot be written is an error, not a lost report.
-GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/no-such-dir/summary.md" "$bin" -q check data/jurisdictions > "$work/out" 2>"$work/err"
+GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/no-such-dir/summary.md" "$bin" -q check "$cpd" > "$work/out" 2>"$work/err"
 rc=$?
 check "an unwritable step summary exits 3" '[ $rc -eq 3 ]'
 same "and says why" "scorecard: error: cannot write the step summary \"$work/no-such-dir/summary.md\" (GITHUB_STEP_SUMMARY): No such file or directory" "$(tail -n 1 "$work/err")"
-GITHUB_STEP_SUMMARY=/dev/full "$bin" -q check data/jurisdictions >/dev/null 2>"$work/err"
+GITHUB_STEP_SUMMARY=/dev/full "$bin" -q check "$cpd" >/dev/null 2>"$work/err"
 check "a full disk under the step summary exits 3" '[ $? -eq 3 ] && grep -qF "No space left on device" "$work/err"'
 # validate annotates too, under GitHub Actions only.
 GITHUB_ACTIONS=true "$bin" -q validate tests/e2e/fixtures/broken.yaml > "$work/out" 2>/dev/null

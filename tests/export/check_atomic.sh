@@ -47,8 +47,8 @@ check "and replaces the file it names" '"$bin" -q export data/jurisdictions | cm
 
 # Standard output that cannot be written is an error, for every command that prints.
 if [ -w /dev/full ]; then
-  for args in "compare data/jurisdictions" "export data/jurisdictions" "score data/jurisdictions/chicago.yaml" \
-              "explain data/jurisdictions/dallas.yaml" "check data/jurisdictions" "rubric show" "completion bash"; do
+  for args in "compare data/jurisdictions" "export data/jurisdictions" "score data/jurisdictions/cities/chicago.yaml" \
+              "explain data/jurisdictions/cities/dallas.yaml" "check data/jurisdictions" "rubric show" "completion bash"; do
     # shellcheck disable=SC2086
     "$bin" -q $args > /dev/full 2>"$work/full.err"
     check "$args > /dev/full exits 3" '[ $? -eq 3 ]'

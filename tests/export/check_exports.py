@@ -74,15 +74,15 @@ class Checks:
 
     def check_export_paths(self):
         """Published outputs hold no absolute path: a home directory never reaches a public page."""
-        inside = os.path.join(os.path.abspath(self.root), DATA, "chicago.yaml")
+        inside = os.path.join(os.path.abspath(self.root), DATA, "cities/chicago.yaml")
         doc = json.loads(self.run("export", inside))
-        self.expect(doc["jurisdictions"][0]["file"] == f"{DATA}/chicago.yaml",
+        self.expect(doc["jurisdictions"][0]["file"] == f"{DATA}/cities/chicago.yaml",
                     f"an absolute path below the working directory becomes relative: {doc['jurisdictions'][0]['file']}")
         import shutil
         import tempfile
         outside = tempfile.mkdtemp()
         try:
-            shutil.copy(os.path.join(self.root, DATA, "dallas.yaml"), outside)
+            shutil.copy(os.path.join(self.root, DATA, "cities", "dallas.yaml"), outside)
             page = self.run("export", os.path.join(outside, "dallas.yaml"), "--format", "html").decode("utf-8")
             self.expect(outside not in page, "an absolute path outside it does not reach the page")
             self.expect('"file": "dallas.yaml"' in page, "only its file name does")
@@ -119,7 +119,8 @@ class Checks:
             "source without url key": lambda d: d["jurisdictions"][1]["criteria"]["custody"]["sources"][0].pop("url"),
             "javascript url": lambda d: d["jurisdictions"][1]["criteria"]["custody"]["sources"][0].__setitem__(
                 "url", "javascript:alert(1)"),
-            "schema_version 4": lambda d: d.__setitem__("schema_version", 4),
+            "schema_version 5": lambda d: d.__setitem__("schema_version", 5),
+            "schema_version 3": lambda d: d.__setitem__("schema_version", 3),
             "schema_version 1": lambda d: d.__setitem__("schema_version", 1),
             "a gate in words": lambda d: d["jurisdictions"][0]["overall"]["gates"].append(
                 "tier 1 requires Custody at tier 1 or better (it is 3)"),
@@ -143,7 +144,7 @@ class Checks:
         import tempfile
         work = tempfile.mkdtemp()
         try:
-            baseline, data = self.changed_copy(work, {"chicago.yaml": ("  custody:\n    rating: 1",
+            baseline, data = self.changed_copy(work, {"cities/chicago.yaml": ("  custody:\n    rating: 1",
                                                                          "  custody:\n    rating: 3")})
             shutil.copy(os.path.join(self.root, FIXTURES, "broken.yaml"), data)
             reports = {
@@ -177,7 +178,8 @@ class Checks:
                 self.expect(not errors, f"{what} validates against {name}: {errors[0].message if errors else ''}")
         check = json.loads(reports["check.schema.json"][0][1])
         kinds = {f["kind"] for o in check["outcomes"] for f in o["failures"]}
-        self.expect(kinds == {"below_minimum", "below_requirement", "worse_than_baseline", "invalid_file"},
+        # The bundled counties and states are not rated overall: not_rated too.
+        self.expect(kinds == {"below_minimum", "below_requirement", "worse_than_baseline", "invalid_file", "not_rated"},
                     f"the check report has every kind of failure: {sorted(kinds)}")
         def failing(d):
             return next(o for o in d["outcomes"] if o["failures"] and o["failures"][0]["kind"] != "invalid_file")
@@ -239,10 +241,10 @@ class Checks:
         work = tempfile.mkdtemp()
         try:
             baseline, data = self.changed_copy(work, {
-                "chicago.yaml": ("  custody:\n    rating: 1", "  custody:\n    rating: 3"),
-                "seattle.yaml": ("  interviews:\n    rating: 3\n", "  interviews:\n    rating: 1\n"),
-                "dallas.yaml": ("id: dallas", "id: dallas-tx")})
-            os.remove(os.path.join(data, "durham.yaml"))
+                "cities/chicago.yaml": ("  custody:\n    rating: 1", "  custody:\n    rating: 3"),
+                "cities/seattle.yaml": ("  interviews:\n    rating: 3\n", "  interviews:\n    rating: 1\n"),
+                "cities/dallas.yaml": ("id: dallas", "id: dallas-tx")})
+            os.remove(os.path.join(data, "cities/durham.yaml"))
             shutil.copy(os.path.join(self.root, FIXTURES, "broken.yaml"), data)
             cases = [
                 ("every kind of failure, an improvement, a rename and a removal",
@@ -264,7 +266,7 @@ class Checks:
                             f"{what}: the suites have a time")
                 if rc == 3 and len(cases_) > 1:
                     chicago = next(c for c in cases_ if c.get("name") == "chicago").find("failure").text
-                    self.expect(re.search(r"data/chicago\.yaml:\d+: Custody is worse than in the baseline: 1 -> 3",
+                    self.expect(re.search(r"data/cities/chicago\.yaml:\d+: Custody is worse than in the baseline: 1 -> 3",
                                           chicago) is not None,
                                 f"{what}: Chicago's failure leads with its file and line: {chicago!r}")
                     names = {c.get("name") for c in cases_}
@@ -284,13 +286,17 @@ class Checks:
         schema = self.schema("jurisdiction.schema.json")
         jsonschema.Draft7Validator.check_schema(schema)
         validator = jsonschema.Draft7Validator(schema)
-        files = sorted(os.listdir(os.path.join(self.root, DATA)))
-        self.expect(len(files) == 12, "12 bundled files")
+        # cities/, counties/ and states/: every file, one directory deeper than data/jurisdictions.
+        files = sorted(os.path.relpath(os.path.join(d, n), os.path.join(self.root, DATA))
+                       for d, _, names in os.walk(os.path.join(self.root, DATA)) for n in names if n.endswith(".yaml"))
+        self.expect(len(files) >= 25, f"at least 25 bundled files ({len(files)})")
+        self.expect(sorted({os.path.dirname(f) for f in files}) == ["cities", "counties", "states"],
+                    "the bundled files are in cities/, counties/ and states/")
         for name in files:
             path = os.path.join(self.root, DATA, name)
             with open(path, encoding="utf-8") as f:
                 text = f.read()
-            self.expect(text.startswith("# yaml-language-server: $schema=../../docs/schema/jurisdiction.schema.json\n"),
+            self.expect(text.startswith("# yaml-language-server: $schema=../../../docs/schema/jurisdiction.schema.json\n"),
                         f"{name} starts with the schema modeline")
             errors = list(validator.iter_errors(load_yaml12(text)))
             self.expect(not errors, f"{name} validates: {errors[0].message if errors else ''}")
@@ -299,13 +305,13 @@ class Checks:
                 self.expect(validator.is_valid(load_yaml12(f.read())), f"fixture {name} validates")
         with open(os.path.join(self.root, FIXTURES, "broken.yaml"), encoding="utf-8") as f:
             self.expect(not validator.is_valid(load_yaml12(f.read())), "tests/e2e/fixtures/broken.yaml is rejected")
-        with open(os.path.join(self.root, DATA, "chicago.yaml"), encoding="utf-8") as f:
+        with open(os.path.join(self.root, DATA, "cities/chicago.yaml"), encoding="utf-8") as f:
             chicago = load_yaml12(f.read())
         for what, mutate in {
             "an unknown criterion": lambda d: d["criteria"].__setitem__("custdy", {"rating": 1}),
             "a tier of 4": lambda d: d["criteria"]["custody"].__setitem__("rating", 4),
-            "an answer outside its type": lambda d: d["criteria"]["custody"]["answers"].__setitem__(
-                "detainer_hold_prohibited", "sometimes"),
+            "an answer outside its type": lambda d: d["criteria"]["information_sharing"]["answers"].__setitem__(
+                "nonpublic_info_sharing_prohibited", "sometimes"),
             "a missing criterion": lambda d: d["criteria"].pop("contracts"),
             "a criterion with neither rating nor answers": lambda d: d["criteria"].__setitem__(
                 "custody", {"note": "x"}),
@@ -331,11 +337,15 @@ class Checks:
             self.expect(unneutralise(row["name"]) == j["name"], f"name of {j['id']} round-trips: {row['name']!r}")
             self.expect(row["population"] == ("" if j["population"] is None else str(j["population"])),
                         f"population of {j['id']}")
-            self.expect(row["overall_tier"] == str(j["overall"]["tier"]), f"overall tier of {j['id']}")
-            self.expect(row["overall_label"] == j["overall"]["label"], f"overall label of {j['id']}")
-            self.expect(row["score"] == f"{j['overall']['score']:.3f}", f"score of {j['id']}")
+            # Not rated: an empty tier and score, and the label "not rated".
+            overall = j["overall"]
+            self.expect(row["overall_tier"] == cell_text(overall["tier"]), f"overall tier of {j['id']}")
+            self.expect(row["overall_label"] == (overall["label"] or "not rated"), f"overall label of {j['id']}")
+            self.expect(row["score"] == ("" if overall["score"] is None else f"{overall['score']:.3f}"),
+                        f"score of {j['id']}")
+            self.expect(row["overall_status"] == overall["status"], f"overall status of {j['id']}")
             for c in criteria:
-                self.expect(row[f"{c}_tier"] == str(j["criteria"][c]["tier"]), f"{c} tier of {j['id']}")
+                self.expect(row[f"{c}_tier"] == cell_text(j["criteria"][c]["tier"]), f"{c} tier of {j['id']}")
             for key, cell in row.items():
                 self.expect(not cell or cell[0] not in "=+-@\t\r", f"{j['id']} {key} cannot start a formula: {cell!r}")
         hostile = [r for r in rows if r["id"] == "hostile"][0]
@@ -355,14 +365,22 @@ class Checks:
         for cells, j in zip(body, ref["jurisdictions"]):
             self.expect(len(cells) == len(header), f"row of {j['id']} has {len(header)} cells, not {len(cells)}")
             self.expect(cells[0] == j["name"].replace("\n", " "), f"name of {j['id']} round-trips: {cells[0]!r}")
-            tiers = [str(j["criteria"][c["id"]]["tier"]) for c in criteria]
+            tiers = [cell_text(j["criteria"][c["id"]]["tier"], "?") for c in criteria]  # ?: not rated
             self.expect(cells[3:3 + len(criteria)] == tiers, f"criterion tiers of {j['id']}")
             coverage = j["overall"]["coverage"]
             self.expect(cells[-3] == f"{coverage['rated']}/{coverage['criteria']}", f"coverage of {j['id']}")
-            self.expect(cells[-2].startswith(str(j["overall"]["tier"]) + " "), f"overall tier of {j['id']}")
+            if j["overall"]["tier"] is None:
+                self.expect(cells[-2] == "not rated" and cells[-1] == "—", f"overall tier of {j['id']}: not rated")
+            else:
+                self.expect(cells[-2].startswith(str(j["overall"]["tier"]) + " "), f"overall tier of {j['id']}")
         self.expect(lines[2 + len(ref["jurisdictions"])] == "", "a blank line ends the table")
         self.expect("**Tiers:**" in text, "Markdown has a legend")
         self.expect("<script>" not in text, "no raw HTML from data in Markdown")
+
+
+def cell_text(tier, none=""):
+    """A tier as a table cell: its number, or `none` when not rated."""
+    return none if tier is None else str(tier)
 
 
 def unneutralise(cell):

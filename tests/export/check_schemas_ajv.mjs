@@ -63,7 +63,7 @@ for (const rubric of ["mini-rubric.yaml", "ten-tier-rubric.yaml", "optional-rubr
 }
 
 // The bundled files, read as YAML 1.2 (dates stay text) by Python's yaml, as JSON.
-const files = readdirSync(join(root, "data/jurisdictions")).filter((n) => n.endsWith(".yaml"));
+const files = readdirSync(join(root, "data/jurisdictions"), { recursive: true }).filter((n) => n.endsWith(".yaml"));
 const toJson = `
 import json, sys, yaml
 class L(yaml.SafeLoader): pass

@@ -23,11 +23,11 @@ run validate "$work/loop-a.yaml"
 check "a symbolic link loop exits 3" '[ "$(rc)" = 3 ]'
 check "and says so" '[ "$(err)" = "$work/loop-a.yaml: error: symbolic link loop" ]'
 mkdir "$work/links"; ln -s missing.yaml "$work/links/dangling.yaml"; ln -s .. "$work/links/up"
-cp data/jurisdictions/dallas.yaml "$work/links/"
+cp data/jurisdictions/cities/louisville.yaml "$work/links/"
 run validate "$work/links"
 check "a broken link inside a directory is reported" \
   '[ "$(err)" = "$work/links/dangling.yaml: error: broken symbolic link (to \"missing.yaml\", which does not exist)" ]'
-check "a directory link back up is not followed (no loop, no duplicate)" '[ "$(rc)" = 3 ] && [ "$(grep -c dallas "$work/err")" = 0 ]'
+check "a directory link back up is not followed (no loop, no duplicate)" '[ "$(rc)" = 3 ] && [ "$(grep -c louisville "$work/err")" = 0 ]'
 
 # A huge file is refused before it is read; a FIFO is read only up to the limit.
 truncate -s 17M "$work/huge.yaml"
@@ -73,7 +73,7 @@ check "an endless pipe is cut off at the limit" '[ "$(rc)" = 3 ] && grep -q "ove
 
 # Unreadable input (root reads everything, so only as another user).
 if [ "$(id -u)" != 0 ]; then
-  cp data/jurisdictions/dallas.yaml "$work/secret.yaml"; chmod 000 "$work/secret.yaml"
+  cp data/jurisdictions/cities/dallas.yaml "$work/secret.yaml"; chmod 000 "$work/secret.yaml"
   run validate "$work/secret.yaml"
   check "an unreadable file exits 3 with a reason" '[ "$(rc)" = 3 ] && grep -q "cannot be read" "$work/err"'
 else
@@ -98,7 +98,7 @@ check "a write that fails (ulimit -f) exits 3" '[ "$(rc)" = 3 ] && grep -q "File
 mkdir "$work/many"
 for i in $(seq 1 200); do
   mkdir "$work/many/$i"
-  for f in data/jurisdictions/*.yaml; do sed "s/^id: \(.*\)$/id: \1-$i/" "$f" > "$work/many/$i/$(basename "$f")"; done
+  for f in data/jurisdictions/*/*.yaml; do sed "s/^id: \(.*\)$/id: \1-$i/" "$f" > "$work/many/$i/$(basename "$f")"; done
 done
 for jobs in 1 4; do
   if ldd "$bin" 2>/dev/null | grep -q libasan; then skip "out of memory with -j $jobs (AddressSanitizer reserves more than the limit)"; continue; fi

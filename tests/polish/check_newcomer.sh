@@ -39,7 +39,9 @@ PY
 check "the filled-in file validates" '[ $? -eq 0 ] && ! grep -q "cites no source" "$work/err"'
 "$bin" -q compare springfield-heights.yaml "$root/data/jurisdictions" > "$work/table"
 check "compare shows it beside the bundled cities" 'grep -q "^Springfield Heights  *IL" "$work/table" && [ "$(grep -c "^[A-Z]" "$work/table")" -ge 14 ]'
-check "half researched, it is not rated overall and sorts last" 'awk "/^\$/{exit} {print}" "$work/table" | tail -1 | grep -q "^Springfield Heights .* 4/8 not rated  *—$"'
+awk "/^\$/{exit} NR > 1 {print}" "$work/table" > "$work/rows"
+check "half researched, it is not rated overall" 'grep -q "^Springfield Heights .* 4/8 not rated  *—$" "$work/rows"'
+check "and sorts after every rated jurisdiction" '! sed -n "/^Springfield Heights /,\$p" "$work/rows" | grep -qv " not rated  *—$"'
 "$bin" -q explain springfield-heights.yaml > "$work/explain"
 check "explain computes its tiers from the answers" 'grep -q "computed: rule 1 matched because detainer_hold_prohibited is any_conviction" "$work/explain"'
 echo "$passed passed, $failed failed"

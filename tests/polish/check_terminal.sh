@@ -10,7 +10,7 @@ passed=0 failed=0
 esc=$(printf '\033[')
 on_tty() { script -qec "$*" /dev/null 2>/dev/null; }
 check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi; }
-table="$bin -q compare data/jurisdictions/chicago.yaml"
+table="$bin -q compare data/jurisdictions/cities/chicago.yaml"
 check "a terminal gets colour" '[[ "$(TERM=xterm on_tty "$table")" == *"$esc"* ]]'
 check "NO_COLOR turns it off" '[[ "$(NO_COLOR=1 TERM=xterm on_tty "$table")" != *"$esc"* ]]'
 check "an empty NO_COLOR does not" '[[ "$(NO_COLOR= TERM=xterm on_tty "$table")" == *"$esc"* ]]'
@@ -18,7 +18,7 @@ check "TERM=dumb turns it off" '[[ "$(TERM=dumb on_tty "$table")" != *"$esc"* ]]
 check "--color always wins over NO_COLOR" '[[ "$(NO_COLOR=1 TERM=xterm on_tty "$table --color always")" == *"$esc"* ]]'
 check "--color never wins on a terminal" '[[ "$(TERM=xterm on_tty "$table --color never")" != *"$esc"* ]]'
 check "a pipe gets none" '[[ "$(TERM=xterm $table)" != *"$esc"* ]]'
-wide_table="$bin -q compare data/jurisdictions/washington-dc.yaml --color never"
+wide_table="$bin -q compare data/jurisdictions/cities/washington-dc.yaml --color never"
 check "a narrow terminal narrows the name column (to at least 12)" \
   '[[ "$(TERM=xterm script -qec "stty cols 70; $wide_table" /dev/null | sed -n 2p)" == "Washington,… DC"* ]]'
 check "a wide terminal keeps names whole" \
