@@ -156,8 +156,12 @@ void render_rubric_text(const Rubric& rubric, std::ostream& out) {
     for (const auto& q : c.questions) {
       std::vector<std::string> values = q.values;
       values.emplace_back(k_unclear);
-      out << fmt::format("      {} [{}]{}\n", q.id, join(values, " | "), q.scored ? "" : " (recorded, not scored)");
+      out << fmt::format("      {} [{}]{}{}\n", q.id, join(values, " | "), q.scored ? "" : " (recorded, not scored)",
+                         q.from_jail_authority ? " (answered by whoever runs the jail)" : "");
       emit_wrapped(out, q.text, 8, width);
+      if (q.protective_order != q.values) {
+        emit_wrapped(out, join(q.protective_order, ", "), 8, width, "most protective first: ");
+      }
     }
     out << "    Rules (the first that matches gives the tier):\n";
     for (const auto& r : c.rules) {
@@ -191,6 +195,15 @@ void render_rubric_text(const Rubric& rubric, std::ostream& out) {
                            detail::coverage_rule_text(rubric)),
                2, width);
   if (!overall.provenance.empty()) emit_wrapped(out, overall.provenance, 2, width, "Provenance: ");
+  const auto& kinds = rubric.inheritance.binding_kinds;
+  if (!kinds.empty()) {
+    emit_wrapped(out,
+                 fmt::format("Bounds: the laws of a government of kind {} bind every government within it: a "
+                             "floor (at_least) raises a less protective answer, a ceiling (at_most) lowers a more "
+                             "protective one; answers compare most protective first, as each type lists them.",
+                             join(kinds, " or ")),
+                 2, width);
+  }
   if (!overall.calibration.empty()) {
     emit_wrapped(out,
                  fmt::format("Calibration: {} published result{} that the rule must reproduce; "
