@@ -42,6 +42,7 @@ std::string jurisdiction_template(const Rubric& rubric, const TemplateRequest& r
   out.value(request.kind);
   out.comment("population: {value: 0, source: some-source}  # residents; add rounded_to: 1000 for a rounded figure");
   out.comment("jail_authority: some-county  # the id of the government that runs the jail, if not this one");
+  out.comment("within: [some-county, some-state]  # the ids of the governments it lies within");
   out.comment("reviewed: YYYY-MM-DD  # when this research was last checked");
   out.key("sources");
   out.begin_map();
