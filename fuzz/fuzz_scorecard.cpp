@@ -10,6 +10,7 @@
 
 #include <scorecard/check.hpp>
 #include <scorecard/diff.hpp>
+#include <scorecard/governments.hpp>
 #include <scorecard/load.hpp>
 #include <scorecard/render.hpp>
 #include <scorecard/rubric.hpp>
@@ -57,6 +58,34 @@ void as_jurisdiction(std::string_view text) {
   render_everything(rubric, scores);
 }
 
+// The input as up to eight files, split at "\n---\n" (files a.yaml to h.yaml), resolved together:
+// references, cycles, inherited answers and their provenance in every output.
+void as_governments(std::string_view text) {
+  std::vector<Jurisdiction> files;
+  for (std::size_t start = 0, n = 0; start <= text.size() && n < 8; ++n) {
+    std::size_t end = text.find("\n---\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    JurisdictionLoad load = load_jurisdiction_from_string(text.substr(start, end - start), std::string(1, char('a' + n)) + ".yaml");
+    // Files the loader reads without error, even those validate would refuse (a missing
+    // criterion): the resolver must hold on whatever loads.
+    if (load.jurisdiction && !has_errors(load.diagnostics)) files.push_back(std::move(*load.jurisdiction));
+    start = end + 5;
+  }
+  if (files.size() < 2) return;
+  std::vector<Jurisdiction*> pointers;
+  for (auto& j : files) pointers.push_back(&j);
+  const Rubric& rubric = builtin_rubric();
+  for (const auto& found : resolve_governments(rubric, pointers)) {
+    for (const auto& d : found) (void)format_diagnostic(d);
+  }
+  std::vector<JurisdictionScore> scores;
+  for (auto& j : files) {
+    for (const auto& d : validate_answers(j, rubric)) (void)format_diagnostic(d);
+    scores.push_back(score_jurisdiction(rubric, std::move(j)));
+  }
+  render_everything(rubric, scores);
+}
+
 void as_rubric(std::string_view text) {
   RubricLoad load = load_rubric_from_string(text, "fuzz-rubric.yaml");
   if (!load.rubric) return;
@@ -82,6 +111,7 @@ void as_export(std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   as_jurisdiction(text);
+  as_governments(text);
   as_rubric(text);
   as_export(text);
   return 0;
