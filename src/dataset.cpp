@@ -222,12 +222,17 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
   {
     std::vector<Jurisdiction*> valid;
     std::vector<std::size_t> where;
+    std::vector<std::string> invalid;
     for (std::size_t i = 0; i < n; ++i) {
-      if (!loaded[i] || has_errors(problems[i])) continue;
+      if (!loaded[i]) continue;
+      if (has_errors(problems[i])) {
+        invalid.push_back(dataset.scores[i].jurisdiction.id);
+        continue;
+      }
       valid.push_back(&dataset.scores[i].jurisdiction);
       where.push_back(i);
     }
-    std::vector<Diagnostics> found = resolve_governments(rubric, valid);
+    std::vector<Diagnostics> found = resolve_governments(rubric, valid, invalid);
     for (std::size_t k = 0; k < found.size(); ++k) {
       Diagnostics& into = problems[where[k]];
       into.insert(into.end(), std::make_move_iterator(found[k].begin()), std::make_move_iterator(found[k].end()));

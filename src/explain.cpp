@@ -302,7 +302,10 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
     bool found = false;
     for (auto& a : data.answers) {
       if (a.question == w.question) {
+        // The what-if's answer is the file's own now: it no longer comes from elsewhere.
         a.value = w.answer;
+        a.from = nullptr;
+        a.own.clear();
         found = true;
       }
     }

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -94,20 +95,17 @@ class Resolver {
  public:
   Resolver(const Rubric& rubric, const std::vector<Jurisdiction*>& js) : m_rubric(rubric), m_js(js), m_out(js.size()) {}
 
-  std::vector<Diagnostics> run() {
-    index();
+  std::vector<Diagnostics> run(const std::vector<std::string>& invalid) {
+    index(invalid);
     check_cycles();
-    for (std::size_t i = 0; i < m_js.size(); ++i) {
-      for (std::size_t up : m_graph.within[i]) m_js[up]->holds_others = true;
-    }
-    // Each jurisdiction after its jail authority, which has its own bounds by then: a chain
-    // (a city, its county, a regional jail) passes down what the last one answers, within
-    // the law that binds it.
-    const std::vector<std::vector<std::size_t>> binders = binding_governments();
+    // The tightest floor and ceiling on each question, from every binding government each
+    // jurisdiction lies within; then each jurisdiction after its jail authority, which has
+    // its own bounds by then, so that a chain passes down what the last one answers.
+    const std::vector<Limits> limits = binding_limits();
     for (std::size_t i : m_jail_order) {
       if (m_on_cycle[i]) continue;
       inherit_from_jail(i);
-      for (std::size_t b : binders[i]) bound(i, b);
+      bound(i, limits[i]);
     }
     return std::move(m_out);
   }
@@ -117,10 +115,11 @@ class Resolver {
     m_out[i].push_back({Severity::warning, m_js[i]->at(at), std::move(message)});
   }
 
-  void index() {
+  void index(const std::vector<std::string>& invalid) {
     std::unordered_map<std::string_view, std::size_t> by_id;
     by_id.reserve(m_js.size());
     for (std::size_t i = 0; i < m_js.size(); ++i) by_id.emplace(m_js[i]->id, i);
+    const std::unordered_set<std::string_view> broken(invalid.begin(), invalid.end());
     m_graph.within.resize(m_js.size());
     m_graph.jail.assign(m_js.size(), k_none);
     for (std::size_t i = 0; i < m_js.size(); ++i) {
@@ -128,20 +127,29 @@ class Resolver {
       for (const auto& ref : j.within) {
         const auto it = by_id.find(ref.id);
         if (it == by_id.end()) {
-          warn(i, ref.where, fmt::format("\"within\" names \"{}\", which is not among the files loaded: nothing is "
-                                         "inherited from it (load its file too)",
-                                         ref.id));
+          warn(i, ref.where, broken.count(ref.id) ? fmt::format("\"within\" names \"{}\", whose file has errors: nothing is "
+                                                        "inherited from it",
+                                                        ref.id)
+                                          : fmt::format("\"within\" names \"{}\", which is not among the files loaded: "
+                                                        "nothing is inherited from it (load its file too)",
+                                                        ref.id));
         } else if (it->second != i) {
           m_graph.within[i].push_back(it->second);
         }
       }
-      if (!j.jail_authority.empty() && j.jail_authority != j.id) {
+      if (j.jail_authority == j.id) {
+        warn(i, j.jail_authority_where,
+             fmt::format("\"jail_authority\" names this jurisdiction itself; leave it out when it runs its own jail"));
+      } else if (!j.jail_authority.empty()) {
         const auto it = by_id.find(j.jail_authority);
         if (it == by_id.end()) {
           warn(i, j.jail_authority_where,
-               fmt::format("jail authority \"{}\" is not among the files loaded: its answers are not inherited (load "
-                           "its file too)",
-                           j.jail_authority));
+               broken.count(j.jail_authority)
+                   ? fmt::format("jail authority \"{}\" has errors in its file: its answers are not inherited",
+                                 j.jail_authority)
+                   : fmt::format("jail authority \"{}\" is not among the files loaded: its answers are not inherited "
+                                 "(load its file too)",
+                                 j.jail_authority));
         } else {
           m_graph.jail[i] = it->second;
         }
@@ -193,12 +201,14 @@ class Resolver {
   // One provenance per government and criterion (or binding), shared by every answer
   // inherited from it.
   std::shared_ptr<const Provenance> provenance(std::size_t government, std::string_view criterion, Provenance::Via via,
-                                               const std::vector<SourceRef>& refs) {
-    const auto key = std::make_tuple(government, std::string(criterion), via);
+                                               const std::vector<SourceRef>& refs,
+                                               std::shared_ptr<const Provenance> upstream = nullptr) {
+    const auto key = std::make_tuple(government, std::string(criterion), via, upstream.get());
     auto it = m_provenance.find(key);
     if (it != m_provenance.end()) return it->second;
     const Jurisdiction& g = *m_js[government];
     auto p = std::make_shared<Provenance>();
+    p->upstream = std::move(upstream);
     p->government = g.id;
     p->name = g.name;
     p->via = via;
@@ -258,61 +268,92 @@ class Resolver {
         CriterionData& mine = entry(j, c);
         const Answer* own = find_answer(mine, q.id);
         if (own && own->value != k_unclear) continue;
+        // Named after the government that runs the jail, and, when its answer is not its
+        // own either, where that came from.
         inherit(mine, q.id, given->value,
-                given->inherited() ? given->from : provenance(a, c.id, Provenance::Via::jail_authority, theirs->sources));
+                provenance(a, c.id, Provenance::Via::jail_authority, theirs->sources,
+                           given->inherited() ? given->from : nullptr));
       }
     }
   }
 
-  // The binding governments each jurisdiction lies within, directly or through others;
-  // computed in an order that puts each government after those it lies within.
-  std::vector<std::vector<std::size_t>> binding_governments() const {
-    std::vector<std::vector<std::size_t>> binders(m_js.size());
+  // The tightest floor and ceiling on one question, and the binding that sets it.
+  struct Limit {
+    const Criterion* criterion = nullptr;
+    const Question* question = nullptr;
+    int rank = 0;
+    const std::string* value = nullptr;
+    std::size_t government = 0;
+    const Binding* binding = nullptr;
+  };
+  struct Limits {
+    std::vector<Limit> floors;    // at most one per question: the most protective
+    std::vector<Limit> ceilings;  // at most one per question: the least protective
+  };
+
+  // Keeps, per question, the tighter limit: the higher floor, the lower ceiling.
+  static void tighten(std::vector<Limit>& limits, const Limit& limit, bool floor) {
+    for (auto& kept : limits) {
+      if (kept.question != limit.question) continue;
+      if (floor ? limit.rank < kept.rank : limit.rank > kept.rank) kept = limit;
+      return;
+    }
+    limits.push_back(limit);
+  }
+
+  // Each jurisdiction's limits: those of the governments it lies within, and theirs, merged
+  // per question, in an order that puts each government after those it lies within. Each
+  // edge costs at most the number of bounded questions: linear in the files.
+  std::vector<Limits> binding_limits() const {
+    std::vector<Limits> limits(m_js.size());
     for (std::size_t i : m_within_order) {
-      std::vector<std::size_t>& mine = binders[i];
+      Limits& mine = limits[i];
       for (std::size_t up : m_graph.within[i]) {
-        for (std::size_t b : binders[up]) {
-          if (std::find(mine.begin(), mine.end(), b) == mine.end()) mine.push_back(b);
-        }
+        for (const auto& l : limits[up].floors) tighten(mine.floors, l, true);
+        for (const auto& l : limits[up].ceilings) tighten(mine.ceilings, l, false);
         const Jurisdiction& g = *m_js[up];
-        if (!g.binds.empty() && m_rubric.inheritance.binds(g.kind) &&
-            std::find(mine.begin(), mine.end(), up) == mine.end()) {
-          mine.push_back(up);
+        if (g.binds.empty() || !m_rubric.inheritance.binds(g.kind)) continue;
+        for (const auto& binding : g.binds) {
+          const Criterion* c = m_rubric.find_criterion(binding.criterion);
+          if (!c) continue;
+          for (const auto* list : {&binding.at_least, &binding.at_most}) {
+            const bool floor = list == &binding.at_least;
+            for (const auto& a : *list) {
+              const Question* q = c->find_question(a.question);
+              const int rank = q ? q->protection_rank(a.value) : -1;
+              if (rank < 0) continue;
+              tighten(floor ? mine.floors : mine.ceilings, {c, q, rank, &a.value, up, &binding}, floor);
+            }
+          }
         }
       }
     }
-    return binders;
+    return limits;
   }
 
-  void bound(std::size_t i, std::size_t b) {
+  void bound(std::size_t i, const Limits& limits) {
     Jurisdiction& j = *m_js[i];
-    const Jurisdiction& binder = *m_js[b];
-    for (const auto& binding : binder.binds) {
-      const Criterion* c = m_rubric.find_criterion(binding.criterion);
-      if (!c) continue;
-      for (const auto& floor : binding.at_least) {
-        const Question* q = c->find_question(floor.question);
-        if (!q || q->protection_rank(floor.value) < 0) continue;
-        CriterionData& mine = entry(j, *c);
-        const Answer* current = find_answer(mine, q->id);
-        const bool known = current && current->value != k_unclear;
-        // A floor is a lower bound, not an answer: it raises a less protective answer and
-        // never fills a missing one (the answer may be better than the floor).
-        if (known && q->protection_rank(current->value) > q->protection_rank(floor.value)) {
-          inherit(mine, q->id, floor.value, provenance(b, c->id, Provenance::Via::at_least, binding.sources));
-        }
+    // A floor is a lower bound, not an answer: it raises a less protective answer and never
+    // fills a missing one (the answer may be better than the floor).
+    for (const auto& floor : limits.floors) {
+      CriterionData& mine = entry(j, *floor.criterion);
+      const Answer* current = find_answer(mine, floor.question->id);
+      if (current && current->value != k_unclear && floor.question->protection_rank(current->value) > floor.rank) {
+        inherit(mine, floor.question->id, *floor.value,
+                provenance(floor.government, floor.criterion->id, Provenance::Via::at_least, floor.binding->sources));
       }
-      for (const auto& ceiling : binding.at_most) {
-        const Question* q = c->find_question(ceiling.question);
-        const int rank = q ? q->protection_rank(ceiling.value) : -1;
-        if (rank < 0) continue;
-        CriterionData& mine = entry(j, *c);
-        const Answer* current = find_answer(mine, q->id);
-        const bool known = current && current->value != k_unclear;
-        const bool least = static_cast<std::size_t>(rank) + 1 == q->protective_order.size();
-        if ((known && q->protection_rank(current->value) < rank) || (!known && least)) {
-          inherit(mine, q->id, ceiling.value, provenance(b, c->id, Provenance::Via::at_most, binding.sources));
-        }
+    }
+    // A ceiling lowers a more protective answer, and fills a missing one only when it is the
+    // least protective answer (then nothing else is possible).
+    for (const auto& ceiling : limits.ceilings) {
+      const Question* q = ceiling.question;
+      CriterionData& mine = entry(j, *ceiling.criterion);
+      const Answer* current = find_answer(mine, q->id);
+      const bool known = current && current->value != k_unclear;
+      const bool least = static_cast<std::size_t>(ceiling.rank) + 1 == q->protective_order.size();
+      if ((known && q->protection_rank(current->value) < ceiling.rank) || (!known && least)) {
+        inherit(mine, q->id, *ceiling.value,
+                provenance(ceiling.government, ceiling.criterion->id, Provenance::Via::at_most, ceiling.binding->sources));
       }
     }
   }
@@ -324,13 +365,15 @@ class Resolver {
   std::vector<char> m_on_cycle;
   std::vector<std::size_t> m_within_order;
   std::vector<std::size_t> m_jail_order;
-  std::map<std::tuple<std::size_t, std::string, Provenance::Via>, std::shared_ptr<const Provenance>> m_provenance;
+  std::map<std::tuple<std::size_t, std::string, Provenance::Via, const Provenance*>, std::shared_ptr<const Provenance>>
+      m_provenance;
 };
 
 }  // namespace
 
-std::vector<Diagnostics> resolve_governments(const Rubric& rubric, const std::vector<Jurisdiction*>& jurisdictions) {
-  return Resolver(rubric, jurisdictions).run();
+std::vector<Diagnostics> resolve_governments(const Rubric& rubric, const std::vector<Jurisdiction*>& jurisdictions,
+                                             const std::vector<std::string>& invalid) {
+  return Resolver(rubric, jurisdictions).run(invalid);
 }
 
 }  // namespace scorecard

@@ -85,11 +85,13 @@ std::string not_rated_reason(const CriterionResult& result);
 // "its answers would give tier 2 (...)", "its answers decide no tier (1 of 2 deciding ...)".
 std::string answers_give_text(const RuleMatch& match, const std::optional<int>& tier);
 // Where inherited answers come from: "from Cook County, which runs the jail: Policy for
-// Responding to ICE Detainers, 2011-09-07"; "at least, by California law: ..."; "at most, by
-// Texas law: ...". The source named is the first with a date (else the first).
+// Responding to ICE Detainers, 2011-09-07 (and 3 more)"; "at least, by California law: ...";
+// "at most, by Texas law: ..."; with "; its answer at least, by Illinois law" when the jail
+// authority's answer is not its own. The source named is the first with a date (else the first).
 std::string provenance_text(const Provenance& from);
-// One line per government a criterion's answers come from: "detainer_hold_prohibited,
-// judicial_warrant_required from Cook County, which runs the jail: ..."; none for its own.
+// One line per government a criterion's answers come from: "detainer_hold_prohibited is
+// any_conviction, judicial_warrant_required is yes, from Cook County, which runs the jail:
+// ..."; none for its own answers.
 std::vector<std::string> inherited_lines(const std::vector<Answer>& answers);
 std::string coverage_cell(const CriteriaCoverage& coverage);  // "6/8"
 std::string coverage_rule_text(const Rubric& rubric);  // "an overall tier needs all 8 criteria rated"

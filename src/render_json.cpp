@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <thread>
+#include <unordered_set>
 
 #include <scorecard/render.hpp>
 #include <scorecard/summary.hpp>
@@ -188,6 +189,13 @@ void write_criterion(const Rubric& rubric, const Criterion& criterion, const Cri
       const Provenance& from = *a.from;
       w.key(a.question).begin_object().field("from", from.government).field("name", from.name);
       w.field("via", to_string(from.via)).field("criterion", from.criterion).key("own").string_or_null(a.own);
+      w.key("upstream");
+      if (from.upstream) {
+        w.begin_object().field("from", from.upstream->government).field("name", from.upstream->name);
+        w.field("via", to_string(from.upstream->via)).end_object();
+      } else {
+        w.null();
+      }
       w.field("text", detail::provenance_text(from)).key("sources").begin_array();
       for (const auto& s : from.sources) write_source(w, s);
       w.end_array().end_object();
@@ -208,7 +216,7 @@ void write_criterion(const Rubric& rubric, const Criterion& criterion, const Cri
   w.end_array().end_object();
 }
 
-void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail::JsonWriter& w) {
+void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, bool holds_others, detail::JsonWriter& w) {
   const auto& j = s.jurisdiction;
   w.begin_object().field("id", j.id).field("name", j.name);
   w.key("state").string_or_null(j.state).key("kind").string_or_null(j.kind).key("population");
@@ -226,7 +234,7 @@ void write_jurisdiction(const Rubric& rubric, const JurisdictionScore& s, detail
   w.key("population_source").string_or_null(j.population_source);
   w.key("jail_authority").string_or_null(j.jail_authority).key("within").begin_array();
   for (const auto& ref : j.within) w.value(ref.id);
-  w.end_array().field("holds_others", j.holds_others).key("reviewed").string_or_null(j.reviewed);
+  w.end_array().field("holds_others", holds_others).key("reviewed").string_or_null(j.reviewed);
   w.field("file", published_path(j.file)).key("overall").begin_object().key("tier");
   w.value_or_null(s.overall.tier);
   w.key("label");
@@ -298,6 +306,7 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   write_rubric(rubric, w);
   w.key("summary");
   write_summary(rubric, scores, w);
+  const std::unordered_set<std::string_view> held = holding_others(scores);
   w.key("jurisdictions").begin_array();
   // Jurisdictions are rendered in parallel, a batch at a time, and written in order: the
   // bytes do not depend on the number of threads, and memory holds two batches of text.
@@ -314,7 +323,7 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
     for (std::size_t i = batch.next++; i < batch.end; i = batch.next++) {
       std::string& text = batch.texts[i - batch.begin];
       detail::JsonWriter fragment(text, 2);
-      write_jurisdiction(rubric, scores[i], fragment);
+      write_jurisdiction(rubric, scores[i], held.count(scores[i].jurisdiction.id) > 0, fragment);
     }
   };
   auto start = [&](Batch& batch, std::size_t begin) {

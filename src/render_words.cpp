@@ -180,17 +180,32 @@ std::string what_if_banner(const std::vector<std::string>& what_if) {
                      join(what_if, ", "), k_what_if_mark);
 }
 
-std::string provenance_text(const Provenance& from) {
-  std::string text;
+namespace {
+
+// "from Cook County, which runs the jail", "at least, by California law".
+std::string provenance_head(const Provenance& from) {
   switch (from.via) {
-    case Provenance::Via::jail_authority: text = fmt::format("from {}, which runs the jail", from.name); break;
-    case Provenance::Via::at_least: text = fmt::format("at least, by {} law", from.name); break;
-    case Provenance::Via::at_most: text = fmt::format("at most, by {} law", from.name); break;
+    case Provenance::Via::jail_authority: return fmt::format("from {}, which runs the jail", from.name);
+    case Provenance::Via::at_least: return fmt::format("at least, by {} law", from.name);
+    case Provenance::Via::at_most: return fmt::format("at most, by {} law", from.name);
   }
-  if (from.sources.empty()) return text;
-  const auto dated = std::find_if(from.sources.begin(), from.sources.end(), [](const Source& s) { return !s.date.empty(); });
-  const Source& source = dated != from.sources.end() ? *dated : from.sources.front();
-  return fmt::format("{}: {}{}", text, source.title, source.date.empty() ? "" : ", " + source.date);
+  return {};
+}
+
+}  // namespace
+
+std::string provenance_text(const Provenance& from) {
+  std::string text = provenance_head(from);
+  if (!from.sources.empty()) {
+    const auto dated =
+        std::find_if(from.sources.begin(), from.sources.end(), [](const Source& s) { return !s.date.empty(); });
+    const Source& source = dated != from.sources.end() ? *dated : from.sources.front();
+    text += fmt::format(": {}{}", source.title, source.date.empty() ? "" : ", " + source.date);
+    if (from.sources.size() > 1) text += fmt::format(" (and {} more)", from.sources.size() - 1);
+  }
+  // One step up only: a chain of jail authorities names the next, not every one.
+  if (from.upstream) text += fmt::format("; its answer {}", provenance_head(*from.upstream));
+  return text;
 }
 
 std::vector<std::string> inherited_lines(const std::vector<Answer>& answers) {
@@ -202,10 +217,10 @@ std::vector<std::string> inherited_lines(const std::vector<Answer>& answers) {
       groups.push_back({a.from.get(), {}});
       it = groups.end() - 1;
     }
-    it->second.push_back(a.own.empty() ? a.question : fmt::format("{} (its own: {})", a.question, a.own));
+    it->second.push_back(fmt::format("{} is {}{}", a.question, a.value, a.own.empty() ? "" : " (its own: " + a.own + ")"));
   }
   std::vector<std::string> lines;
-  for (const auto& [from, questions] : groups) lines.push_back(join(questions, ", ") + " " + provenance_text(*from));
+  for (const auto& [from, questions] : groups) lines.push_back(join(questions, ", ") + ", " + provenance_text(*from));
   return lines;
 }
 

@@ -7,36 +7,47 @@
 
 namespace scorecard {
 
+std::unordered_set<std::string_view> holding_others(const std::vector<JurisdictionScore>& scores) {
+  std::unordered_set<std::string_view> present;
+  for (const auto& s : scores) present.insert(s.jurisdiction.id);
+  std::unordered_set<std::string_view> held;
+  for (const auto& s : scores) {
+    for (const auto& ref : s.jurisdiction.within) {
+      if (ref.id != s.jurisdiction.id && present.count(ref.id)) held.insert(ref.id);
+    }
+  }
+  return held;
+}
+
 Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& scores) {
   Summary summary;
   for (const auto& t : rubric.tiers) summary.tiers.push_back({t.number, 0, 0});
+  const std::unordered_set<std::string_view> held = holding_others(scores);
   for (const auto& s : scores) {
     ++summary.jurisdictions;
-    // A government that holds others loaded with it counts its jurisdictions, not its
+    const bool known = s.jurisdiction.population.has_value();
+    // A government that holds others of these counts as a jurisdiction, not by its
     // residents: they are counted where they live.
-    const bool counted = s.jurisdiction.population && !s.jurisdiction.holds_others;
+    const bool holds = known && held.count(s.jurisdiction.id) > 0;
+    const bool counted = known && !holds;
     const long long population = counted ? *s.jurisdiction.population : 0;
     const bool rounded = counted && s.jurisdiction.population_rounded();
-    if (s.jurisdiction.holds_others) {
-      ++summary.holding_others;
-    } else if (s.jurisdiction.population) {
+    if (holds) ++summary.holding_others;
+    if (counted) {
       ++summary.with_population;
       summary.residents += population;
       summary.residents_approximate = summary.residents_approximate || rounded;
     }
+    TierCount* count = &summary.not_rated;
     if (!s.overall.tier || !rubric.find_tier(*s.overall.tier)) {
       ++summary.unrated;
-      ++summary.not_rated.jurisdictions;
-      summary.not_rated.residents += population;
-      summary.not_rated.approximate = summary.not_rated.approximate || rounded;
-      if (!counted && !s.jurisdiction.holds_others) ++summary.not_rated.unknown_population;
-      continue;
+    } else {
+      count = &summary.tiers[static_cast<std::size_t>(*s.overall.tier - 1)];
     }
-    TierCount& count = summary.tiers[static_cast<std::size_t>(*s.overall.tier - 1)];
-    ++count.jurisdictions;
-    count.residents += population;
-    count.approximate = count.approximate || rounded;
-    if (!counted && !s.jurisdiction.holds_others) ++count.unknown_population;
+    ++count->jurisdictions;
+    count->residents += population;
+    count->approximate = count->approximate || rounded;
+    if (!known) ++count->unknown_population;
   }
   return summary;
 }
@@ -58,7 +69,8 @@ std::string sentence(const Summary& summary, const TierCount& tier, std::string_
   std::string text = fmt::format("{} of {} jurisdiction{} {} {}", tier.jurisdictions, summary.jurisdictions,
                                  summary.jurisdictions == 1 ? "" : "s", tier.jurisdictions == 1 ? "is" : "are", rated);
   if (tier.residents > 0) {
-    text += fmt::format(", home to {} of the {} residents counted", residents_text(tier.residents, tier.approximate),
+    text += fmt::format(", home to {} of {}{} residents counted", residents_text(tier.residents, tier.approximate),
+                        summary.residents_approximate ? "" : "the ",
                         residents_text(summary.residents, summary.residents_approximate));
   }
   if (tier.unknown_population > 0) text += fmt::format("; population unknown for {}", tier.unknown_population);
@@ -77,12 +89,14 @@ std::string population_note(const Summary& summary) {
   const std::size_t unknown = summary.jurisdictions - summary.with_population - summary.holding_others;
   std::vector<std::string> parts;
   if (unknown > 0) {
-    parts.push_back(fmt::format("{} of {} jurisdictions have no population figure", unknown, summary.jurisdictions));
+    parts.push_back(fmt::format("{} of {} jurisdiction{} {} no population figure", unknown, summary.jurisdictions,
+                                summary.jurisdictions == 1 ? "" : "s", unknown == 1 ? "has" : "have"));
   }
   if (summary.holding_others > 0) {
-    parts.push_back(fmt::format("{} {} others loaded with {} {} left out, so that no one is counted twice",
-                                summary.holding_others, summary.holding_others == 1 ? "government that holds" : "governments that hold",
-                                summary.holding_others == 1 ? "it" : "them", summary.holding_others == 1 ? "is" : "are"));
+    parts.push_back(fmt::format("{} {} others of these {} left out, so that no one is counted twice",
+                                summary.holding_others,
+                                summary.holding_others == 1 ? "government that holds" : "governments that hold",
+                                summary.holding_others == 1 ? "is" : "are"));
   }
   if (parts.empty()) return {};
   return join(parts, "; ") + "; residents count only the others";

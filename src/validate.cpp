@@ -124,7 +124,7 @@ void check_binds(const Jurisdiction& j, const Rubric& rubric, const std::vector<
                                    ? std::string("the rubric lets no government bind those within it")
                                    : fmt::format("the rubric lets only governments of kind {} bind those within them, "
                                                  "and this one is {}",
-                                                 join(kinds, " or "), j.kind.empty() ? "of no kind" : "a " + j.kind))});
+                                                 join(kinds, " or "), j.kind.empty() ? "of no kind" : "of kind " + j.kind))});
   }
   const std::vector<std::string> criterion_ids = rubric.criterion_ids();
   for (const auto& b : j.binds) {

@@ -16,6 +16,7 @@
 // Every inherited answer keeps where it came from (Answer::from). Nothing here changes a
 // recorded tier.
 
+#include <string>
 #include <vector>
 
 #include <scorecard/diagnostic.hpp>
@@ -28,7 +29,9 @@ namespace scorecard {
 // number (and in the references between them). Unresolved references are warnings; a
 // government within itself through others, or a jail authority whose own jail authority
 // leads back, is an error of each file on the cycle (which then inherits nothing). Returns
-// each jurisdiction's diagnostics, in the order given.
-std::vector<Diagnostics> resolve_governments(const Rubric& rubric, const std::vector<Jurisdiction*>& jurisdictions);
+// each jurisdiction's diagnostics, in the order given. invalid: the ids of files loaded
+// with errors, so that a reference to one says so instead of "not among the files loaded".
+std::vector<Diagnostics> resolve_governments(const Rubric& rubric, const std::vector<Jurisdiction*>& jurisdictions,
+                                             const std::vector<std::string>& invalid = {});
 
 }  // namespace scorecard

@@ -43,6 +43,9 @@ struct Provenance {
   Via via = Via::jail_authority;
   std::string criterion;        // the government's criterion the answer comes from
   std::vector<Source> sources;  // what the government cites for it
+  // Via the jail authority: where the authority's own answer came from, when it is not its
+  // own either (its state's floor, or the government that runs its jail).
+  std::shared_ptr<const Provenance> upstream;
 };
 std::string_view to_string(Provenance::Via via);
 
@@ -116,9 +119,6 @@ struct Jurisdiction {
   std::vector<Source> sources;
   Position criteria_where;
   std::vector<CriterionData> criteria;
-  // Set when references are resolved: another government loaded with it lies within it, so
-  // its residents are counted there too and sums leave its population out.
-  bool holds_others = false;
 
   const CriterionData* find_criterion(std::string_view criterion_id) const;
   const Source* find_source(std::string_view source_id) const;

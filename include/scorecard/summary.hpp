@@ -2,6 +2,8 @@
 // The summary of a set of scores: jurisdictions and residents per overall tier.
 
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <scorecard/rubric.hpp>
@@ -20,9 +22,10 @@ struct TierCount {
 
 struct Summary {
   std::size_t jurisdictions = 0;
-  std::size_t with_population = 0;  // of those that hold no other
-  // Governments another loaded jurisdiction lies within (a county and its city): their
-  // residents are counted where they live, so their populations are left out of the sums.
+  std::size_t with_population = 0;  // counted: a population, and no other of these within it
+  // Governments with a population that another of these jurisdictions lies within (a county
+  // and its city): left out of the sums, so that no one is counted twice (and so their
+  // residents outside those jurisdictions are not counted at all).
   std::size_t holding_others = 0;
   long long residents = 0;
   bool residents_approximate = false;  // residents include a rounded figure
@@ -32,6 +35,10 @@ struct Summary {
 };
 
 Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& scores);
+
+// The ids of the jurisdictions another of these lies within (`within`): governments whose
+// residents are counted where they live, among these scores (a filter changes them).
+std::unordered_set<std::string_view> holding_others(const std::vector<JurisdictionScore>& scores);
 
 // With every population known: "4.1 million of 17.9 million residents live under On Track
 // policies (2 of 12 jurisdictions)". Otherwise it never claims more than it knows: "2 of 12

@@ -155,7 +155,7 @@ check(links.length >= 8 && links.every((h) => /^https?:\/\//.test(h)), `Chicago'
 check(links.includes("https://reformtransform.org/scorecard/ice-chicago"), "CPD's Chicago page is linked");
 check((await page.textContent("#details-chicago")).includes("Chicago runs no jail"), "notes are shown");
 check((await page.textContent("#details-chicago")).includes(
-  "Answers: detainer_hold_prohibited from Cook County, which runs the jail: Cook County, Policy for Responding to ICE Detainers"),
+  "Answers: detainer_hold_prohibited is any_conviction, from Cook County, which runs the jail: Cook County, Policy for Responding to ICE Detainers"),
   "an inherited answer says where it comes from");
 await page.screenshot({ path: join(outDir, "scorecard-details.png") });
 await page.click("#row-chicago button.open");

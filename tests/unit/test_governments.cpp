@@ -2,11 +2,14 @@
 
 #include <deque>
 
+#include <scorecard/summary.hpp>
+
 #include <scorecard/governments.hpp>
 #include <scorecard/load.hpp>
 #include <scorecard/validate.hpp>
 
 #include "helpers.hpp"
+#include "render_detail.hpp"
 
 using namespace scorecard;
 using scorecard::test::lines;
@@ -59,7 +62,7 @@ criteria:
   interviews: {answers: {ice_access_prohibited: none}}
   information_sharing: {rating: 2}
 )");
-  Jurisdiction& county = set.add("county", R"(kind: county
+  set.add("county", R"(kind: county
 sources:
   law: {title: County detainer policy, url: "https://example.org/law", date: 2011-09-07}
 criteria:
@@ -91,8 +94,6 @@ criteria:
   CHECK(city.find_criterion("custody")->has_answers);
   // Every answer from one government's criterion shares one provenance.
   CHECK(held->from == warrant->from);
-  CHECK(county.holds_others);
-  CHECK_FALSE(city.holds_others);
 }
 
 TEST_CASE("a state's floor raises and fills answers, its ceiling lowers them", "[governments]") {
@@ -134,7 +135,8 @@ criteria:
   CHECK(county_hold->from->via == Provenance::Via::at_least);
   const Answer* city_hold = answer(city, "custody", "detainer_hold_prohibited");
   CHECK(city_hold->value == "some_convictions");
-  CHECK(city_hold->from->government == "floor-state");
+  CHECK(city_hold->from->government == "county");  // the county runs its jail
+  CHECK(city_hold->from->upstream->government == "floor-state");
   // A floor is no answer: a question the file does not answer stays open.
   CHECK(answer(city, "interviews", "written_consent_notice_required") == nullptr);
   // The ceiling lowers a more protective answer, and fills a missing one only when it is
@@ -157,7 +159,7 @@ TEST_CASE("only the kinds the rubric names bind", "[governments]") {
   const Diagnostics d = validate_jurisdiction(set.js[0], builtin_rubric(), ValidateScope::structure);
   CHECK(lines(d) == std::vector<std::string>{
                         "county.yaml:5:3: warning: \"binds\" has no effect: the rubric lets only governments of kind "
-                        "state bind those within them, and this one is a county",
+                        "state bind those within them, and this one is of kind county",
                         "county.yaml:5:3: warning: \"binds\" of criterion \"custody\" cites no source",
                         "county.yaml:6:1: error: missing criterion \"custody\"", "county.yaml:6:1: error: missing criterion \"interviews\"",
                         "county.yaml:6:1: error: missing criterion \"rights_trainings\"",
@@ -171,7 +173,7 @@ TEST_CASE("only the kinds the rubric names bind", "[governments]") {
 TEST_CASE("references that do not resolve are warnings, cycles are errors", "[governments]") {
   Set set;
   set.add("city", "within: [nowhere]\njail_authority: no-jail\ncriteria: {}\n");
-  set.add("self", "jail_authority: self\ncriteria: {}\n");  // runs its own jail: nothing to resolve
+  set.add("self", "jail_authority: self\ncriteria: {}\n");  // itself: nothing to resolve, but said
   set.add("a", "within: [b]\ncriteria: {}\n");
   set.add("b", "within: [c]\ncriteria: {}\n");
   set.add("c", "within: [a]\ncriteria: {}\n");
@@ -184,6 +186,8 @@ TEST_CASE("references that do not resolve are warnings, cycles are errors", "[go
             "inherited from it (load its file too)",
             "city.yaml:4:17: warning: jail authority \"no-jail\" is not among the files loaded: its answers are not "
             "inherited (load its file too)",
+            "self.yaml:3:17: warning: \"jail_authority\" names this jurisdiction itself; leave it out when it runs its "
+            "own jail",
             "a.yaml:3:10: error: a cycle of governments: \"c\" is within \"a\", \"a\" is within \"b\", \"b\" is "
             "within \"c\"",
             "b.yaml:3:10: error: a cycle of governments: \"c\" is within \"a\", \"a\" is within \"b\", \"b\" is "
@@ -214,6 +218,93 @@ criteria:
         std::vector<std::string>{
             "city.yaml:6:21: warning: recorded tier 3 (reviewed 2019-12-19) for \"custody\" differs from tier 1 "
             "computed from its answers (rule 1: judicial_warrant_required is yes), with answers not its own: "
-            "judicial_warrant_required from The County, which runs the jail: Sheriff's directive, 2018-12-06; if that "
-            "is meant, say why under \"disagreement\""});
+            "judicial_warrant_required is yes, from The County, which runs the jail: Sheriff's directive, 2018-12-06; if "
+            "that is meant, say why under \"disagreement\""});
+}
+
+TEST_CASE("an answer passed down a chain of jail authorities names the one that runs the jail", "[governments]") {
+  Set set;
+  Jurisdiction& city = set.add("city", "jail_authority: county\ncriteria:\n  custody: {rating: 1}\n");
+  set.add("county", R"(jail_authority: region
+within: [state]
+criteria:
+  custody: {answers: {transfer_to_ice_prohibited: none}}
+)");
+  set.add("region", "name: The Region\ncriteria:\n  custody: {answers: {detainer_hold_prohibited: none}}\n");
+  set.add("state", R"(name: The State
+kind: state
+binds:
+  custody: {at_least: {transfer_to_ice_prohibited: some_convictions}}
+criteria: {}
+)");
+  set.resolve();
+  const Answer* hold = answer(city, "custody", "detainer_hold_prohibited");
+  REQUIRE(hold);
+  CHECK(hold->from->government == "county");
+  REQUIRE(hold->from->upstream);
+  CHECK(hold->from->upstream->government == "region");
+  CHECK(scorecard::detail::provenance_text(*hold->from) == "from county, which runs the jail; its answer from The Region, which runs the jail");
+  // The county's own answer, raised by its state's floor, reaches the city as the county's.
+  const Answer* transfer = answer(city, "custody", "transfer_to_ice_prohibited");
+  REQUIRE(transfer);
+  CHECK(transfer->value == "some_convictions");
+  CHECK(transfer->from->government == "county");
+  CHECK(transfer->from->upstream->via == Provenance::Via::at_least);
+}
+
+TEST_CASE("a deep chain of binding states keeps the tightest bound of each question", "[governments]") {
+  Set set;
+  // s0 within s1 within ... within s199: every one sets a floor, the top one the highest.
+  for (int i = 0; i < 200; ++i) {
+    const std::string floor = i == 199 ? "any_conviction" : "some_convictions";
+    set.add("s" + std::to_string(i), (i < 199 ? "within: [s" + std::to_string(i + 1) + "]\n" : std::string()) +
+                                         "kind: state\nbinds:\n  custody: {at_least: {detainer_hold_prohibited: " + floor +
+                                         "}}\ncriteria:\n  custody: {answers: {detainer_hold_prohibited: none}}\n");
+  }
+  set.resolve();
+  CHECK(set.diagnostics().empty());
+  const Answer* bottom = answer(set.js[0], "custody", "detainer_hold_prohibited");
+  CHECK(bottom->value == "any_conviction");
+  CHECK(bottom->from->government == "s199");
+  CHECK(answer(set.js[199], "custody", "detainer_hold_prohibited")->value == "none");  // binds nothing above it
+}
+
+TEST_CASE("a jail authority that is the file itself, or a file with errors, is said so", "[governments]") {
+  Set set;
+  set.add("self", "jail_authority: self\ncriteria: {}\n");
+  set.add("city", "jail_authority: broken\nwithin: [broken]\ncriteria: {}\n");
+  std::vector<Jurisdiction*> all;
+  for (auto& j : set.js) all.push_back(&j);
+  set.found = resolve_governments(builtin_rubric(), all, {"broken"});
+  CHECK(set.diagnostics() ==
+        std::vector<std::string>{
+            "self.yaml:3:17: warning: \"jail_authority\" names this jurisdiction itself; leave it out when it runs its "
+            "own jail",
+            "city.yaml:4:10: warning: \"within\" names \"broken\", whose file has errors: nothing is inherited from it",
+            "city.yaml:3:17: warning: jail authority \"broken\" has errors in its file: its answers are not inherited"});
+}
+
+TEST_CASE("residents are counted where they live: a government holding others of the set is left out", "[governments]") {
+  Set set;
+  set.add("city", "within: [county]\npopulation: 100\ncriteria: {}\n");
+  set.add("county", "kind: county\npopulation: {value: 5000, rounded_to: 1000}\ncriteria: {}\n");
+  set.add("town", "population: 7\ncriteria: {}\n");
+  set.add("unknown", "within: [county]\ncriteria: {}\n");
+  std::vector<JurisdictionScore> scores;
+  for (auto& j : set.js) scores.push_back(score_jurisdiction(builtin_rubric(), j));
+  Summary all = summarize(builtin_rubric(), scores);
+  CHECK(all.residents == 107);
+  CHECK_FALSE(all.residents_approximate);
+  CHECK(all.holding_others == 1);
+  CHECK(all.with_population == 2);
+  CHECK(population_note(all) ==
+        "1 of 4 jurisdictions has no population figure; 1 government that holds others of these is left out, so that "
+        "no one is counted twice; residents count only the others");
+  // The county alone (a filter): nothing of these lies within it, so its residents count.
+  const std::vector<JurisdictionScore> county = {scores[1]};
+  Summary alone = summarize(builtin_rubric(), county);
+  CHECK(alone.residents == 5000);
+  CHECK(alone.residents_approximate);
+  CHECK(alone.holding_others == 0);
+  CHECK(population_note(alone).empty());
 }
