@@ -306,7 +306,7 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   write_rubric(rubric, w);
   w.key("summary");
   write_summary(rubric, scores, w);
-  const std::unordered_set<std::string_view> held = holding_others(scores);
+  const std::unordered_set<std::string_view> held = held_governments(scores);
   w.key("jurisdictions").begin_array();
   // Jurisdictions are rendered in parallel, a batch at a time, and written in order: the
   // bytes do not depend on the number of threads, and memory holds two batches of text.

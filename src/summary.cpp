@@ -7,7 +7,7 @@
 
 namespace scorecard {
 
-std::unordered_set<std::string_view> holding_others(const std::vector<JurisdictionScore>& scores) {
+std::unordered_set<std::string_view> held_governments(const std::vector<JurisdictionScore>& scores) {
   std::unordered_set<std::string_view> present;
   for (const auto& s : scores) present.insert(s.jurisdiction.id);
   std::unordered_set<std::string_view> held;
@@ -22,7 +22,7 @@ std::unordered_set<std::string_view> holding_others(const std::vector<Jurisdicti
 Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& scores) {
   Summary summary;
   for (const auto& t : rubric.tiers) summary.tiers.push_back({t.number, 0, 0});
-  const std::unordered_set<std::string_view> held = holding_others(scores);
+  const std::unordered_set<std::string_view> held = held_governments(scores);
   for (const auto& s : scores) {
     ++summary.jurisdictions;
     const bool known = s.jurisdiction.population.has_value();

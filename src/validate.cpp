@@ -35,18 +35,19 @@ void check_answers(const Jurisdiction& j, const CriterionData& data, const Crite
   }
 }
 
-void check_sources(const Jurisdiction& j, const CriterionData& data, const std::vector<std::string>& source_ids,
-                   const std::unordered_set<std::string>& defined, Diagnostics& out) {
-  for (const auto& ref : data.sources) {
+// The source ids a criterion (or a binding) cites: each defined; none at all is a warning,
+// `uncited` at `where`.
+void check_source_refs(const Jurisdiction& j, const std::vector<SourceRef>& refs, Position where, std::string uncited,
+                       const std::vector<std::string>& source_ids, const std::unordered_set<std::string>& defined,
+                       Diagnostics& out) {
+  for (const auto& ref : refs) {
     if (!defined.count(ref.id)) {
       out.push_back({Severity::error, j.at(ref.where),
                      fmt::format("source \"{}\" is not defined under \"sources\"{}", ref.id,
                                  did_you_mean(ref.id, source_ids))});
     }
   }
-  if (data.sources.empty()) {
-    out.push_back({Severity::warning, j.at(data.where), fmt::format("criterion \"{}\" cites no source", data.id)});
-  }
+  if (refs.empty()) out.push_back({Severity::warning, j.at(where), std::move(uncited)});
 }
 
 // Both a recorded tier and answers: the two should agree. While questions are open, they
@@ -161,16 +162,8 @@ void check_binds(const Jurisdiction& j, const Rubric& rubric, const std::vector<
         }
       }
     }
-    for (const auto& ref : b.sources) {
-      if (!defined.count(ref.id)) {
-        out.push_back({Severity::error, j.at(ref.where),
-                       fmt::format("source \"{}\" is not defined under \"sources\"{}", ref.id,
-                                   did_you_mean(ref.id, source_ids))});
-      }
-    }
-    if (b.sources.empty()) {
-      out.push_back({Severity::warning, j.at(b.where), fmt::format("\"binds\" of criterion \"{}\" cites no source", b.criterion)});
-    }
+    check_source_refs(j, b.sources, b.where, fmt::format("\"binds\" of criterion \"{}\" cites no source", b.criterion),
+                      source_ids, defined, out);
   }
 }
 
@@ -258,7 +251,8 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric, V
                                  rubric.worst_tier())});
     }
     check_answers(j, data, *criterion, out);
-    check_sources(j, data, source_ids, defined, out);
+    check_source_refs(j, data.sources, data.where, fmt::format("criterion \"{}\" cites no source", data.id), source_ids,
+                      defined, out);
   }
   if (scope == ValidateScope::all) {
     Diagnostics more = validate_answers(j, rubric);

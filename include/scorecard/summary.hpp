@@ -38,7 +38,7 @@ Summary summarize(const Rubric& rubric, const std::vector<JurisdictionScore>& sc
 
 // The ids of the jurisdictions another of these lies within (`within`): governments whose
 // residents are counted where they live, among these scores (a filter changes them).
-std::unordered_set<std::string_view> holding_others(const std::vector<JurisdictionScore>& scores);
+std::unordered_set<std::string_view> held_governments(const std::vector<JurisdictionScore>& scores);
 
 // With every population known: "4.1 million of 17.9 million residents live under On Track
 // policies (2 of 12 jurisdictions)". Otherwise it never claims more than it knows: "2 of 12

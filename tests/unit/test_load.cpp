@@ -420,3 +420,40 @@ TEST_CASE("a rounded population must be a power of ten and a multiple of it", "[
   CHECK(lines(bad.diagnostics) ==
         std::vector<std::string>{"t.yaml:2:50: error: \"source\" must use only a-z, 0-9 and '-', found \"Bad Id\""});
 }
+
+TEST_CASE("within and binds: their shapes, with every problem found", "[load]") {
+  const auto good = load(R"(name: X
+within: county
+jail_authority: county
+binds:
+  custody:
+    at_least: {detainer_hold_prohibited: some_convictions}
+    at_most: {transfer_to_ice_prohibited: none}
+    sources: [law]
+    note: The state's law.
+criteria: {}
+)");
+  REQUIRE(lines(good.diagnostics).empty());
+  const Jurisdiction& j = *good.jurisdiction;
+  REQUIRE(j.within.size() == 1);
+  CHECK(j.within[0].id == "county");
+  CHECK(j.within[0].where.line == 2);
+  CHECK(j.jail_authority_where.line == 3);
+  REQUIRE(j.binds.size() == 1);
+  CHECK(j.binds[0].criterion == "custody");
+  CHECK(j.binds[0].at_least.at(0).value == "some_convictions");
+  CHECK(j.binds[0].at_most.at(0).question == "transfer_to_ice_prohibited");
+  CHECK(j.binds[0].sources.at(0).id == "law");
+  CHECK(j.binds[0].note == "The state's law.");
+
+  CHECK(lines(load("name: X\nwithin: [a, a, Big County]\nbinds: [x]\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:2:13: error: \"a\" is named twice in \"within\"",
+            "t.yaml:2:16: error: \"within\" must name governments by id (a-z, 0-9 and '-'), found \"Big County\"",
+            "t.yaml:3:8: error: expected a mapping of criterion ids for \"binds\", found a list"});
+  CHECK(lines(load("name: X\nbinds:\n  custody: {sources: [a]}\n  interviews: 3\ncriteria: {}\n").diagnostics) ==
+        std::vector<std::string>{
+            "t.yaml:3:3: error: \"binds\" of criterion \"custody\" needs \"at_least\" or \"at_most\"",
+            "t.yaml:4:15: error: expected a mapping with \"at_least\" or \"at_most\" for \"binds\" of criterion "
+            "\"interviews\", found a string"});
+}

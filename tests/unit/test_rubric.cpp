@@ -282,3 +282,29 @@ TEST_CASE("a question is scored when a rule reads it, and one marked scored: fal
                                  "r.yaml:15:26: error: question \"q\" is marked \"scored: false\", so no rule may read "
                                  "it; remove the mark or the condition"});
 }
+
+TEST_CASE("the rubric's inheritance: jail questions, binding kinds and protective orders", "[rubric]") {
+  std::string text = std::string(k_tiny) + "inheritance:\n  jail_authority: [a]\n  binding: [state]\n";
+  text = replace(text, "{id: q, type: yes_no, text: Q}", "{id: q, type: yes_no, text: Q, protective_order: [\"no\", \"yes\"]}");
+  const auto good = load(text);
+  REQUIRE(good.diagnostics.empty());
+  const Question& q = good.rubric->criteria.at(0).questions.at(0);
+  CHECK(q.from_jail_authority);
+  CHECK(q.protective_order == std::vector<std::string>{"no", "yes"});
+  CHECK(q.protection_rank("yes") == 1);
+  CHECK(q.protection_rank("maybe") == -1);
+  CHECK(good.rubric->inheritance.binds("state"));
+  CHECK_FALSE(good.rubric->inheritance.binds("county"));
+
+  std::string bad = std::string(k_tiny) + "inheritance:\n  jail_authority: [b]\n  binding: [stat]\n  other: 1\n";
+  bad = replace(bad, "{id: q, type: yes_no, text: Q}", "{id: q, type: yes_no, text: Q, protective_order: [\"no\"]}");
+  CHECK(lines(load(bad).diagnostics) ==
+        std::vector<std::string>{
+            "r.yaml:13:58: error: \"protective_order\" of question \"q\" must list each answer of type \"yes_no\" once "
+            "(yes, no), from most to least protective",
+            "r.yaml:22:20: error: \"b\" in \"inheritance.jail_authority\" is neither a criterion nor a question (did "
+            "you mean \"a\"?)",
+            "r.yaml:23:13: error: \"stat\" is not a kind of government; expected city, county, state or other (did you "
+            "mean \"state\"?)",
+            "r.yaml:24:3: error: unknown key \"other\" in \"inheritance\""});
+}

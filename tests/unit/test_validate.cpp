@@ -163,3 +163,28 @@ TEST_CASE("the source of a population must be defined, and counts as cited", "[v
         std::vector<std::string>{
             "v.yaml:4:35: error: source \"lw\" of \"population\" is not defined under \"sources\" (did you mean \"law\"?)"});
 }
+
+TEST_CASE("what a state binds is checked against the rubric", "[validate]") {
+  const std::string state = with(with(test::k_valid_file, "kind: city", "kind: state"), "criteria:", R"(within: [v]
+binds:
+  custdy: {at_least: {detainer_hold_prohibited: none}}
+  custody:
+    at_least: {detainer_hold_prohibited: any_conviction, transfer: none, judicial_warrant_required: unclear}
+    at_most: {detainer_hold_prohibited: none}
+    sources: [lw]
+criteria:)");
+  CHECK(validate(state) ==
+        std::vector<std::string>{
+            "v.yaml:7:10: error: \"v\" cannot lie within itself",
+            "v.yaml:9:3: error: unknown criterion \"custdy\" in \"binds\" (did you mean \"custody\"?)",
+            "v.yaml:11:58: error: unknown question \"transfer\" for criterion \"custody\"",
+            "v.yaml:11:101: error: \"unclear\" is not an answer to \"judicial_warrant_required\" that can bind; expected "
+            "one of yes, no",
+            "v.yaml:12:41: error: \"detainer_hold_prohibited\": at_most \"none\" is less protective than at_least "
+            "\"any_conviction\"",
+            "v.yaml:13:15: error: source \"lw\" is not defined under \"sources\" (did you mean \"law\"?)"});
+  const std::string city = with(test::k_valid_file, "criteria:", "binds:\n  custody: {at_most: {detainer_hold_prohibited: none}, sources: [law]}\ncriteria:");
+  CHECK(validate(city) == std::vector<std::string>{
+                              "v.yaml:8:3: warning: \"binds\" has no effect: the rubric lets only governments of kind "
+                              "state bind those within them, and this one is of kind city"});
+}
