@@ -56,6 +56,7 @@ Diagnostics baseline_problems(const Snapshot& baseline, const Rubric& rubric, bo
 CheckReport run_check(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const CheckOptions& options) {
   CheckReport report;
   report.answers_only = options.answers_only;
+  report.as_of = options.as_of;
   if (options.diagnostics) {
     std::map<std::string, std::vector<Diagnostic>> errors;  // by path
     for (const auto& d : *options.diagnostics) {

@@ -17,6 +17,7 @@
 #include <scorecard/dataset.hpp>
 #include <scorecard/governments.hpp>
 #include <scorecard/load.hpp>
+#include <scorecard/timeline.hpp>
 #include <scorecard/validate.hpp>
 
 #include "workers.hpp"
@@ -110,6 +111,12 @@ int walk_directory(const std::string& top, std::vector<std::pair<std::string, bo
   return 0;
 }
 
+// Workers for n files: `threads` (0: one per core), never more than the files.
+unsigned worker_count(unsigned threads, std::size_t n) {
+  const unsigned count = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(count, std::max<std::size_t>(n, 1)));
+}
+
 }  // namespace
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
@@ -175,48 +182,59 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
   return files;
 }
 
-Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
-                     const ScoreOptions& options) {
-  Dataset dataset;
-  dataset.files = expand_paths(paths, dataset.diagnostics);
-  const std::size_t n = dataset.files.size();
+LoadedFiles load_files(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
+                       std::optional<int> today) {
+  LoadedFiles set;
+  set.files = expand_paths(paths, set.diagnostics);
+  const std::size_t n = set.files.size();
   // Each file's result goes straight into its own slot: the order of the results is the
   // order of the files, whatever the number of threads, and nothing is copied afterwards.
-  dataset.scores.resize(n);
-  std::vector<Diagnostics> problems(n);
-  std::vector<char> loaded(n, 0);
+  set.jurisdictions.resize(n);
+  set.problems.resize(n);
+  set.loaded.assign(n, 0);
+  set.threads = threads;
   std::atomic<std::size_t> next{0};
-  // Loading and the checks of one file, on the workers; then what spans files (ids, then
-  // references and inherited answers); then, on the workers again, what the answers give.
   auto load_work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
-      JurisdictionLoad load = load_jurisdiction_file(dataset.files[i]);
-      problems[i] = std::move(load.diagnostics);
+      JurisdictionLoad load = load_jurisdiction_file(set.files[i]);
+      set.problems[i] = std::move(load.diagnostics);
       if (!load.jurisdiction) continue;
-      Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric, ValidateScope::structure);
-      problems[i].insert(problems[i].end(), more.begin(), more.end());
-      dataset.scores[i].jurisdiction = std::move(*load.jurisdiction);
-      loaded[i] = 1;
+      Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric, ValidateScope::structure, today);
+      set.problems[i].insert(set.problems[i].end(), more.begin(), more.end());
+      set.jurisdictions[i] = std::move(*load.jurisdiction);
+      set.loaded[i] = 1;
     }
   };
-  unsigned count = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
-  count = static_cast<unsigned>(std::min<std::size_t>(count, std::max<std::size_t>(n, 1)));
-  detail::run_on_threads(count, load_work);
+  detail::run_on_threads(worker_count(threads, n), load_work);
 
   // Ids must be unique across the data set.
-  {
-    std::unordered_map<std::string_view, std::size_t> first_file;  // views of ids that stay put
-    first_file.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto& j = dataset.scores[i].jurisdiction;
-      if (!loaded[i] || j.id.empty()) continue;
-      auto [it, inserted] = first_file.emplace(j.id, i);
-      if (!inserted) {
-        problems[i].push_back({Severity::error, j.at(j.id_where),
-                               fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id,
-                                           dataset.files[it->second])});
-      }
+  std::unordered_map<std::string_view, std::size_t> first_file;  // views of ids that stay put
+  first_file.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& j = set.jurisdictions[i];
+    if (!set.loaded[i] || j.id.empty()) continue;
+    auto [it, inserted] = first_file.emplace(j.id, i);
+    if (!inserted) {
+      set.problems[i].push_back({Severity::error, j.at(j.id_where),
+                                 fmt::format("duplicate jurisdiction id \"{}\" (also in {})", j.id,
+                                             set.files[it->second])});
     }
+  }
+  return set;
+}
+
+Dataset rate_files(LoadedFiles set, const Rubric& rubric, const ScoreOptions& options, std::optional<int> as_of) {
+  Dataset dataset;
+  dataset.files = std::move(set.files);
+  dataset.diagnostics = std::move(set.diagnostics);
+  auto& problems = set.problems;
+  const auto& loaded = set.loaded;
+  const std::size_t n = dataset.files.size();
+  dataset.scores.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!loaded[i]) continue;
+    if (as_of) project_as_of(set.jurisdictions[i], *as_of);
+    dataset.scores[i].jurisdiction = std::move(set.jurisdictions[i]);
   }
   // References resolve among the files without errors.
   {
@@ -238,7 +256,8 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
       into.insert(into.end(), std::make_move_iterator(found[k].begin()), std::make_move_iterator(found[k].end()));
     }
   }
-  next = 0;
+  // Then, on the workers again, what the answers give.
+  std::atomic<std::size_t> next{0};
   auto score_work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
       if (!loaded[i] || has_errors(problems[i])) continue;
@@ -247,7 +266,7 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
       dataset.scores[i] = score_jurisdiction(rubric, std::move(dataset.scores[i].jurisdiction), options);
     }
   };
-  detail::run_on_threads(count, score_work);
+  detail::run_on_threads(worker_count(set.threads, n), score_work);
 
   std::vector<char> keep(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -266,6 +285,11 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
   }
   dataset.scores.erase(dataset.scores.begin() + static_cast<std::ptrdiff_t>(out), dataset.scores.end());
   return dataset;
+}
+
+Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
+                     const ScoreOptions& options, const TimeOptions& time) {
+  return rate_files(load_files(paths, rubric, threads, time.today), rubric, options, time.as_of);
 }
 
 }  // namespace scorecard

@@ -24,9 +24,13 @@ Position position(const YamlContext& ctx, const detail::YamlNode& node) {
 
 const std::vector<std::string> k_root_keys = {"id",       "name",    "state",   "kind",    "population", "jail_authority",
                                               "within",   "binds",   "reviewed", "sources", "criteria"};
-const std::vector<std::string> k_binding_keys = {"at_least", "at_most", "sources", "note"};
+const std::vector<std::string> k_binding_keys = {"at_least", "at_most", "sources", "note", "since", "history"};
+const std::vector<std::string> k_earlier_binding_keys = {"at_least", "at_most", "sources", "note", "since"};
 const std::vector<std::string> k_source_keys = {"title", "url", "date", "pinpoint"};
-const std::vector<std::string> k_criterion_keys = {"rating", "answers", "sources", "note", "disagreement"};
+const std::vector<std::string> k_criterion_keys = {"rating", "answers", "sources",   "note",
+                                                   "disagreement", "since", "history"};
+// An earlier state (under "history"): a criterion's keys, without a history of its own.
+const std::vector<std::string> k_earlier_keys = {"rating", "answers", "sources", "note", "disagreement", "since"};
 // More than the United States as a whole (about 335 million); far from overflowing a sum.
 constexpr long long k_max_population = 1'000'000'000;
 const std::vector<std::string> k_kinds = {"city", "county", "state", "other"};
@@ -220,6 +224,67 @@ void read_within(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j)
   }
 }
 
+// The earlier states of a criterion or a binding: a list of mappings, each read by
+// read_state(mapping entry, index) into a new state.
+template <class State, class ReadState>
+void read_history(const MapEntry& entry, const YamlContext& ctx, std::string_view where, std::vector<State>& out,
+                  ReadState&& read_state) {
+  if (!entry.value.IsSequence()) {
+    ctx.error(entry.value.IsNull() ? entry.key_node : entry.value,
+              fmt::format("expected a list of earlier states for \"history\" of {}, found {}", where,
+                          detail::kind_name(entry.value)));
+    return;
+  }
+  for (const auto& item : entry.value.items()) {
+    if (!ctx.spend(item)) return;
+    if (!item.IsMap()) {
+      ctx.error(item, fmt::format("expected a mapping with \"since\" for an earlier state of {}, found {}", where,
+                                  detail::kind_name(item)));
+      continue;
+    }
+    State state;
+    state.where = position(ctx, item);
+    read_state(item, state);
+    if (state.since.empty() && state.since_where.line == 0) {
+      ctx.error(item, fmt::format("an earlier state of {} needs \"since\": the date it took effect", where));
+    }
+    out.push_back(std::move(state));
+  }
+}
+
+void read_since(const std::vector<MapEntry>& fields, const YamlContext& ctx, std::string& since, Position& where) {
+  if (const auto* since_entry = detail::find_entry(fields, "since")) {
+    where = position(ctx, since_entry->value);
+    read_date(*since_entry, ctx, since);
+  }
+}
+
+// One state of a binding: its floor and ceiling, sources, note and since.
+void read_binding_state(const detail::YamlNode& node, const YamlContext& ctx, std::string_view where,
+                        const detail::YamlNode& key_node, bool earlier, Binding& b) {
+  const auto fields = detail::read_mapping(node, ctx);
+  detail::check_known_keys(fields, earlier ? k_earlier_binding_keys : k_binding_keys, ctx, where);
+  const auto* at_least = detail::find_entry(fields, "at_least");
+  const auto* at_most = detail::find_entry(fields, "at_most");
+  if (at_least) read_answers(*at_least, ctx, where, b.at_least);
+  if (at_most) read_answers(*at_most, ctx, where, b.at_most);
+  if (!at_least && !at_most) {
+    ctx.error(earlier ? node : key_node, fmt::format("{} needs \"at_least\" or \"at_most\"", where));
+  }
+  if (const auto* sources = detail::find_entry(fields, "sources")) read_source_refs(*sources, ctx, b.sources);
+  if (const auto* note = detail::find_entry(fields, "note")) {
+    if (auto text = detail::read_string(*note, ctx, true)) b.note = *text;
+  }
+  read_since(fields, ctx, b.since, b.since_where);
+  if (earlier) return;
+  if (const auto* history = detail::find_entry(fields, "history")) {
+    read_history(*history, ctx, where, b.history, [&](const detail::YamlNode& item, Binding& state) {
+      state.criterion = b.criterion;
+      read_binding_state(item, ctx, fmt::format("an earlier state of {}", where), item, true, state);
+    });
+  }
+}
+
 // "binds": per criterion, the answers every government within must at least give (a floor)
 // or may at most give (a ceiling), with the sources of the law that says so.
 void read_binds(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
@@ -239,27 +304,17 @@ void read_binds(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) 
                             detail::kind_name(criterion_entry.value)));
       continue;
     }
-    const auto fields = detail::read_mapping(criterion_entry.value, ctx);
-    detail::check_known_keys(fields, k_binding_keys, ctx, where);
-    const auto* at_least = detail::find_entry(fields, "at_least");
-    const auto* at_most = detail::find_entry(fields, "at_most");
-    if (at_least) read_answers(*at_least, ctx, where, b.at_least);
-    if (at_most) read_answers(*at_most, ctx, where, b.at_most);
-    if (!at_least && !at_most) {
-      ctx.error(criterion_entry.key_node, fmt::format("{} needs \"at_least\" or \"at_most\"", where));
-    }
-    if (const auto* sources = detail::find_entry(fields, "sources")) read_source_refs(*sources, ctx, b.sources);
-    if (const auto* note = detail::find_entry(fields, "note")) {
-      if (auto text = detail::read_string(*note, ctx, true)) b.note = *text;
-    }
+    read_binding_state(criterion_entry.value, ctx, where, criterion_entry.key_node, false, b);
     j.binds.push_back(std::move(b));
   }
 }
 
-void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData& c) {
-  const std::string where = fmt::format("criterion \"{}\"", c.id);
-  const auto fields = detail::read_mapping(entry.value, ctx);
-  detail::check_known_keys(fields, k_criterion_keys, ctx, where);
+// One state of a criterion (earlier: one under "history", which has none of its own).
+void read_criterion(const detail::YamlNode& node, const YamlContext& ctx, bool earlier, CriterionData& c) {
+  const std::string where = earlier ? fmt::format("an earlier state of criterion \"{}\"", c.id)
+                                    : fmt::format("criterion \"{}\"", c.id);
+  const auto fields = detail::read_mapping(node, ctx);
+  detail::check_known_keys(fields, earlier ? k_earlier_keys : k_criterion_keys, ctx, where);
   if (const auto* rating = detail::find_entry(fields, "rating")) {
     c.rating_where = position(ctx, rating->value);
     // A tier number or a tier id; the validator checks either against the rubric's tiers.
@@ -281,6 +336,15 @@ void read_criterion(const MapEntry& entry, const YamlContext& ctx, CriterionData
     c.disagreement_where = position(ctx, disagreement->key_node);
     if (auto text = detail::read_string(*disagreement, ctx)) c.disagreement = *text;
   }
+  read_since(fields, ctx, c.since, c.since_where);
+  if (earlier) return;
+  if (const auto* history = detail::find_entry(fields, "history")) {
+    read_history(*history, ctx, where, c.history, [&](const detail::YamlNode& item, CriterionData& state) {
+      state.id = c.id;
+      state.is_mapping = true;
+      read_criterion(item, ctx, true, state);
+    });
+  }
 }
 
 void read_criteria(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j) {
@@ -299,7 +363,7 @@ void read_criteria(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& 
     c.where = position(ctx, criterion_entry.key_node);
     if (criterion_entry.value.IsMap()) {
       c.is_mapping = true;
-      read_criterion(criterion_entry, ctx, c);
+      read_criterion(criterion_entry.value, ctx, false, c);
     } else {
       ctx.error(criterion_entry.value.IsNull() ? criterion_entry.key_node : criterion_entry.value,
                 fmt::format("expected a mapping with \"rating\" or \"answers\" for criterion \"{}\", found {}", c.id,
@@ -355,7 +419,10 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
   }
   if (const auto* within = detail::find_entry(entries, "within")) read_within(*within, ctx, j);
   if (const auto* binds = detail::find_entry(entries, "binds")) read_binds(*binds, ctx, j);
-  if (const auto* reviewed = detail::find_entry(entries, "reviewed")) read_date(*reviewed, ctx, j.reviewed);
+  if (const auto* reviewed = detail::find_entry(entries, "reviewed")) {
+    j.reviewed_where = position(ctx, reviewed->value);
+    read_date(*reviewed, ctx, j.reviewed);
+  }
   if (const auto* sources = detail::find_entry(entries, "sources")) read_sources(*sources, ctx, j);
   if (const auto* criteria = detail::require_entry(entries, "criteria", root, ctx, "the jurisdiction")) {
     read_criteria(*criteria, ctx, j);

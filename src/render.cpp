@@ -59,12 +59,18 @@ void render_scores(const Report& report, ReportKind kind, Format format, const O
   auto info = [&] {
     const ReportRequest& r = report.request;
     return ExportInfo{r.sort.empty() ? "given" : r.sort, r.reverse, r.filters, r.what_if, r.scoring.answers_only,
-                      settings.generated_at, settings.threads};
+                      settings.generated_at, settings.threads, r.as_of};
   };
   const bool what_if = !report.what_ifs.empty();
   const bool answers_only = report.request.scoring.answers_only;
   switch (format) {
     case Format::text:
+      if (!report.as_of().empty()) {
+        for (const auto& line : wrap(detail::as_of_banner(report.as_of()), detail::prose_width(settings.render))) {
+          out << line << '\n';
+        }
+        out << '\n';
+      }
       if (answers_only) {
         for (const auto& line : wrap(std::string(detail::k_answers_only_banner), detail::prose_width(settings.render))) {
           out << line << '\n';
@@ -85,8 +91,9 @@ void render_scores(const Report& report, ReportKind kind, Format format, const O
       if (what_if) render_what_if_changes(report.what_if_changes, report.idle_what_ifs, out);
       return;
     case Format::json: render_json(rubric, scores, info(), out); return;
-    case Format::csv: render_csv(rubric, scores, out); return;
+    case Format::csv: render_csv(rubric, scores, out, report.as_of()); return;
     case Format::markdown:
+      if (!report.as_of().empty()) out << "> **" << detail::markdown_text(detail::as_of_banner(report.as_of())) << "**\n\n";
       if (answers_only) out << "> **" << detail::markdown_text(detail::k_answers_only_banner) << "**\n\n";
       if (what_if) out << "> **" << detail::markdown_text(detail::what_if_banner(report.request.what_if)) << "**\n\n";
       if (cards) {

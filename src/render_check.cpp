@@ -91,6 +91,7 @@ std::string check_warning_text(const Rubric& rubric, const CheckFailure& failure
 }
 
 void render_check_text(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
+  if (!report.as_of.empty()) out << detail::as_of_banner(report.as_of) << '\n';
   if (report.answers_only) out << detail::k_answers_only_banner << '\n';
   for (const auto& o : report.outcomes) {
     if (o.passed()) continue;
@@ -127,6 +128,7 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
       << "      <property name=\"rubric\" value=\"" << xml_escape(rubric.id) << "\"/>\n"
       << "      <property name=\"rubric_version\" value=\"" << xml_escape(rubric.version) << "\"/>\n"
       << (report.answers_only ? "      <property name=\"answers_only\" value=\"true\"/>\n" : "")
+      << (report.as_of.empty() ? "" : "      <property name=\"as_of\" value=\"" + xml_escape(report.as_of) + "\"/>\n")
       << "    </properties>\n";
   for (const auto& o : report.outcomes) {
     if (o.invalid()) {
@@ -180,6 +182,7 @@ void render_check_junit(const Rubric& rubric, const CheckReport& report, std::os
 
 void render_check_markdown(const Rubric& rubric, const CheckReport& report, std::ostream& out) {
   const std::size_t total = report.jurisdictions();
+  if (!report.as_of.empty()) out << "> **" << detail::markdown_text(detail::as_of_banner(report.as_of)) << "**\n\n";
   if (report.answers_only) out << "> **" << detail::markdown_text(detail::k_answers_only_banner) << "**\n\n";
   if (report.failed == 0 && report.invalid == 0) {
     out << fmt::format("### ✅ scorecard check passed: {} of {} pass\n\n", report.passed, plural(total, "jurisdiction"));
@@ -235,6 +238,7 @@ void render_check_json(const Rubric& rubric, const CheckReport& report, std::ost
   detail::JsonWriter w(out);
   w.begin_object().key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version).end_object();
   w.field("passed", report.failed == 0 && report.invalid == 0).field("answers_only", report.answers_only);
+  w.key("as_of").string_or_null(report.as_of);
   w.key("counts").begin_object().field("jurisdictions", report.jurisdictions()).field("passed", report.passed);
   w.field("failed", report.failed).field("invalid_files", report.invalid).field("warned", report.warned);
   w.field("not_rated", report.not_rated).end_object();

@@ -29,7 +29,8 @@ std::string csv_cell(std::string_view text) {
 
 }  // namespace detail
 
-void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out,
+                std::string_view as_of) {
   auto emit = [&](const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out << ',';
@@ -46,6 +47,7 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
   }
   header.push_back("what_if");  // the criteria whose tiers a --what-if gave; empty in a run without
   header.push_back("set_aside");  // the criteria whose recorded tiers --answers-only set aside
+  header.push_back("as_of");      // the day rated as of (--as-of); empty for the latest states
   emit(header);
   auto label = [&](const std::optional<int>& tier) {
     const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
@@ -81,6 +83,7 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
       if (c.set_aside) set_aside.push_back(c.criterion);
     }
     row.push_back(join(set_aside, " "));
+    row.emplace_back(as_of);
     emit(row);
   }
 }

@@ -12,6 +12,10 @@
 namespace scorecard {
 namespace detail {
 
+std::string as_of_banner(std::string_view as_of) {
+  return fmt::format("As of {}: each jurisdiction is rated by the policies in force that day.", as_of);
+}
+
 std::string paint(const Rubric& rubric, int tier, std::string_view text, const RenderOptions& options) {
   const Tier* t = rubric.find_tier(tier);
   if (!options.color || !t || t->terminal_color.empty()) return std::string(text);

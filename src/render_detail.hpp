@@ -100,6 +100,8 @@ inline constexpr std::string_view k_not_rated = "not rated";
 // Every output of a run with --answers-only says so.
 inline constexpr std::string_view k_answers_only_banner =
     "Answers only: recorded tiers are set aside; every tier is computed from the files' answers alone.";
+// Every output of a run with --as-of says so: "As of 2019-12-19: ...".
+std::string as_of_banner(std::string_view as_of);
 inline constexpr std::string_view k_not_rated_mark = "?";  // a criterion without a tier, in tables
 std::string criterion_title(const Rubric& rubric, std::string_view id);  // the title, or the id when unknown
 std::string gate_text(const Rubric& rubric, const GateFailure& gate);

@@ -260,6 +260,10 @@ void write_plan(detail::JsonWriter& w, const ExplainedPlan& plan) {
 void render_explain_text(const Rubric& rubric, const ExplainReport& report, const RenderOptions& options,
                          std::ostream& out) {
   const auto& list = report.explanations;
+  if (!report.as_of.empty()) {
+    for (const auto& line : wrap(detail::as_of_banner(report.as_of), detail::prose_width(options))) out << line << '\n';
+    out << '\n';
+  }
   if (report.answers_only) {
     for (const auto& line : wrap(std::string(detail::k_answers_only_banner), detail::prose_width(options))) {
       out << line << '\n';
@@ -304,6 +308,7 @@ void render_explain_text(const Rubric& rubric, const ExplainReport& report, cons
 
 void render_explain_markdown(const Rubric& rubric, const ExplainReport& report, std::ostream& out) {
   const auto& list = report.explanations;
+  if (!report.as_of.empty()) out << "> **" << detail::markdown_text(detail::as_of_banner(report.as_of)) << "**\n\n";
   if (report.answers_only) out << "> **" << detail::markdown_text(detail::k_answers_only_banner) << "**\n\n";
   if (!report.what_if.empty()) out << "> **" << detail::markdown_text(detail::what_if_banner(report.what_if)) << "**\n\n";
   for (std::size_t n = 0; n < list.size(); ++n) {
@@ -338,7 +343,7 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
   const auto& list = report.explanations;
   detail::JsonWriter w(out);
   w.begin_object().key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version).end_object();
-  w.field("answers_only", report.answers_only);
+  w.field("answers_only", report.answers_only).key("as_of").string_or_null(report.as_of);
   w.key("what_if").strings(report.what_if).key("what_if_changes").begin_array();
   for (const auto& c : report.what_if_changes) {
     w.begin_object().field("id", c.id).field("name", c.name).key("tiers").begin_array();

@@ -315,6 +315,10 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
       << "<title>" << html_escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n<header>\n<h1>"
       << html_escape(title) << "</h1>\n";
   if (!options.intro.empty()) out << "<p class=\"intro\">" << html_escape(options.intro) << "</p>\n";
+  if (!info.as_of.empty()) {
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::as_of_banner(info.as_of))
+        << "</strong></p>\n";
+  }
   // Before the summary, which counts the hypothetical tiers too.
   if (info.answers_only) {
     out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::k_answers_only_banner)

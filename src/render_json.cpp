@@ -302,7 +302,8 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   for (const auto& f : info.filters) w.value(f);
   w.end_array().key("what_if").begin_array();
   for (const auto& f : info.what_if) w.value(f);
-  w.end_array().field("answers_only", info.answers_only).end_object().key("rubric");
+  w.end_array().field("answers_only", info.answers_only).key("as_of").string_or_null(info.as_of);
+  w.end_object().key("rubric");
   write_rubric(rubric, w);
   w.key("summary");
   write_summary(rubric, scores, w);

@@ -13,6 +13,72 @@ void slug(detail::JsonWriter& w) {
 
 void ref(detail::JsonWriter& w, std::string_view target) { w.begin_object().field("$ref", target).end_object(); }
 
+// "since" and, for today's state, "history": its earlier states (of definition `earlier`).
+void time_properties(detail::JsonWriter& w, bool earlier, const std::string& earlier_definition) {
+  w.key("since").begin_object().field("description", "Since when this state holds: the date it took effect");
+  w.key("allOf").begin_array();
+  ref(w, "#/definitions/date");
+  w.end_array().end_object();
+  if (earlier) return;
+  w.key("history").begin_object().field("type", "array");
+  w.field("description", "The earlier states, most recent first, each with its own since");
+  w.key("items");
+  ref(w, "#/definitions/" + earlier_definition);
+  w.end_object();
+}
+
+void binding(detail::JsonWriter& w, const Criterion& c, bool earlier) {
+  w.begin_object().field("type", "object").field("additionalProperties", false);
+  if (earlier) w.key("required").strings({"since"});
+  w.key("properties").begin_object();
+  for (const char* bound : {"at_least", "at_most"}) {
+    w.key(bound).begin_object().field("type", "object").field("additionalProperties", false);
+    w.key("properties").begin_object();
+    for (const auto& q : c.questions) w.key(q.id).begin_object().key("enum").strings(q.values).end_object();
+    w.end_object().end_object();
+  }
+  w.key("sources").begin_object().field("type", "array").key("items");
+  slug(w);
+  w.end_object().key("note").begin_object().field("type", "string").end_object();
+  time_properties(w, earlier, "earlier_binding_" + c.id);
+  w.end_object().end_object();
+}
+
+void criterion(detail::JsonWriter& w, const Rubric& rubric, const Criterion& c, bool earlier) {
+  w.begin_object().field("type", "object");
+  w.field("description", (earlier ? "An earlier state of " : "") + c.title + (c.description.empty() ? "" : ": " + c.description));
+  w.field("additionalProperties", false);
+  if (earlier) w.key("required").strings({"since"});
+  w.key("anyOf").begin_array();
+  // Each branch names its key under "properties" too, as ajv's strict mode (strictRequired) asks.
+  for (const char* key : {"rating", "answers"}) {
+    w.begin_object().key("required").strings({key}).key("properties").begin_object().key(key);
+    w.begin_object().end_object().end_object().end_object();
+  }
+  w.end_array().key("properties").begin_object();
+  w.key("rating").begin_object().field("description", "The recorded tier (1 is best), by number or id").key("enum");
+  w.begin_array();
+  for (const auto& t : rubric.tiers) w.value(t.number);
+  for (const auto& t : rubric.tiers) w.value(t.id);
+  w.end_array().end_object();
+  w.key("answers").begin_object().field("type", "object").field("additionalProperties", false);
+  w.key("properties").begin_object();
+  for (const auto& q : c.questions) {
+    w.key(q.id).begin_object().field("description", q.text).key("enum").begin_array();
+    for (const auto& v : q.values) w.value(v);
+    w.value(k_unclear).end_array().end_object();
+  }
+  w.end_object().end_object();
+  w.key("sources").begin_object().field("type", "array").key("items");
+  slug(w);
+  w.end_object().key("note").begin_object().field("type", "string").end_object();
+  w.key("disagreement").begin_object().field("type", "string").field("minLength", 1);
+  w.field("description", "Why the recorded tier is kept when its answers give another (silences validate's warning)");
+  w.end_object();
+  time_properties(w, earlier, "earlier_criterion_" + c.id);
+  w.end_object().end_object();
+}
+
 void definitions(const Rubric& rubric, detail::JsonWriter& w) {
   w.begin_object().key("date").begin_object().field("description", "YYYY-MM-DD, YYYY-MM or YYYY");
   w.key("oneOf").begin_array();
@@ -29,45 +95,12 @@ void definitions(const Rubric& rubric, detail::JsonWriter& w) {
   w.key("pinpoint").begin_object().field("type", "string").field("description", "A section, page or paragraph");
   w.end_object().end_object().end_object();
   for (const auto& c : rubric.criteria) {
-    w.key("binding_" + c.id).begin_object().field("type", "object").field("additionalProperties", false);
-    w.key("properties").begin_object();
-    for (const char* bound : {"at_least", "at_most"}) {
-      w.key(bound).begin_object().field("type", "object").field("additionalProperties", false);
-      w.key("properties").begin_object();
-      for (const auto& q : c.questions) w.key(q.id).begin_object().key("enum").strings(q.values).end_object();
-      w.end_object().end_object();
+    for (const bool earlier : {false, true}) {
+      w.key((earlier ? "earlier_binding_" : "binding_") + c.id);
+      binding(w, c, earlier);
+      w.key((earlier ? "earlier_criterion_" : "criterion_") + c.id);
+      criterion(w, rubric, c, earlier);
     }
-    w.key("sources").begin_object().field("type", "array").key("items");
-    slug(w);
-    w.end_object().key("note").begin_object().field("type", "string").end_object().end_object().end_object();
-    w.key("criterion_" + c.id).begin_object().field("type", "object");
-    w.field("description", c.title + (c.description.empty() ? "" : ": " + c.description));
-    w.field("additionalProperties", false).key("anyOf").begin_array();
-    // Each branch names its key under "properties" too, as ajv's strict mode (strictRequired) asks.
-    for (const char* key : {"rating", "answers"}) {
-      w.begin_object().key("required").strings({key}).key("properties").begin_object().key(key);
-      w.begin_object().end_object().end_object().end_object();
-    }
-    w.end_array().key("properties").begin_object();
-    w.key("rating").begin_object().field("description", "The recorded tier (1 is best), by number or id").key("enum");
-    w.begin_array();
-    for (const auto& t : rubric.tiers) w.value(t.number);
-    for (const auto& t : rubric.tiers) w.value(t.id);
-    w.end_array().end_object();
-    w.key("answers").begin_object().field("type", "object").field("additionalProperties", false);
-    w.key("properties").begin_object();
-    for (const auto& q : c.questions) {
-      w.key(q.id).begin_object().field("description", q.text).key("enum").begin_array();
-      for (const auto& v : q.values) w.value(v);
-      w.value(k_unclear).end_array().end_object();
-    }
-    w.end_object().end_object();
-    w.key("sources").begin_object().field("type", "array").key("items");
-    slug(w);
-    w.end_object().key("note").begin_object().field("type", "string").end_object();
-    w.key("disagreement").begin_object().field("type", "string").field("minLength", 1);
-    w.field("description", "Why the recorded tier is kept when its answers give another (silences validate's warning)");
-    w.end_object().end_object().end_object();
   }
   w.end_object();
 }

@@ -1,6 +1,7 @@
 // The pipeline: load, validate, score, what-if, filter, sort.
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -9,6 +10,8 @@
 #include <scorecard/snapshot.hpp>
 #include <scorecard/sort.hpp>
 #include <scorecard/text_util.hpp>
+#include <scorecard/timeline.hpp>
+#include <scorecard/validate.hpp>
 
 namespace scorecard {
 namespace {
@@ -54,6 +57,30 @@ void drop_invalid(Dataset& dataset) {
   std::erase_if(dataset.scores, [&](const JurisdictionScore& s) { return invalid.count(s.jurisdiction.file) > 0; });
 }
 
+// Adds diagnostics to their files' in the data set, keeping the order of files and, in
+// each, of positions.
+void merge_by_file(Dataset& dataset, std::unordered_map<std::string, Diagnostics>& more) {
+  const std::unordered_set<std::string> files(dataset.files.begin(), dataset.files.end());
+  std::unordered_map<std::string, Diagnostics> of_file;
+  Diagnostics merged;  // first the paths' own problems, as load_dataset orders them
+  for (auto& d : dataset.diagnostics) {
+    if (files.count(d.where.file)) {
+      of_file[d.where.file].push_back(std::move(d));
+    } else {
+      merged.push_back(std::move(d));
+    }
+  }
+  for (const auto& file : dataset.files) {
+    Diagnostics& list = of_file[file];
+    if (auto it = more.find(file); it != more.end()) {
+      list.insert(list.end(), it->second.begin(), it->second.end());
+      sort_by_position(list);
+    }
+    merged.insert(merged.end(), std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
+  }
+  dataset.diagnostics = std::move(merged);
+}
+
 }  // namespace
 
 std::vector<std::string> check_request(const ReportRequest& request) {
@@ -66,6 +93,15 @@ std::vector<std::string> check_request(const ReportRequest& request) {
                                      request.sort, did_you_mean(request.sort, keys), join(rubric.criterion_ids(), ", ")));
     }
   }
+  if (!request.as_of.empty() && !parse_day(request.as_of)) {
+    problems.push_back(fmt::format("--as-of \"{}\" is not a date; expected YYYY-MM-DD, such as 2019-12-19",
+                                   request.as_of));
+  }
+  if (!request.max_age.empty() && !parse_age(request.max_age)) {
+    problems.push_back(fmt::format("--max-age \"{}\" is not an age; expected a number and a unit: d (days), w "
+                                   "(weeks), m (months) or y (years), such as 2y or 18m",
+                                   request.max_age));
+  }
   parse_filters(request, &problems);
   parse_what_ifs(request, &problems);
   return problems;
@@ -76,11 +112,23 @@ Report build_report(ReportRequest request) {
   const Rubric& rubric = *request.rubric;
   report.what_ifs = parse_what_ifs(request, nullptr);
   const std::vector<Filter> filters = parse_filters(request, nullptr);
-  report.dataset = load_dataset(request.paths, rubric, request.threads, request.scoring);
-  if (request.strict) {
-    promote_warnings(report.dataset.diagnostics);
-    drop_invalid(report.dataset);
+  TimeOptions time;
+  time.today = request.today;
+  if (!request.as_of.empty()) time.as_of = parse_day(request.as_of);
+  report.dataset = load_dataset(request.paths, rubric, request.threads, request.scoring, time);
+  if (!request.max_age.empty() && request.today) {
+    // Stale reviews are errors of their files, found once the data is rated (they change
+    // no one's inherited answers), and those files are left out as files with errors are.
+    const int oldest = subtract_age(*request.today, *parse_age(request.max_age));
+    std::unordered_map<std::string, Diagnostics> by_file;
+    for (const auto& s : report.dataset.scores) {
+      Diagnostics found = check_review_age(s.jurisdiction, oldest, request.max_age);
+      if (!found.empty()) by_file[s.jurisdiction.file] = std::move(found);
+    }
+    if (!by_file.empty()) merge_by_file(report.dataset, by_file);
   }
+  if (request.strict) promote_warnings(report.dataset.diagnostics);
+  if (request.strict || !request.max_age.empty()) drop_invalid(report.dataset);
   auto& scores = report.dataset.scores;
   std::optional<Snapshot> before;
   if (!report.what_ifs.empty()) {
@@ -114,6 +162,7 @@ ExplainReport explain_report(const Report& report) {
   out.what_if_changes = report.what_if_changes;
   out.idle_what_ifs = report.idle_what_ifs;
   out.answers_only = report.request.scoring.answers_only;
+  out.as_of = report.request.as_of;
   return out;
 }
 

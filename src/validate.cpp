@@ -7,12 +7,69 @@
 
 #include <scorecard/score.hpp>
 #include <scorecard/text_util.hpp>
+#include <scorecard/timeline.hpp>
 #include <scorecard/validate.hpp>
 
 #include "render_detail.hpp"
 
 namespace scorecard {
 namespace {
+
+// A state and then its earlier states, most recent first.
+template <class State, class Visit>
+void for_each_state(const State& top, Visit&& visit) {
+  visit(top);
+  for (const auto& earlier : top.history) visit(earlier);
+}
+
+// " (since DATE)" for a dated state: said in the messages about one state of several.
+template <class State>
+std::string since_text(const State& state) {
+  return state.since.empty() ? std::string() : fmt::format(" (since {})", state.since);
+}
+
+// The dates of a criterion's (or a binding's) states: today's state says since when it
+// holds once it keeps earlier ones; most recent first, one state a day, none in the future;
+// a state later than the file's review means the review date is stale.
+template <class State>
+void check_dates(const Jurisdiction& j, const State& top, const std::string& what, std::optional<int> today,
+                 Diagnostics& out) {
+  if (!top.history.empty() && top.since_where.line == 0) {
+    out.push_back({Severity::error, j.at(top.where),
+                   fmt::format("{} keeps earlier states under \"history\" but does not say \"since\" when this state "
+                               "took effect",
+                               what)});
+  }
+  const auto reviewed = last_day(j.reviewed);
+  const State* newer = nullptr;
+  for_each_state(top, [&](const State& state) {
+    const auto day = first_day(state.since);
+    if (!day) return;
+    if (today && *day > *today) {
+      out.push_back({Severity::error, j.at(state.since_where),
+                     fmt::format("{}: a state since {} is in the future (today is {})", what, state.since,
+                                 format_day(*today))});
+    } else if (reviewed && *day > *reviewed) {
+      out.push_back({Severity::warning, j.at(state.since_where),
+                     fmt::format("{}: a state since {} is later than the file's \"reviewed\" date {}; update "
+                                 "\"reviewed\"",
+                                 what, state.since, j.reviewed)});
+    }
+    if (newer) {
+      const int later = *first_day(newer->since);
+      if (*day == later) {
+        out.push_back({Severity::error, j.at(state.since_where),
+                       fmt::format("{} has two states since the same day: {} and {}", what, newer->since, state.since)});
+      } else if (*day > later) {
+        out.push_back({Severity::error, j.at(state.since_where),
+                       fmt::format("{}: the state since {} is listed after the one since {}; list earlier states "
+                                   "most recent first",
+                                   what, state.since, newer->since)});
+      }
+    }
+    newer = &state;
+  });
+}
 
 void check_answers(const Jurisdiction& j, const CriterionData& data, const Criterion& criterion, Diagnostics& out) {
   std::vector<std::string> question_ids;
@@ -116,7 +173,7 @@ void check_coverage(const Jurisdiction& j, const CriterionData& data, const Crit
 // of the rubric, answers of the question (not "unclear": a bound is a known rule), defined
 // sources; and a kind of government the rubric lets bind.
 void check_binds(const Jurisdiction& j, const Rubric& rubric, const std::vector<std::string>& source_ids,
-                 const std::unordered_set<std::string>& defined, Diagnostics& out) {
+                 const std::unordered_set<std::string>& defined, std::optional<int> today, Diagnostics& out) {
   if (j.binds.empty()) return;
   if (!rubric.inheritance.binds(j.kind)) {
     const auto& kinds = rubric.inheritance.binding_kinds;
@@ -128,46 +185,63 @@ void check_binds(const Jurisdiction& j, const Rubric& rubric, const std::vector<
                                                  join(kinds, " or "), j.kind.empty() ? "of no kind" : "of kind " + j.kind))});
   }
   const std::vector<std::string> criterion_ids = rubric.criterion_ids();
-  for (const auto& b : j.binds) {
-    const Criterion* criterion = rubric.find_criterion(b.criterion);
+  for (const auto& top : j.binds) {
+    const Criterion* criterion = rubric.find_criterion(top.criterion);
     if (!criterion) {
-      out.push_back({Severity::error, j.at(b.where), fmt::format("unknown criterion \"{}\" in \"binds\"{}", b.criterion,
-                                                                 did_you_mean(b.criterion, criterion_ids))});
+      out.push_back({Severity::error, j.at(top.where), fmt::format("unknown criterion \"{}\" in \"binds\"{}",
+                                                                   top.criterion, did_you_mean(top.criterion, criterion_ids))});
       continue;
     }
     std::vector<std::string> question_ids;
     for (const auto& q : criterion->questions) question_ids.push_back(q.id);
-    for (const auto* list : {&b.at_least, &b.at_most}) {
-      for (const auto& answer : *list) {
-        const Question* q = criterion->find_question(answer.question);
-        if (!q) {
-          out.push_back({Severity::error, j.at(answer.key_where),
-                         fmt::format("unknown question \"{}\" for criterion \"{}\"{}", answer.question, criterion->id,
-                                     did_you_mean(answer.question, question_ids))});
-        } else if (std::find(q->values.begin(), q->values.end(), answer.value) == q->values.end()) {
-          out.push_back({Severity::error, j.at(answer.value_where),
-                         fmt::format("\"{}\" is not an answer to \"{}\" that can bind; expected one of {}{}", answer.value,
-                                     answer.question, join(q->values, ", "), did_you_mean(answer.value, q->values))});
+    for_each_state(top, [&](const Binding& b) {
+      for (const auto* list : {&b.at_least, &b.at_most}) {
+        for (const auto& answer : *list) {
+          const Question* q = criterion->find_question(answer.question);
+          if (!q) {
+            out.push_back({Severity::error, j.at(answer.key_where),
+                           fmt::format("unknown question \"{}\" for criterion \"{}\"{}", answer.question,
+                                       criterion->id, did_you_mean(answer.question, question_ids))});
+          } else if (std::find(q->values.begin(), q->values.end(), answer.value) == q->values.end()) {
+            out.push_back({Severity::error, j.at(answer.value_where),
+                           fmt::format("\"{}\" is not an answer to \"{}\" that can bind; expected one of {}{}",
+                                       answer.value, answer.question, join(q->values, ", "),
+                                       did_you_mean(answer.value, q->values))});
+          }
         }
       }
-    }
-    for (const auto& lo : b.at_least) {
-      for (const auto& hi : b.at_most) {
-        const Question* q = criterion->find_question(lo.question);
-        if (q && lo.question == hi.question && q->protection_rank(lo.value) >= 0 && q->protection_rank(hi.value) >= 0 &&
-            q->protection_rank(lo.value) < q->protection_rank(hi.value)) {
-          out.push_back({Severity::error, j.at(hi.value_where),
-                         fmt::format("\"{}\": at_most \"{}\" is less protective than at_least \"{}\"", hi.question,
-                                     hi.value, lo.value)});
+      for (const auto& lo : b.at_least) {
+        for (const auto& hi : b.at_most) {
+          const Question* q = criterion->find_question(lo.question);
+          if (q && lo.question == hi.question && q->protection_rank(lo.value) >= 0 && q->protection_rank(hi.value) >= 0 &&
+              q->protection_rank(lo.value) < q->protection_rank(hi.value)) {
+            out.push_back({Severity::error, j.at(hi.value_where),
+                           fmt::format("\"{}\": at_most \"{}\" is less protective than at_least \"{}\"", hi.question,
+                                       hi.value, lo.value)});
+          }
         }
       }
-    }
-    check_source_refs(j, b.sources, b.where, fmt::format("\"binds\" of criterion \"{}\" cites no source", b.criterion),
-                      source_ids, defined, out);
+      check_source_refs(j, b.sources, b.where,
+                        fmt::format("\"binds\" of criterion \"{}\"{} cites no source", b.criterion, since_text(b)),
+                        source_ids, defined, out);
+    });
+    check_dates(j, top, fmt::format("\"binds\" of criterion \"{}\"", top.criterion), today, out);
   }
 }
 
 }  // namespace
+
+Diagnostics check_review_age(const Jurisdiction& j, int oldest, std::string_view max_age) {
+  if (j.reviewed.empty()) {
+    return {{Severity::error, j.at(j.where),
+             fmt::format("no \"reviewed\" date: --max-age {} needs the date the research was last checked", max_age)}};
+  }
+  const auto last = last_day(j.reviewed);
+  if (!last || *last >= oldest) return {};
+  return {{Severity::error, j.at(j.reviewed_where),
+           fmt::format("reviewed {}, more than {} ago (before {}): check the research again and update \"reviewed\"",
+                       j.reviewed, max_age, format_day(oldest))}};
+}
 
 Diagnostics validate_answers(const Jurisdiction& j, const Rubric& rubric) {
   Diagnostics out;
@@ -189,7 +263,8 @@ Diagnostics validate_answers(const Jurisdiction& j, const Rubric& rubric) {
   return out;
 }
 
-Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric, ValidateScope scope) {
+Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric, ValidateScope scope,
+                                  std::optional<int> today) {
   Diagnostics out;
   const std::vector<std::string> criterion_ids = rubric.criterion_ids();
   std::vector<std::string> source_ids;
@@ -200,12 +275,16 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric, V
     defined.insert(s.id);
   }
   for (const auto& c : j.criteria) {
-    for (const auto& ref : c.sources) cited.insert(ref.id);
+    for_each_state(c, [&](const CriterionData& state) {
+      for (const auto& ref : state.sources) cited.insert(ref.id);
+    });
   }
   for (const auto& b : j.binds) {
-    for (const auto& ref : b.sources) cited.insert(ref.id);
+    for_each_state(b, [&](const Binding& state) {
+      for (const auto& ref : state.sources) cited.insert(ref.id);
+    });
   }
-  check_binds(j, rubric, source_ids, defined, out);
+  check_binds(j, rubric, source_ids, defined, today, out);
   for (const auto& ref : j.within) {
     if (ref.id == j.id) {
       out.push_back({Severity::error, j.at(ref.where), fmt::format("\"{}\" cannot lie within itself", j.id)});
@@ -219,40 +298,47 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric, V
                                  j.population_source, did_you_mean(j.population_source, source_ids))});
     }
   }
-  for (const auto& stored : j.criteria) {
-    // A rating by tier id is checked as the tier it names (a copy only for those).
-    std::optional<CriterionData> named;
-    if (!stored.rating_name.empty()) {
-      named = stored;
-      named->rating = rubric.parse_tier(stored.rating_name);
-      if (!named->rating) {
-        std::vector<std::string> ids;
-        for (const auto& t : rubric.tiers) ids.push_back(t.id);
-        out.push_back({Severity::error, j.at(stored.rating_where),
-                       fmt::format("rating \"{}\" is not a tier{}; expected {}", stored.rating_name,
-                                   did_you_mean(stored.rating_name, ids), rubric.tier_choices())});
-      }
-    }
-    const CriterionData& data = named ? *named : stored;
-    const Criterion* criterion = rubric.find_criterion(data.id);
+  std::vector<std::string> tier_ids;
+  for (const auto& t : rubric.tiers) tier_ids.push_back(t.id);
+  for (const auto& top : j.criteria) {
+    const Criterion* criterion = rubric.find_criterion(top.id);
     if (!criterion) {
-      out.push_back({Severity::error, j.at(data.where),
-                     fmt::format("unknown criterion \"{}\"{}", data.id, did_you_mean(data.id, criterion_ids))});
+      out.push_back({Severity::error, j.at(top.where),
+                     fmt::format("unknown criterion \"{}\"{}", top.id, did_you_mean(top.id, criterion_ids))});
       continue;
     }
-    if (!data.is_mapping) continue;
-    if (data.rating_where.line == 0 && !data.has_answers) {
-      out.push_back({Severity::error, j.at(data.where),
-                     fmt::format("criterion \"{}\" needs a \"rating\" or \"answers\"", data.id)});
-    }
-    if (data.rating && !rubric.find_tier(*data.rating)) {
-      out.push_back({Severity::error, j.at(data.rating_where),
-                     fmt::format("rating {} is out of range; the tiers are 1 to {}", *data.rating,
-                                 rubric.worst_tier())});
-    }
-    check_answers(j, data, *criterion, out);
-    check_source_refs(j, data.sources, data.where, fmt::format("criterion \"{}\" cites no source", data.id), source_ids,
-                      defined, out);
+    if (!top.is_mapping) continue;
+    for_each_state(top, [&](const CriterionData& stored) {
+      const std::string label = fmt::format("criterion \"{}\"{}", stored.id, since_text(stored));
+      // A rating by tier id is checked as the tier it names (a copy only for those).
+      std::optional<CriterionData> named;
+      if (!stored.rating_name.empty()) {
+        named = stored;
+        named->rating = rubric.parse_tier(stored.rating_name);
+        if (!named->rating) {
+          out.push_back({Severity::error, j.at(stored.rating_where),
+                         fmt::format("rating \"{}\" is not a tier{}; expected {}", stored.rating_name,
+                                     did_you_mean(stored.rating_name, tier_ids), rubric.tier_choices())});
+        }
+      }
+      const CriterionData& data = named ? *named : stored;
+      if (data.rating_where.line == 0 && !data.has_answers) {
+        out.push_back({Severity::error, j.at(data.where), fmt::format("{} needs a \"rating\" or \"answers\"", label)});
+      }
+      if (data.rating && !rubric.find_tier(*data.rating)) {
+        out.push_back({Severity::error, j.at(data.rating_where),
+                       fmt::format("rating {} is out of range; the tiers are 1 to {}", *data.rating,
+                                   rubric.worst_tier())});
+      }
+      check_answers(j, data, *criterion, out);
+      check_source_refs(j, data.sources, data.where, fmt::format("{} cites no source", label), source_ids, defined,
+                        out);
+    });
+    check_dates(j, top, fmt::format("criterion \"{}\"", top.id), today, out);
+  }
+  if (today && !j.reviewed.empty() && *first_day(j.reviewed) > *today) {
+    out.push_back({Severity::error, j.at(j.reviewed_where),
+                   fmt::format("\"reviewed\" {} is in the future (today is {})", j.reviewed, format_day(*today))});
   }
   if (scope == ValidateScope::all) {
     Diagnostics more = validate_answers(j, rubric);

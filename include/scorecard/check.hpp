@@ -23,6 +23,7 @@ struct CheckOptions {
   // it fails, or with this set it passes with a warning.
   bool not_rated_warns = false;
   bool answers_only = false;  // the scores set recorded tiers aside (said in every report)
+  std::string as_of;          // the scores are as of this day (said in every report)
 };
 
 enum class FailureKind {
@@ -81,6 +82,7 @@ struct CheckReport {
   std::size_t warned = 0;   // jurisdictions that passed with a not-rated warning
   std::size_t not_rated = 0;  // jurisdictions without an overall tier, failed, warned or passed
   bool answers_only = false;  // CheckOptions::answers_only
+  std::string as_of;          // CheckOptions::as_of
   std::size_t jurisdictions() const { return passed + failed; }
 };
 

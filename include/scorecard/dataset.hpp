@@ -2,6 +2,7 @@
 // Many files at once: expand paths, load, validate and score every file, and check
 // what spans files (duplicate ids).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,33 @@ struct Dataset {
   Diagnostics diagnostics;                // every file's, sorted by file then position
 };
 
+// Time: rate by the states in force on a day (include/scorecard/timeline.hpp), and the day
+// that dates may not be after.
+struct TimeOptions {
+  std::optional<int> as_of;  // none: each criterion's latest state
+  std::optional<int> today;  // none: dates in the future are not checked
+};
+
 // Files are loaded, validated and scored by `threads` workers (0: one per core); the
 // result does not depend on the number of threads. Each file's YAML tree is dropped as
 // soon as it is read, and positions once the file is validated.
 Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads = 0,
-                     const ScoreOptions& options = {});
+                     const ScoreOptions& options = {}, const TimeOptions& time = {});
+
+// load_dataset in two steps, for rating the same files as of several days: the files read
+// and checked for what does not depend on the day (and ids unique), then rated as of one
+// day (a copy of the set for each day).
+struct LoadedFiles {
+  std::vector<std::string> files;
+  std::vector<Jurisdiction> jurisdictions;  // one per file; loaded[i]: read (maybe with errors)
+  std::vector<char> loaded;
+  std::vector<Diagnostics> problems;  // each file's
+  Diagnostics diagnostics;            // of the paths themselves
+  unsigned threads = 0;
+};
+LoadedFiles load_files(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads = 0,
+                       std::optional<int> today = std::nullopt);
+Dataset rate_files(LoadedFiles files, const Rubric& rubric, const ScoreOptions& options = {},
+                   std::optional<int> as_of = std::nullopt);
 
 }  // namespace scorecard

@@ -77,6 +77,14 @@ struct CriterionData {
   // deliberate disagreement. It silences validate's warning; it is shown in explain.
   std::string disagreement;
   Position disagreement_where;
+  // Since when this state holds (YYYY-MM-DD, YYYY-MM or YYYY; empty: undated) and the
+  // earlier states, most recent first, each with its own since (include/scorecard/timeline.hpp).
+  std::string since;
+  Position since_where;
+  std::vector<CriterionData> history;
+  // Rated as of a day before the first state: no rating, no answers, and since is the
+  // first state's date.
+  bool not_yet = false;
 };
 
 // A reference to another government, by id.
@@ -94,6 +102,9 @@ struct Binding {
   std::vector<Answer> at_most;
   std::vector<SourceRef> sources;
   std::string note;
+  std::string since;  // as a criterion's (empty: undated)
+  Position since_where;
+  std::vector<Binding> history;  // earlier states, most recent first
 };
 
 struct Jurisdiction {
@@ -116,6 +127,7 @@ struct Jurisdiction {
   std::vector<Reference> within;  // the governments it lies within (its county, its state)
   std::vector<Binding> binds;     // what its law requires of or forbids to those within it
   std::string reviewed;
+  Position reviewed_where;  // its value
   std::vector<Source> sources;
   Position criteria_where;
   std::vector<CriterionData> criteria;

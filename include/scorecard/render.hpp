@@ -46,6 +46,7 @@ struct ExportInfo {
   bool answers_only = false;  // recorded tiers were set aside
   std::string generated_at;  // ISO 8601 UTC, only with --timestamp; empty otherwise
   unsigned threads = 0;      // for rendering large exports; 0 = one per core (not written)
+  std::string as_of;         // YYYY-MM-DD: rated as of that day; empty: the latest states
 };
 
 struct RenderOptions {
@@ -85,7 +86,9 @@ void render_json(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
                  std::ostream& out);
 
 // One row per jurisdiction, RFC 4180, cells neutralised against formula injection.
-void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);
+// as_of: the day rated as of (a column of every row; empty for the latest states).
+void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out,
+                std::string_view as_of = {});
 
 // A GitHub-flavoured Markdown table with a legend.
 void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, std::ostream& out);

@@ -4,6 +4,7 @@
 // applies the what-ifs, filters and sorts, in that order, and returns the Report that
 // every renderer reads.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,12 @@ struct ReportRequest {
   bool strict = false;   // warnings count as errors
   ScoreOptions scoring;  // answers_only: recorded ratings set aside
   unsigned threads = 0;  // 0: one per core
+  // YYYY-MM-DD: rate by the states in force that day (empty: the latest states).
+  std::string as_of;
+  std::optional<int> today;  // a day number: dates after it are errors (none: not checked)
+  // An age ("2y", "18m"; include/scorecard/timeline.hpp): a file reviewed longer ago than
+  // this before today, or never, has an error (check_review_age). Needs today.
+  std::string max_age;
 };
 
 // What is wrong with a request before any file is read (an unknown sort key, a filter or a
@@ -52,6 +59,8 @@ struct Report {
   std::vector<IdleWhatIf> idle_what_ifs;
 
   const Rubric& rubric() const { return *request.rubric; }
+  // The day the report rates as of, as every output says it: empty for the latest states.
+  const std::string& as_of() const { return request.as_of; }
   const std::vector<JurisdictionScore>& scores() const { return dataset.scores; }
   bool valid() const { return !has_errors(dataset.diagnostics); }
 };
@@ -68,6 +77,7 @@ struct ExplainReport {
   std::vector<TierChanges> what_if_changes;  // with what-ifs: the tiers they moved
   std::vector<IdleWhatIf> idle_what_ifs;
   bool answers_only = false;  // recorded tiers were set aside
+  std::string as_of;          // rated as of this day (empty: the latest states)
 };
 ExplainReport explain_report(const Report& report);
 

@@ -11,8 +11,10 @@
 
 #include <scorecard/render.hpp>
 #include <scorecard/text_util.hpp>
+#include <scorecard/timeline.hpp>
 #include <scorecard/version.hpp>
 
+#include "output.hpp"
 #include "terminal.hpp"
 
 namespace scorecard::cli {
@@ -72,6 +74,7 @@ std::string Context::summary(const Dataset& dataset, bool with_warnings) {
 Report& Context::report(ReportRequest request, const std::string& command, bool show_warnings) {
   request.rubric = rubric();
   request.threads = m_options.jobs;
+  request.today = today();
   if (const auto problems = check_request(request); !problems.empty()) throw UsageError(problems.front(), command);
   // Reachable from a static pointer to the end, so leak checkers do not count it as a leak.
   static auto* const reports = new std::deque<Report>();
@@ -88,9 +91,11 @@ Report& Context::report(ReportRequest request, const std::string& command, bool 
   return report;
 }
 
-Dataset& Context::load(const std::vector<std::string>& paths, bool show_warnings, bool strict) {
+Dataset& Context::load(const std::vector<std::string>& paths, bool show_warnings, bool strict,
+                       const std::string& as_of) {
   ReportRequest request;
   request.paths = paths;
+  request.as_of = as_of;
   request.sort.clear();
   request.strict = strict;
   return report(std::move(request), "", show_warnings).dataset;

@@ -63,7 +63,8 @@ class Context {
   Report& report(ReportRequest request, const std::string& command, bool show_warnings);
 
   // The same for paths alone, in the order given.
-  Dataset& load(const std::vector<std::string>& paths, bool show_warnings, bool strict = false);
+  Dataset& load(const std::vector<std::string>& paths, bool show_warnings, bool strict = false,
+                const std::string& as_of = {});
 
   void print(const Diagnostics& diagnostics) const;
   RenderOptions render_options() const;  // for stdout

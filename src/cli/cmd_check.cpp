@@ -82,6 +82,8 @@ Command setup_check(CLI::App& app) {
   sub->add_option("--markdown", options->markdown, "Also write a Markdown summary to FILE")->type_name("FILE");
   sub->add_flag("--strict", options->request.strict, "Treat warnings as errors");
   add_answers_only_option(*sub, options->request);
+  add_as_of_option(*sub, options->request);
+  add_max_age_option(*sub, options->request);
   return {sub, [options, min_tier](Context& context) {
             const Rubric* rubric = context.rubric();
             if (!rubric) return k_exit_invalid;
@@ -98,6 +100,7 @@ Command setup_check(CLI::App& app) {
             check.allow_removed = options->allow_removed;
             check.not_rated_warns = options->not_rated == "warn";
             check.answers_only = options->request.scoring.answers_only;
+            check.as_of = options->request.as_of;
             // Two reports to one file would leave only the last.
             const std::vector<std::pair<std::string, std::string>> outputs = {
                 {"-o", options->output}, {"--junit", options->junit}, {"--markdown", options->markdown}};

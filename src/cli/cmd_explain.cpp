@@ -21,6 +21,7 @@ Command setup_explain(CLI::App& app) {
   add_format_option(*sub, options->format, ReportKind::explain);
   add_what_if_option(*sub, options->request.what_if, "Explain as if CRITERION=TIER or QUESTION=ANSWER (repeatable)");
   add_answers_only_option(*sub, options->request);
+  add_as_of_option(*sub, options->request);
   sub->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of standard output")
       ->type_name("FILE");
   return {sub, [options](Context& context) {

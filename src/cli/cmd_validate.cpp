@@ -5,22 +5,26 @@
 
 #include "app.hpp"
 #include "github.hpp"
+#include "output.hpp"
 
 namespace scorecard::cli {
 
 Command setup_validate(CLI::App& app) {
   struct Options {
-    std::vector<std::string> paths;
-    bool strict = false;
+    ReportRequest request;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("validate", "Check files against the rubric and report every problem as "
                                                  "FILE:LINE:COL: error|warning: message");
-  sub->add_option("PATH", options->paths, "Jurisdiction files or directories (searched recursively)")->required();
-  sub->add_flag("--strict", options->strict, "Treat warnings as errors");
+  sub->add_option("PATH", options->request.paths, "Jurisdiction files or directories (searched recursively)")
+      ->required();
+  sub->add_flag("--strict", options->request.strict, "Treat warnings as errors");
+  add_as_of_option(*sub, options->request);
+  add_max_age_option(*sub, options->request);
   return {sub, [options](Context& context) {
             if (!context.rubric()) return k_exit_invalid;
-            Dataset& dataset = context.load(options->paths, true, options->strict);
+            options->request.sort.clear();  // the order given
+            Dataset& dataset = context.report(options->request, "validate", true).dataset;
             const bool failed = has_errors(dataset.diagnostics);
             // Under GitHub Actions each problem is also an annotation on the file's line.
             if (github_actions()) annotate(std::cout, dataset.diagnostics);

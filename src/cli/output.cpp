@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include <scorecard/timeline.hpp>
+
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -34,6 +36,18 @@ std::string now_utc() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return text;
+}
+
+int today() {
+  if (const char* text = std::getenv("SCORECARD_TODAY")) {
+    if (const auto day = parse_day(text)) return *day;
+  }
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+  return *parse_day(text);
 }
 
 namespace {
@@ -81,6 +95,18 @@ void add_answers_only_option(CLI::App& command, ReportRequest& request) {
                    "Set recorded tiers aside and rate every criterion from its answers alone (what the rules say)");
 }
 
+void add_as_of_option(CLI::App& command, ReportRequest& request) {
+  command.add_option("--as-of", request.as_of,
+                     "Rate by the policies in force on DATE (YYYY-MM-DD): each criterion's state since then")
+      ->type_name("DATE");
+}
+
+void add_max_age_option(CLI::App& command, ReportRequest& request) {
+  command.add_option("--max-age", request.max_age,
+                     "Fail files whose \"reviewed\" date is older than AGE (such as 2y, 18m, 90d) or missing")
+      ->type_name("AGE");
+}
+
 void add_order_options(CLI::App& command, ReportRequest& request) {
   command.add_option("--sort", request.sort, "Sort by overall (default), name, population or a criterion id")
       ->type_name("KEY");
@@ -124,6 +150,7 @@ CLI::App* setup_report_command(CLI::App& app, ReportCommand& command, const std:
                      "Re-score as if CRITERION=TIER or QUESTION=ANSWER (repeatable) and show what changes");
   add_output_option(*sub, command.output);
   add_answers_only_option(*sub, command.request);
+  add_as_of_option(*sub, command.request);
   if (command.kind != ReportKind::cards) add_order_options(*sub, command.request);
   return sub;
 }

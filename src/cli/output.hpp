@@ -27,6 +27,12 @@ void add_what_if_option(CLI::App& command, std::vector<std::string>& what_if, co
 // --answers-only: ScoreOptions::answers_only.
 void add_answers_only_option(CLI::App& command, ReportRequest& request);
 
+// --as-of DATE: ReportRequest::as_of.
+void add_as_of_option(CLI::App& command, ReportRequest& request);
+
+// --max-age AGE: ReportRequest::max_age.
+void add_max_age_option(CLI::App& command, ReportRequest& request);
+
 // --sort, --reverse and --filter into a request.
 void add_order_options(CLI::App& command, ReportRequest& request);
 
@@ -43,6 +49,11 @@ int write_output(const std::string& path, const std::string& content);
 
 // ISO 8601 UTC now; SOURCE_DATE_EPOCH (reproducible builds) wins over the clock.
 std::string now_utc();
+
+// Today (UTC) as a day number, for the dates that may not be in the future and for
+// --max-age: the clock's, or SCORECARD_TODAY (YYYY-MM-DD) when set, to repeat a run as of
+// another day. Not SOURCE_DATE_EPOCH: a build's time is not the day data is checked.
+int today();
 
 // score, compare and export: one command that builds a request, runs the pipeline and
 // renders its report.

@@ -84,7 +84,7 @@ TEST_CASE("the JSON summary counts residents only where the population is known"
   render_json(builtin_rubric(), scores, {}, out);
   CHECK(out.str().find("\"generated_at\"") == std::string::npos);
   std::ostringstream stamped;
-  render_json(builtin_rubric(), scores, {"name", true, {"tier<=2"}, {"custody=1"}, false, "2024-01-01T00:00:00Z", 0}, stamped);
+  render_json(builtin_rubric(), scores, {"name", true, {"tier<=2"}, {"custody=1"}, false, "2024-01-01T00:00:00Z", 0, ""}, stamped);
   CHECK(stamped.str().find("\"generated_at\": \"2024-01-01T00:00:00Z\"") != std::string::npos);
   CHECK(stamped.str().find("\"sort\": \"name\"") != std::string::npos);
 }
