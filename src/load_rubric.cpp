@@ -11,6 +11,7 @@
 #include <scorecard/load.hpp>
 #include <scorecard/rubric.hpp>
 #include <scorecard/text_util.hpp>
+#include <scorecard/timeline.hpp>
 
 #include "yaml_util.hpp"
 
@@ -537,7 +538,27 @@ class RubricReader {
     });
   }
 
-  void read_calibration(const MapEntry& e) {
+  // A list of cases, or a mapping with the day they are checked as of and the cases.
+  void read_calibration(const MapEntry& top) {
+    const MapEntry* cases = &top;
+    std::vector<MapEntry> fields;
+    if (top.value.IsMap()) {
+      fields = detail::read_mapping(top.value, m_ctx);
+      detail::check_known_keys(fields, {"as_of", "cases"}, m_ctx, "\"calibration\"");
+      if (const auto* as_of = detail::find_entry(fields, "as_of")) {
+        if (auto text = detail::read_string(*as_of, m_ctx)) {
+          if (parse_day(*text)) {
+            m_rubric.overall.calibration_as_of = *text;
+          } else {
+            m_ctx.error(as_of->value, fmt::format("\"as_of\" of \"calibration\" must be a date (YYYY-MM-DD), found \"{}\"",
+                                                  *text));
+          }
+        }
+      }
+      cases = detail::require_entry(fields, "cases", top.value, m_ctx, "\"calibration\"");
+      if (!cases) return;
+    }
+    const MapEntry& e = *cases;
     for_each_item(e, k_calibration_keys, "a calibration case", [&](const detail::YamlNode& item, const std::vector<MapEntry>& entries) {
       CalibrationCase c;
       c.where = m_ctx.at(item);

@@ -213,6 +213,34 @@ void render_rubric_text(const Rubric& rubric, std::ostream& out) {
   }
 }
 
+void render_calibration_data(const Rubric& rubric, const std::vector<CalibrationDataResult>& results,
+                             std::ostream& out) {
+  const std::string& as_of = rubric.overall.calibration_as_of;
+  out << fmt::format("the files{}:\n", as_of.empty() ? std::string() : " as of " + as_of);
+  std::size_t name_width = 12;
+  for (const auto& r : results) name_width = std::max(name_width, display_width(r.calibration->jurisdiction));
+  std::size_t reproduced = 0;
+  auto tier = [](const std::optional<int>& t) { return t ? std::to_string(*t) : std::string(detail::k_not_rated); };
+  for (const auto& r : results) {
+    std::string verdict;
+    if (!r.score) {
+      verdict = "not among the files";
+    } else if (r.reproduced()) {
+      verdict = "ok";
+      ++reproduced;
+    } else {
+      std::vector<std::string> parts;
+      for (const auto& m : r.mismatches) {
+        parts.push_back(fmt::format("{} {} (expected {})", detail::subject_id(m.subject), tier(m.got), m.expected));
+      }
+      verdict = "MISMATCH: " + join(parts, ", ");
+    }
+    out << fmt::format("  {}  {}\n", detail::pad(r.calibration->jurisdiction, name_width), verdict);
+  }
+  out << fmt::format("{} of {} calibration cases reproduced by the files{}\n", reproduced, results.size(),
+                     as_of.empty() ? std::string() : " as of " + as_of);
+}
+
 void render_calibration(const Rubric& rubric, const std::vector<CalibrationResult>& results, std::ostream& out) {
   out << fmt::format("rubric {} {}: {} criteria, {} calibration case{}\n", rubric.id, rubric.version,
                      rubric.criteria.size(), results.size(), results.size() == 1 ? "" : "s");

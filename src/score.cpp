@@ -313,4 +313,26 @@ std::vector<CalibrationResult> check_calibration(const Rubric& rubric) {
   return results;
 }
 
+std::vector<CalibrationDataResult> check_calibration_data(const Rubric& rubric,
+                                                          const std::vector<JurisdictionScore>& scores) {
+  std::vector<CalibrationDataResult> results;
+  for (const auto& c : rubric.overall.calibration) {
+    CalibrationDataResult r;
+    r.calibration = &c;
+    for (const auto& s : scores) {
+      if (s.jurisdiction.id == c.jurisdiction) r.score = &s;
+    }
+    if (r.score) {
+      for (std::size_t i = 0; i < c.tiers.size() && i < r.score->criteria.size(); ++i) {
+        if (r.score->criteria[i].tier != c.tiers[i]) {
+          r.mismatches.push_back({Subject::of(rubric.criteria[i].id), r.score->criteria[i].tier, c.tiers[i]});
+        }
+      }
+      if (r.score->overall.tier != c.expect) r.mismatches.push_back({Subject::overall(), r.score->overall.tier, c.expect});
+    }
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
 }  // namespace scorecard

@@ -112,6 +112,10 @@ void render_rubric_text(const Rubric& rubric, std::ostream& out);
 void render_calibration(const Rubric& rubric, const std::vector<CalibrationResult>& results,
                         std::ostream& out);
 
+// rubric check PATH...: each calibration case against the files, rated as of the
+// calibration's day.
+void render_calibration_data(const Rubric& rubric, const std::vector<CalibrationDataResult>& results,
+                             std::ostream& out);
 // check, in text, Markdown, JSON or JUnit XML.
 void render_check(const Rubric& rubric, const CheckReport& report, Format format, std::ostream& out);
 

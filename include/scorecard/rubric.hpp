@@ -102,6 +102,9 @@ struct OverallRule {
   std::optional<std::size_t> min_rated;
   std::string provenance;
   std::vector<CalibrationCase> calibration;
+  // The day the cases are checked as of (YYYY-MM-DD; empty: the latest states): a
+  // published table rates the policies of its day.
+  std::string calibration_as_of;
 };
 
 // How governments inside governments share answers (the rubric's `inheritance`): which

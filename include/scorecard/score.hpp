@@ -178,4 +178,20 @@ struct CalibrationResult {
 
 std::vector<CalibrationResult> check_calibration(const Rubric& rubric);
 
+// The calibration cases against data (rated as of Overall::calibration_as_of): whether each
+// case's jurisdiction is among the scores, and each tier that differs from the case's.
+struct CalibrationMismatch {
+  Subject subject;
+  std::optional<int> got;
+  int expected = 0;
+};
+struct CalibrationDataResult {
+  const CalibrationCase* calibration = nullptr;
+  const JurisdictionScore* score = nullptr;  // nullptr: not among the data
+  std::vector<CalibrationMismatch> mismatches;
+  bool reproduced() const { return score && mismatches.empty(); }
+};
+std::vector<CalibrationDataResult> check_calibration_data(const Rubric& rubric,
+                                                          const std::vector<JurisdictionScore>& scores);
+
 }  // namespace scorecard

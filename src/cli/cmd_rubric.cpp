@@ -19,7 +19,10 @@ std::vector<Command> setup_rubric(CLI::App& app) {
   CLI::App* show = rubric->add_subcommand("show", "Print the methodology: tiers, criteria, questions, rules and the "
                                                   "overall rule");
   CLI::App* check = rubric->add_subcommand("check", "Verify that the rubric is well-formed and reproduces its "
-                                                    "calibration cases");
+                                                    "calibration cases (and, given PATH, that the files do, as of "
+                                                    "the calibration's date)");
+  auto check_paths = std::make_shared<std::vector<std::string>>();
+  check->add_option("PATH", *check_paths, "Jurisdiction files or directories holding the calibration's jurisdictions");
   CLI::App* schema = rubric->add_subcommand("schema", "Print the JSON Schema of jurisdiction files for this rubric "
                                                       "(for editors; docs/schema/jurisdiction.schema.json)");
   Command schema_command{schema, [](Context& context) {
@@ -68,12 +71,30 @@ std::vector<Command> setup_rubric(CLI::App& app) {
                          render_rubric_text(*r, std::cout);
                          return k_exit_ok;
                        }};
-  Command check_command{check, [](Context& context) {
+  Command check_command{check, [check_paths](Context& context) {
                           const Rubric* r = context.rubric();
                           if (!r) return k_exit_invalid;
                           const auto results = check_calibration(*r);
                           render_calibration(*r, results, std::cout);
                           Diagnostics problems;
+                          if (!check_paths->empty()) {
+                            const Dataset& data = context.load(*check_paths, false, false, r->overall.calibration_as_of);
+                            if (has_errors(data.diagnostics)) return k_exit_invalid;
+                            const auto found = check_calibration_data(*r, data.scores);
+                            render_calibration_data(*r, found, std::cout);
+                            for (const auto& f : found) {
+                              if (f.reproduced()) continue;
+                              problems.push_back(
+                                  {Severity::error, f.calibration->where,
+                                   f.score ? fmt::format("calibration case \"{}\" is not reproduced by {}{}",
+                                                         f.calibration->jurisdiction, f.score->jurisdiction.file,
+                                                         r->overall.calibration_as_of.empty()
+                                                             ? std::string()
+                                                             : " as of " + r->overall.calibration_as_of)
+                                           : fmt::format("calibration case \"{}\" is not among the files read",
+                                                         f.calibration->jurisdiction)});
+                            }
+                          }
                           for (const auto& result : results) {
                             if (result.reproduced()) continue;
                             problems.push_back(

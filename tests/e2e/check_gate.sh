@@ -34,13 +34,15 @@ import sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
 old = """  custody:
+    since: 2011-09-07
     rating: 1
-    sources: [cpd-scorecard, cpd-chicago]"""
+    sources: [cpd-scorecard, cpd-chicago, cook-county-ordinance]"""
 new = """  custody:
+    since: 2011-09-07
     rating: 3
     answers:
       detainer_hold_prohibited: none
-    sources: [cpd-scorecard]"""
+    sources: [cpd-scorecard, cook-county-ordinance]"""
 assert old in text
 open(path, "w", encoding="utf-8").write(text.replace(old, new))
 PY
@@ -95,8 +97,8 @@ check "--min-tier \"\" is a usage error" \
   '"$bin" -q check "$cpd" --min-tier "" >/dev/null 2>"$work/empty.err"; [ $? -eq 2 ] && grep -qF "error: --min-tier \"\" is not a tier" "$work/empty.err"'
 
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$work/step-summary.md" "$bin" -q check "$work/data" --baseline "$work/published.json" > "$work/out" 2>/dev/null
-check "GitHub annotations point at the criterion's line" "grep -qF '::error file=$work/data/chicago.yaml,line=37,col=3::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"
-check "and the overall tier's at the id's line" "grep -qF '::error file=$work/data/chicago.yaml,line=4,col=5::chicago: overall tier is worse than in the baseline: 1 -> 3' '$work/out'"
+check "GitHub annotations point at the criterion's line" "grep -qF '::error file=$work/data/chicago.yaml,line=58,col=3::chicago: Custody is worse than in the baseline: 1 -> 3' '$work/out'"
+check "and the overall tier's at the id's line" "grep -qF '::error file=$work/data/chicago.yaml,line=5,col=5::chicago: overall tier is worse than in the baseline: 1 -> 3' '$work/out'"
 check "GITHUB_STEP_SUMMARY gets the Markdown summary" 'grep -q "scorecard check failed" "$work/step-summary.md"'
 # --markdown "$GITHUB_STEP_SUMMARY" appends once and keeps the earlier steps' summaries.
 echo "an earlier step" > "$work/summary-shared.md"

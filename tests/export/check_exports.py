@@ -144,8 +144,8 @@ class Checks:
         import tempfile
         work = tempfile.mkdtemp()
         try:
-            baseline, data = self.changed_copy(work, {"cities/chicago.yaml": ("  custody:\n    rating: 1",
-                                                                         "  custody:\n    rating: 3")})
+            baseline, data = self.changed_copy(work, {"cities/chicago.yaml": ("  custody:\n    since: 2011-09-07\n    rating: 1",
+                                                                         "  custody:\n    since: 2011-09-07\n    rating: 3")})
             shutil.copy(os.path.join(self.root, FIXTURES, "broken.yaml"), data)
             reports = {
                 "check.schema.json": [
@@ -241,7 +241,7 @@ class Checks:
         work = tempfile.mkdtemp()
         try:
             baseline, data = self.changed_copy(work, {
-                "cities/chicago.yaml": ("  custody:\n    rating: 1", "  custody:\n    rating: 3"),
+                "cities/chicago.yaml": ("  custody:\n    since: 2011-09-07\n    rating: 1", "  custody:\n    since: 2011-09-07\n    rating: 3"),
                 "cities/seattle.yaml": ("  interviews:\n    rating: 3\n", "  interviews:\n    rating: 1\n"),
                 "cities/dallas.yaml": ("id: dallas", "id: dallas-tx")})
             os.remove(os.path.join(data, "cities/durham.yaml"))

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include <scorecard/dataset.hpp>
+#include <scorecard/timeline.hpp>
 
 #include "helpers.hpp"
 #include "workers.hpp"
@@ -94,9 +95,13 @@ TEST_CASE("one bad file does not stop the others, and duplicate ids are errors",
   CHECK(data.diagnostics[0].where.line == 16);
 }
 
-TEST_CASE("the bundled data reproduces CPD's 96 criterion tiers and 12 overall tiers", "[dataset][data]") {
+TEST_CASE("the bundled data reproduces CPD's 96 criterion tiers and 12 overall tiers as of 2019-12-19", "[dataset][data]") {
   const Rubric& rubric = builtin_rubric();
-  const Dataset data = load_dataset({std::string(SCORECARD_SOURCE_DIR) + "/data/jurisdictions"}, rubric);
+  REQUIRE(rubric.overall.calibration_as_of == "2019-12-19");
+  TimeOptions time;
+  time.as_of = parse_day(rubric.overall.calibration_as_of);
+  time.today = parse_day("2026-12-02");
+  const Dataset data = load_dataset({std::string(SCORECARD_SOURCE_DIR) + "/data/jurisdictions"}, rubric, 0, {}, time);
   CHECK_FALSE(has_errors(data.diagnostics));
   // CPD's 12 cities among the others the data holds (counties, states, more cities).
   REQUIRE(data.scores.size() >= rubric.overall.calibration.size());
@@ -114,6 +119,16 @@ TEST_CASE("the bundled data reproduces CPD's 96 criterion tiers and 12 overall t
     CHECK(it->overall.tier == expected.expect);
   }
   CHECK(criterion_tiers == 96);
+  CHECK(check_calibration_data(rubric, data.scores).size() == 12);
+  for (const auto& r : check_calibration_data(rubric, data.scores)) CHECK(r.reproduced());
+  // Today, two of the cities have changed since CPD's review: Chicago's 2021 ordinance and
+  // Louisville's return to 48-hour holds in 2025.
+  const Dataset today = load_dataset({std::string(SCORECARD_SOURCE_DIR) + "/data/jurisdictions"}, rubric);
+  std::vector<std::string> changed;
+  for (const auto& r : check_calibration_data(rubric, today.scores)) {
+    if (!r.reproduced()) changed.push_back(r.calibration->jurisdiction);
+  }
+  CHECK(changed == std::vector<std::string>{"chicago", "louisville"});
 }
 
 TEST_CASE("a directory walk follows no directory link, descends into every directory, and reads a linked file once", "[dataset]") {
