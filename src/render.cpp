@@ -39,6 +39,7 @@ std::vector<Format> formats_of(ReportKind kind) {
     case ReportKind::table: return {Format::text, Format::json, Format::csv, Format::markdown};
     case ReportKind::export_: return {Format::json, Format::csv, Format::markdown, Format::html};
     case ReportKind::explain:
+    case ReportKind::history:
     case ReportKind::diff: return {Format::text, Format::markdown, Format::json};
     case ReportKind::check: break;
   }

@@ -1,5 +1,7 @@
 // Reports of check (text, Markdown, JSON, JUnit XML) and diff (text, Markdown, JSON).
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include <scorecard/render.hpp>
@@ -260,7 +262,19 @@ void render_check_json(const Rubric& rubric, const CheckReport& report, std::ost
   out << '\n';
 }
 
+namespace {
+// "As of 2014-01-01 -> as of 2015-01-01", when either side was rated as of a day.
+std::string diff_dates(const DiffResult& diff) {
+  if (diff.before_as_of.empty() && diff.after_as_of.empty()) return {};
+  auto side = [](const std::string& day) { return day.empty() ? std::string("the latest states") : "as of " + day; };
+  std::string text = side(diff.before_as_of) + " -> " + side(diff.after_as_of);
+  text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+}  // namespace
+
 void render_diff_text(const DiffResult& diff, std::ostream& out) {
+  if (const std::string dates = diff_dates(diff); !dates.empty()) out << dates << '\n';
   for (const auto& d : diff.jurisdictions) {
     if (d.status == DiffStatus::unchanged) continue;
     out << fmt::format("{} {} ({})\n", to_string(d.status), d.name, d.id);
@@ -276,6 +290,7 @@ void render_diff_text(const DiffResult& diff, std::ostream& out) {
 }
 
 void render_diff_markdown(const DiffResult& diff, std::ostream& out) {
+  if (const std::string dates = diff_dates(diff); !dates.empty()) out << "> **" << detail::markdown_text(dates) << "**\n\n";
   out << fmt::format("**{} changed, {} added, {} removed, {} unchanged**\n", diff.count(DiffStatus::changed),
                      diff.count(DiffStatus::added), diff.count(DiffStatus::removed), diff.count(DiffStatus::unchanged));
   std::vector<const JurisdictionDiff*> tiers;
@@ -336,7 +351,8 @@ void render_diff_json(const DiffResult& diff, std::ostream& out) {
       .field("changed", diff.count(DiffStatus::changed))
       .field("added", diff.count(DiffStatus::added))
       .field("removed", diff.count(DiffStatus::removed))
-      .field("unchanged", diff.count(DiffStatus::unchanged))
+      .field("unchanged", diff.count(DiffStatus::unchanged));
+  w.key("before_as_of").string_or_null(diff.before_as_of).key("after_as_of").string_or_null(diff.after_as_of)
       .key("jurisdictions")
       .begin_array();
   for (const auto& d : diff.jurisdictions) {

@@ -80,7 +80,7 @@ std::string possible_tiers_text(const RuleMatch& match);  // undecided: "tiers 1
 // "2 of 3 deciding questions unclear", "1 unclear and 1 unanswered of 3 deciding questions"
 std::string open_questions_text(const RuleMatch& match);
 // Why a criterion has no tier: "not in the file", "no rating or answers", open_questions_text.
-std::string not_rated_reason(const CriterionResult& result);
+std::string not_rated_reason(const CriterionResult& result, std::string_view first_state = {});
 // Beside a tier recorded or set by a what-if: "its answers give the same tier (rule 1: ...)",
 // "its answers would give tier 2 (...)", "its answers decide no tier (1 of 2 deciding ...)".
 std::string answers_give_text(const RuleMatch& match, const std::optional<int>& tier);

@@ -72,6 +72,7 @@ CriterionResult result_of(const CriterionExplanation& c) {
   r.from_answers = c.from_answers;
   r.in_file = c.in_file;
   r.set_aside = c.set_aside;
+  r.not_yet = !c.first_state.empty();
   return r;
 }
 
@@ -88,7 +89,7 @@ std::string how_text(const CriterionExplanation& c) {
   const std::string set_aside =
       c.set_aside ? fmt::format(" (recorded tier {} set aside: answers only)", *c.set_aside) : "";
   if (!c.tier) {
-    const std::string reason = detail::not_rated_reason(result_of(c));
+    const std::string reason = detail::not_rated_reason(result_of(c), c.first_state);
     if (c.computed && !c.computed->decided()) {
       return fmt::format("{}; {}", reason, detail::possible_tiers_text(*c.computed));
     }
@@ -383,7 +384,7 @@ void render_explain_json(const Rubric& rubric, const ExplainReport& report, std:
     w.key("criteria").begin_array();
     for (const auto& ce : e.criteria) {
       w.begin_object().field("id", ce.criterion).key("tier").value_or_null(ce.tier).field("origin", to_string(ce.origin));
-      detail::write_status(w, ce.tier.has_value(), ce.tier ? std::string() : detail::not_rated_reason(result_of(ce)));
+      detail::write_status(w, ce.tier.has_value(), ce.tier ? std::string() : detail::not_rated_reason(result_of(ce), ce.first_state));
       w.key("set_aside").value_or_null(ce.set_aside);
       w.key("computed");
       if (ce.computed) {

@@ -52,10 +52,15 @@ std::string open_questions_text(const RuleMatch& match) {
   return fmt::format("{} unclear and {} unanswered {}", unclear, unanswered, of);
 }
 
-std::string not_rated_reason(const CriterionResult& result) {
+std::string not_rated_reason(const CriterionResult& result, std::string_view first_state) {
   const std::string set_aside =
       result.set_aside ? fmt::format(" (recorded tier {} set aside: answers only)", *result.set_aside) : "";
   if (!result.in_file) return "not in the file";
+  if (result.not_yet) {
+    return first_state.empty() ? std::string("no policy recorded yet on this day (the file's first state for it begins later)")
+                               : fmt::format("no policy recorded yet on this day (the file's first state for it is since {})",
+                                             first_state);
+  }
   if (!result.computed) return (result.set_aside ? "no answers" : "no rating or answers") + set_aside;
   return open_questions_text(*result.computed) + set_aside;
 }

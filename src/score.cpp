@@ -216,6 +216,7 @@ CriterionResult score_criterion(const Criterion& criterion, const CriterionData*
   result.criterion = criterion.id;
   if (!data) return result;
   result.in_file = true;
+  result.not_yet = data->not_yet;
   if (data->has_answers) result.computed = match_rules(criterion, data->answers);
   if (data->rating && options.answers_only) result.set_aside = data->rating;
   if (data->rating && !options.answers_only) {

@@ -48,6 +48,9 @@ struct JurisdictionDiff {
 
 struct DiffResult {
   std::vector<JurisdictionDiff> jurisdictions;  // every id of either side, sorted by id
+  // The days each side was rated as of (diff --from/--to; empty: its latest states).
+  std::string before_as_of;
+  std::string after_as_of;
   std::size_t count(DiffStatus status) const;
 };
 

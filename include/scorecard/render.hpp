@@ -13,6 +13,7 @@
 #include <scorecard/check.hpp>
 #include <scorecard/diff.hpp>
 #include <scorecard/explain.hpp>
+#include <scorecard/history.hpp>
 #include <scorecard/report.hpp>
 #include <scorecard/rubric.hpp>
 #include <scorecard/score.hpp>
@@ -33,6 +34,7 @@ enum class ReportKind {
   explain,  // explain
   check,    // check
   diff,     // diff
+  history,  // history
 };
 std::vector<Format> formats_of(ReportKind kind);
 std::vector<std::string> format_names(ReportKind kind);  // for option checks, help and completion
@@ -136,6 +138,12 @@ void render_check_markdown(const Rubric& rubric, const CheckReport& report, std:
 // check --format json: the same facts as objects.
 void render_check_json(const Rubric& rubric, const CheckReport& report, std::ostream& out);
 
+// history: each jurisdiction's tier changes, oldest first, with their causes and sources.
+void render_history(const Rubric& rubric, const History& history, Format format, const RenderOptions& options,
+                    std::ostream& out);
+void render_history_text(const Rubric& rubric, const History& history, const RenderOptions& options, std::ostream& out);
+void render_history_markdown(const Rubric& rubric, const History& history, std::ostream& out);
+void render_history_json(const Rubric& rubric, const History& history, std::ostream& out);
 // diff OLD NEW, in text, Markdown or JSON.
 void render_diff(const DiffResult& diff, Format format, std::ostream& out);
 void render_diff_text(const DiffResult& diff, std::ostream& out);

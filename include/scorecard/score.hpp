@@ -111,6 +111,7 @@ struct CriterionResult {
   Origin origin = Origin::missing;
   Boxed<RuleMatch> computed;          // present when the file gave answers
   bool in_file = false;               // the file has an entry for the criterion
+  bool not_yet = false;               // rated as of a day before the criterion's first state
   std::optional<int> set_aside;       // a recorded tier ScoreOptions::answers_only set aside
   bool rated() const { return tier.has_value(); }
   // Origin::what_if: the tier was computed from answers a what-if changed (false: a what-if

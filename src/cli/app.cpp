@@ -104,7 +104,7 @@ Dataset& Context::load(const std::vector<std::string>& paths, bool show_warnings
 namespace {
 
 const std::vector<std::string> k_commands = {"score",  "compare", "export", "validate",   "check",  "diff",
-                                            "explain", "rubric", "init",   "completion", "manpage"};
+                                            "explain", "history", "rubric", "init",   "completion", "manpage"};
 
 // "scroe" -> a usage error naming the closest command, before CLI11 sees it.
 std::optional<std::string> unknown_command(int argc, const char* const* argv) {
@@ -182,7 +182,7 @@ int run(int argc, const char* const* argv) {
 
   std::vector<Command> commands = {setup_score(app),    setup_compare(app), setup_export(app),
                                   setup_validate(app), setup_check(app),   setup_diff(app),
-                                  setup_explain(app),  setup_init(app)};
+                                  setup_explain(app),  setup_history(app), setup_init(app)};
   for (auto& c : setup_rubric(app)) commands.push_back(std::move(c));
   commands.push_back(setup_completion(app));
   commands.push_back(setup_manpage(app));

@@ -92,6 +92,7 @@ Command setup_export(CLI::App& app);
 Command setup_check(CLI::App& app);
 Command setup_diff(CLI::App& app);
 Command setup_explain(CLI::App& app);
+Command setup_history(CLI::App& app);
 Command setup_init(CLI::App& app);
 Command setup_completion(CLI::App& app);
 Command setup_manpage(CLI::App& app);

@@ -158,6 +158,8 @@ class Checks:
                     ("diff of two files", self.run("diff", f"{FIXTURES}/diff/old.yaml", f"{FIXTURES}/diff/new.yaml",
                                                    "--format", "json")),
                     ("diff of an export and a directory", self.run("diff", baseline, DATA, "--format", "json")),
+                    ("diff of one directory at two dates", self.run("diff", DATA, "--from", "2014-01-01", "--to",
+                                                                    "2015-01-01", "--format", "json")),
                 ],
                 "explain.schema.json": [
                     ("explain of the bundled data", self.run("explain", DATA, "--format", "json")),
@@ -165,6 +167,10 @@ class Checks:
                                                        "interviews.ice_access_prohibited=none", "--format", "json")),
                     ("explain of answers only", self.run("explain", f"{FIXTURES}/answers-only.yaml", "--format",
                                                          "json")),
+                    ("explain as of a day", self.run("explain", DATA, "--as-of", "2014-06-01", "--format", "json")),
+                ],
+                "history.schema.json": [
+                    ("history of the bundled data", self.run("history", DATA, "--format", "json")),
                 ],
             }
         finally:
@@ -203,6 +209,12 @@ class Checks:
                  lambda d: d["jurisdictions"][0]["overall"]["gates"].append("tier 1 requires Custody")),
                 ("arithmetic in words", json.loads(reports["explain.schema.json"][0][1]),
                  lambda d: d["jurisdictions"][0]["overall"].__setitem__("arithmetic", "(2×1) / 2 = 1")),
+            ],
+            "history.schema.json": [
+                ("a change in words", json.loads(reports["history.schema.json"][0][1]),
+                 lambda d: d["jurisdictions"][0]["events"][0]["changes"].append("custody not rated -> 2")),
+                ("a cause of no kind", json.loads(reports["history.schema.json"][0][1]),
+                 lambda d: d["jurisdictions"][0]["events"][0]["changes"][0]["causes"][0].__setitem__("via", "law")),
             ],
         }
         for name, cases in broken.items():

@@ -91,8 +91,16 @@ def main():
         new["criteria"]["custody"]["answers"]["detainer_hold_prohibited"] = "any_conviction"
         new["sources"]["evil"] = {"title": "Evil <source> `x`", "url": EVIL_URL}
         new["criteria"]["interviews"]["sources"] = ["ordinance", "evil"]
+        # A history: today's custody since 2016, an earlier state whose note tries a heading,
+        # a table cell break and a list.
+        dated = yaml.safe_load(yaml.safe_dump(new))
+        dated["reviewed"] = "2020-01-01"
+        dated["criteria"]["custody"]["since"] = "2016-01-01"
+        dated["criteria"]["custody"]["history"] = [
+            {"since": "2014-01-01", "rating": 2, "sources": ["evil"],
+             "note": "Injected | cell\n\n## injected history heading\n\n- injected item"}]
         paths = {}
-        for label, doc in (("old", old), ("new", new)):
+        for label, doc in (("old", old), ("new", new), ("dated", dated)):
             directory = os.path.join(work, label)
             os.mkdir(directory)
             paths[label] = os.path.join(directory, "evil `x` | y.yaml")
@@ -114,6 +122,9 @@ def main():
                                                             "--format", "markdown"),
             "check --format markdown": run("check", paths["new"], "--min-tier", "1", "--format", "markdown", rc=(1,)),
             "diff --format markdown": run("diff", paths["old"], paths["new"], "--format", "markdown"),
+            "history --format markdown": run("history", paths["dated"], "--format", "markdown"),
+            "compare --as-of --format markdown": run("compare", paths["dated"], "--as-of", "2015-01-01", "--format",
+                                                     "markdown"),
             "compare of the hostile fixture": run("compare", "tests/e2e/fixtures/hostile/hostile.yaml", "--format",
                                                   "markdown"),
             "cards of the hostile fixture": run("score", "tests/e2e/fixtures/hostile/hostile.yaml", "--format",
@@ -144,6 +155,11 @@ def main():
         details = diff_html[diff_html.find("<details>"):diff_html.find("</details>")]
         expect("source added" in details and "answer" in details and "note changed" in details,
                "diff: the whole list of changes is inside <details>")
+        history_doc, history_html = render(outputs["history --format markdown"])
+        expect(history_html.count("<table>") == 1 and "Injected | cell" in "".join(history_doc.text),
+               "history: one table, the note's pipe kept in its cell")
+        expect(EVIL_URL.replace("<", "%3C").replace(">", "%3E") in [h.replace("&amp;", "&") for h in history_doc.hrefs],
+               f"history: the cause's source links to its address: {history_doc.hrefs}")
         check_doc, check_html = render(outputs["check --format markdown"])
         expect("evil `x` | y.yaml" in "".join(check_doc.text), "check: the path is shown exactly, as code")
     finally:

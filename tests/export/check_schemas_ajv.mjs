@@ -91,6 +91,16 @@ accepts(schemas["diff.schema.json"],
                         "json"])), "a diff report validates");
 accepts(schemas["explain.schema.json"],
         JSON.parse(run(["explain", "data/jurisdictions", "--format", "json"])), "an explain report validates");
+accepts(schemas["explain.schema.json"],
+        JSON.parse(run(["explain", "data/jurisdictions", "--format", "json", "--as-of", "2014-06-01"])),
+        "an explain report as of a day validates");
+accepts(schemas["scorecard.schema.json"], JSON.parse(run(["export", "data/jurisdictions", "--as-of", "2019-12-19"])),
+        "an export as of a day validates");
+accepts(schemas["diff.schema.json"],
+        JSON.parse(run(["diff", "data/jurisdictions", "--from", "2014-01-01", "--to", "2015-01-01", "--format", "json"])),
+        "a diff between two dates validates");
+accepts(schemas["history.schema.json"], JSON.parse(run(["history", "data/jurisdictions", "--format", "json"])),
+        "a history report validates");
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed || !passed ? 1 : 0);

@@ -1,0 +1,158 @@
+// History: the files rated as of every day a state begins, and what changed each day.
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include <scorecard/history.hpp>
+#include <scorecard/timeline.hpp>
+
+namespace scorecard {
+namespace {
+
+template <class State, class Visit>
+void each_state(const State& top, Visit&& visit) {
+  visit(top);
+  for (const auto& earlier : top.history) visit(earlier);
+}
+
+// Where a criterion's answers came from on one day: (government, via, criterion).
+using Origin3 = std::tuple<std::string, Provenance::Via, std::string>;
+
+std::vector<Origin3> origins(const CriterionData* data) {
+  std::vector<Origin3> out;
+  if (!data) return out;
+  for (const auto& a : data->answers) {
+    for (const Provenance* p = a.from.get(); p; p = p->upstream.get()) {
+      Origin3 o{p->government, p->via, p->criterion};
+      if (std::find(out.begin(), out.end(), o) == out.end()) out.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
+std::vector<Source> cited(const Jurisdiction& j, const std::vector<SourceRef>& refs) {
+  std::vector<Source> out;
+  for (const auto& r : refs) {
+    if (const Source* s = j.find_source(r.id)) out.push_back(*s);
+  }
+  return out;
+}
+
+template <class State>
+HistoryCause cause_of(const Jurisdiction& j, const State& state, std::string criterion, std::string via) {
+  HistoryCause c;
+  c.government = j.id;
+  c.name = j.name;
+  c.criterion = std::move(criterion);
+  c.via = std::move(via);
+  c.since = state.since;
+  c.undated = state.since.empty();
+  c.note = state.note;
+  c.sources = cited(j, state.sources);
+  return c;
+}
+
+}  // namespace
+
+History build_history(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
+                      std::optional<int> today) {
+  const LoadedFiles loaded = load_files(paths, rubric, threads, today);
+  std::set<int> days;
+  for (std::size_t i = 0; i < loaded.jurisdictions.size(); ++i) {
+    if (!loaded.loaded[i]) continue;
+    const Jurisdiction& j = loaded.jurisdictions[i];
+    for (const auto& c : j.criteria) {
+      each_state(c, [&](const CriterionData& s) {
+        if (auto day = state_start(s, j)) days.insert(*day);
+      });
+    }
+    for (const auto& b : j.binds) {
+      each_state(b, [&](const Binding& s) {
+        if (auto day = state_start(s, j)) days.insert(*day);
+      });
+    }
+  }
+  History history;
+  history.days = days.size();
+  Dataset latest = rate_files(loaded, rubric);
+  history.files = std::move(latest.files);
+  history.diagnostics = std::move(latest.diagnostics);
+  std::unordered_map<std::string, std::size_t> index;
+  for (auto& s : latest.scores) {
+    index.emplace(s.jurisdiction.id, history.jurisdictions.size());
+    JurisdictionHistory h;
+    h.id = s.jurisdiction.id;
+    h.name = s.jurisdiction.name;
+    h.file = s.jurisdiction.file;
+    h.now = std::move(s);
+    history.jurisdictions.push_back(std::move(h));
+  }
+  const std::size_t n = rubric.criteria.size();
+  // Per jurisdiction: each criterion's tier and the overall tier the day before, and where
+  // each criterion's answers came from.
+  std::vector<std::vector<std::optional<int>>> before(history.jurisdictions.size(),
+                                                      std::vector<std::optional<int>>(n + 1));
+  std::vector<std::vector<std::vector<Origin3>>> came_from(history.jurisdictions.size(),
+                                                           std::vector<std::vector<Origin3>>(n));
+  for (const int day : days) {
+    const Dataset rated = rate_files(loaded, rubric, {}, day);
+    std::unordered_map<std::string_view, const Jurisdiction*> by_id;
+    for (const auto& s : rated.scores) by_id.emplace(s.jurisdiction.id, &s.jurisdiction);
+    // The state of government's criterion (or binding) that began on this day, if any.
+    auto began = [&](const Origin3& o) -> std::optional<HistoryCause> {
+      const auto& [government, via, criterion] = o;
+      const auto it = by_id.find(government);
+      if (it == by_id.end()) return std::nullopt;
+      const Jurisdiction& g = *it->second;
+      if (via == Provenance::Via::jail_authority) {
+        const CriterionData* c = g.find_criterion(criterion);
+        if (!c || c->not_yet || state_start(*c, g) != day) return std::nullopt;
+        return cause_of(g, *c, criterion, std::string(to_string(via)));
+      }
+      for (const auto& b : g.binds) {
+        if (b.criterion == criterion && state_start(b, g) == day) return cause_of(g, b, criterion, std::string(to_string(via)));
+      }
+      return std::nullopt;
+    };
+    for (const auto& s : rated.scores) {
+      const auto found = index.find(s.jurisdiction.id);
+      if (found == index.end()) continue;
+      const std::size_t k = found->second;
+      const Jurisdiction& j = s.jurisdiction;
+      HistoryEvent event;
+      event.date = format_day(day);
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::string& id = rubric.criteria[i].id;
+        const CriterionData* data = j.find_criterion(id);
+        HistoryChange change{Subject::of(id), before[k][i], s.criteria[i].tier, {}};
+        if (data && !data->not_yet && state_start(*data, j) == day) change.causes.push_back(cause_of(j, *data, id, "own"));
+        std::vector<Origin3> now = origins(data);
+        std::vector<Origin3> candidates = now;
+        for (const auto& o : came_from[k][i]) {
+          if (std::find(candidates.begin(), candidates.end(), o) == candidates.end()) candidates.push_back(o);
+        }
+        for (const auto& o : candidates) {
+          if (auto c = began(o)) change.causes.push_back(std::move(*c));
+        }
+        came_from[k][i] = std::move(now);
+        const bool moved = change.from != change.to;
+        // A state that began without moving the tier is worth a line when it is dated: an
+        // undated one only says the file was reviewed.
+        const bool dated_cause = std::any_of(change.causes.begin(), change.causes.end(),
+                                             [](const HistoryCause& c) { return !c.undated; });
+        if (moved || dated_cause) event.changes.push_back(std::move(change));
+        before[k][i] = s.criteria[i].tier;
+      }
+      if (before[k][n] != s.overall.tier) {
+        event.changes.push_back({Subject::overall(), before[k][n], s.overall.tier, {}});
+        before[k][n] = s.overall.tier;
+      }
+      if (!event.changes.empty()) history.jurisdictions[k].events.push_back(std::move(event));
+    }
+  }
+  return history;
+}
+
+}  // namespace scorecard
