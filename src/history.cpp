@@ -96,7 +96,13 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
                                                       std::vector<std::optional<int>>(n + 1));
   std::vector<std::vector<std::vector<Origin3>>> came_from(history.jurisdictions.size(),
                                                            std::vector<std::vector<Origin3>>(n));
-  for (const int day : days) {
+  // The day before the first: what holds at every date (undated states of files without a
+  // review date) is the starting point, not a change.
+  std::vector<int> rated_days;
+  if (!days.empty()) rated_days.push_back(*days.begin() - 1);
+  rated_days.insert(rated_days.end(), days.begin(), days.end());
+  for (const int day : rated_days) {
+    const bool baseline = !days.empty() && day < *days.begin();
     const Dataset rated = rate_files(loaded, rubric, {}, day);
     std::unordered_map<std::string_view, const Jurisdiction*> by_id;
     for (const auto& s : rated.scores) by_id.emplace(s.jurisdiction.id, &s.jurisdiction);
@@ -149,7 +155,7 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
         event.changes.push_back({Subject::overall(), before[k][n], s.overall.tier, {}});
         before[k][n] = s.overall.tier;
       }
-      if (!event.changes.empty()) history.jurisdictions[k].events.push_back(std::move(event));
+      if (!event.changes.empty() && !baseline) history.jurisdictions[k].events.push_back(std::move(event));
     }
   }
   return history;

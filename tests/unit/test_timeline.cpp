@@ -1,9 +1,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 
 #include <scorecard/rubric.hpp>
+#include <scorecard/history.hpp>
 #include <scorecard/load.hpp>
+#include <scorecard/render.hpp>
 #include <scorecard/score.hpp>
 #include <scorecard/timeline.hpp>
 #include <scorecard/validate.hpp>
@@ -174,4 +180,97 @@ TEST_CASE("timeline: the dates of the states are checked") {
                      "t.yaml:14:14: error: expected a list of earlier states for \"history\" of criterion \"custody\", "
                      "found a string") == 1);
   }
+}
+
+namespace {
+
+// A directory of files, removed at the end of the test.
+struct Files {
+  std::filesystem::path dir;
+  Files() {
+    dir = std::filesystem::temp_directory_path() / ("scorecard-history-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(dir);
+  }
+  ~Files() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name) << text; }
+};
+
+const HistoryChange* change_of(const JurisdictionHistory& h, const std::string& date, const std::string& criterion) {
+  for (const auto& e : h.events) {
+    if (e.date != date) continue;
+    for (const auto& c : e.changes) {
+      if (c.subject.criterion == criterion) return &c;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("history: the days a state begins, the changes they make and their causes, inherited ones too") {
+  Files files;
+  // The county runs the city's jail: its 2014 ordinance and 2017 reversal move the city's
+  // custody, which the city does not answer itself.
+  std::string county = replace(replace(test::k_valid_file, "name: Testville\nstate: IL\nkind: city\n",
+                                       "name: Test County\nstate: IL\nkind: county\n"),
+                               "  custody: {rating: 1, sources: [law]}\n", R"(  custody:
+    since: 2017-01-26
+    answers: {detainer_hold_prohibited: none, judicial_warrant_required: "no"}
+    sources: [r2017]
+    note: The reversal. Holds for everyone.
+    history:
+      - since: 2014-01-01
+        answers: {detainer_hold_prohibited: some_convictions, judicial_warrant_required: "no"}
+        sources: [r2014]
+        note: The resolution.
+)");
+  county = replace(county, "sources:\n", R"(sources:
+  r2014: {title: Resolution 2014, url: "https://example.org/2014"}
+  r2017: {title: Reversal 2017, url: "https://example.org/2017"}
+)");
+  files.write("county.yaml", county);
+  std::string city = replace(test::k_valid_file, "  custody: {rating: 1, sources: [law]}\n",
+                             "  custody: {answers: {detainer_hold_prohibited: unclear}, sources: [law]}\n");
+  files.write("city.yaml", "jail_authority: county\n" + city);
+  const History history = build_history({files.dir.string()}, builtin_rubric(), 1, parse_day("2026-12-02"));
+  INFO(test::lines(history.diagnostics).size());
+  for (const auto& line : lines(history.diagnostics)) UNSCOPED_INFO(line);
+  CHECK(lines(history.diagnostics).empty());
+  CHECK(history.days == 2);
+  REQUIRE(history.jurisdictions.size() == 2);
+  const JurisdictionHistory& c = history.jurisdictions[0];
+  REQUIRE(c.id == "city");
+  const HistoryChange* in2014 = change_of(c, "2014-01-01", "custody");
+  REQUIRE(in2014);
+  CHECK(in2014->from == std::nullopt);
+  CHECK(in2014->to == 2);
+  REQUIRE(in2014->causes.size() == 1);
+  CHECK(in2014->causes[0].government == "county");
+  CHECK(in2014->causes[0].via == "jail_authority");
+  CHECK(in2014->causes[0].since == "2014-01-01");
+  CHECK(in2014->causes[0].note == "The resolution.");
+  REQUIRE(in2014->causes[0].sources.size() == 1);
+  CHECK(in2014->causes[0].sources[0].url == "https://example.org/2014");
+  const HistoryChange* in2017 = change_of(c, "2017-01-26", "custody");
+  REQUIRE(in2017);
+  CHECK(in2017->from == 2);
+  CHECK(in2017->to == 3);
+  // The city's undated criteria hold at every day (it has no review date): rated from the
+  // first day, and no undated state is listed as a cause.
+  CHECK(c.events.front().date == "2014-01-01");
+  CHECK_FALSE(change_of(c, "2014-01-01", "interviews"));
+  CHECK(change_of(c, "2014-01-01", "")->to == 2);  // the overall tier, once custody is rated
+  CHECK(c.now.overall.tier == 3);
+  const JurisdictionHistory& held = history.jurisdictions[1];
+  REQUIRE(held.events.size() == 2);
+  CHECK(held.events[1].changes.front().causes.front().via == "own");
+
+  std::ostringstream text;
+  render_history_text(builtin_rubric(), history, {}, text);
+  CHECK(text.str().find("  2017-01-26  Custody: 2 Making Progress With Need for Improvement -> 3 Significant Room for "
+                        "Improvement\n                Test County, which runs the jail (Custody), since 2017-01-26: "
+                        "The reversal.\n") != std::string::npos);
 }
