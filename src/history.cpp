@@ -1,6 +1,7 @@
 // History: the files rated as of every day a state begins, and what changed each day.
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -59,21 +60,81 @@ HistoryCause cause_of(const Jurisdiction& j, const State& state, std::string cri
 History build_history(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
                       std::optional<int> today) {
   const LoadedFiles loaded = load_files(paths, rubric, threads, today);
-  std::set<int> days;
-  for (std::size_t i = 0; i < loaded.jurisdictions.size(); ++i) {
+  const std::size_t files = loaded.jurisdictions.size();
+  // The days each file's states begin, and the files whose states begin on each day.
+  std::map<int, std::vector<std::size_t>> starting;
+  for (std::size_t i = 0; i < files; ++i) {
     if (!loaded.loaded[i]) continue;
     const Jurisdiction& j = loaded.jurisdictions[i];
+    std::set<int> own;
     for (const auto& c : j.criteria) {
-      each_state(c, [&](const CriterionData& s) {
-        if (auto day = state_start(s, j)) days.insert(*day);
+      each_state(c, [&](const CriterionData& state) {
+        if (auto day = state_start(state, j)) own.insert(*day);
       });
     }
     for (const auto& b : j.binds) {
-      each_state(b, [&](const Binding& s) {
-        if (auto day = state_start(s, j)) days.insert(*day);
+      each_state(b, [&](const Binding& state) {
+        if (auto day = state_start(state, j)) own.insert(*day);
       });
     }
+    for (const int day : own) starting[day].push_back(i);
   }
+  std::set<int> days;
+  for (const auto& [day, list] : starting) days.insert(day);
+  // The governments above each file (its jail authority, those it lies within) and below.
+  std::unordered_map<std::string_view, std::size_t> by_file_id;
+  for (std::size_t i = 0; i < files; ++i) {
+    if (loaded.loaded[i]) by_file_id.emplace(loaded.jurisdictions[i].id, i);
+  }
+  std::vector<std::vector<std::size_t>> above(files);
+  std::vector<std::vector<std::size_t>> below(files);
+  for (std::size_t i = 0; i < files; ++i) {
+    if (!loaded.loaded[i]) continue;
+    const Jurisdiction& j = loaded.jurisdictions[i];
+    auto link = [&](const std::string& id) {
+      const auto it = by_file_id.find(id);
+      if (it == by_file_id.end() || it->second == i) return;
+      above[i].push_back(it->second);
+      below[it->second].push_back(i);
+    };
+    if (!j.jail_authority.empty()) link(j.jail_authority);
+    for (const auto& r : j.within) link(r.id);
+  }
+  // The files a day can change (those whose states begin then, and every file below them),
+  // with every file above those, which their resolution reads: rated alone, they rate as
+  // the whole set would.
+  auto subset_for = [&](const std::vector<std::size_t>& seeds, std::vector<char>& changed) {
+    std::vector<char> needed(files, 0);
+    changed.assign(files, 0);
+    std::vector<std::size_t> stack(seeds.begin(), seeds.end());
+    while (!stack.empty()) {
+      const std::size_t i = stack.back();
+      stack.pop_back();
+      if (changed[i]) continue;
+      changed[i] = 1;
+      for (const std::size_t b : below[i]) stack.push_back(b);
+    }
+    for (std::size_t i = 0; i < files; ++i) {
+      if (changed[i]) stack.push_back(i);
+    }
+    while (!stack.empty()) {
+      const std::size_t i = stack.back();
+      stack.pop_back();
+      if (needed[i]) continue;
+      needed[i] = 1;
+      for (const std::size_t a : above[i]) stack.push_back(a);
+    }
+    LoadedFiles subset;
+    subset.threads = loaded.threads;
+    for (std::size_t i = 0; i < files; ++i) {
+      if (!needed[i]) continue;
+      subset.files.push_back(loaded.files[i]);
+      subset.jurisdictions.push_back(loaded.jurisdictions[i]);
+      subset.loaded.push_back(loaded.loaded[i]);
+      subset.problems.push_back(loaded.problems[i]);
+    }
+    return subset;
+  };
   History history;
   history.days = days.size();
   Dataset latest = rate_files(loaded, rubric);
@@ -101,9 +162,11 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
   std::vector<int> rated_days;
   if (!days.empty()) rated_days.push_back(*days.begin() - 1);
   rated_days.insert(rated_days.end(), days.begin(), days.end());
+  std::vector<char> changed;
   for (const int day : rated_days) {
     const bool baseline = !days.empty() && day < *days.begin();
-    const Dataset rated = rate_files(loaded, rubric, {}, day);
+    const Dataset rated = baseline ? rate_files(loaded, rubric, {}, day)
+                                   : rate_files(subset_for(starting[day], changed), rubric, {}, day);
     std::unordered_map<std::string_view, const Jurisdiction*> by_id;
     for (const auto& s : rated.scores) by_id.emplace(s.jurisdiction.id, &s.jurisdiction);
     // The state of government's criterion (or binding) that began on this day, if any.
@@ -125,6 +188,7 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
     for (const auto& s : rated.scores) {
       const auto found = index.find(s.jurisdiction.id);
       if (found == index.end()) continue;
+      if (!baseline && !changed[by_file_id.at(s.jurisdiction.id)]) continue;  // read only for resolution
       const std::size_t k = found->second;
       const Jurisdiction& j = s.jurisdiction;
       HistoryEvent event;
@@ -155,10 +219,29 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
         event.changes.push_back({Subject::overall(), before[k][n], s.overall.tier, {}});
         before[k][n] = s.overall.tier;
       }
+      if (baseline) history.jurisdictions[k].baseline = before[k];
       if (!event.changes.empty() && !baseline) history.jurisdictions[k].events.push_back(std::move(event));
     }
   }
+  for (auto& h : history.jurisdictions) {
+    if (h.baseline.empty()) {  // no day at all: what holds now held always
+      for (const auto& c : h.now.criteria) h.baseline.push_back(c.tier);
+      h.baseline.push_back(h.now.overall.tier);
+    }
+  }
   return history;
+}
+
+std::optional<int> JurisdictionHistory::tier_on(const Rubric& rubric, std::size_t index, std::string_view day) const {
+  std::optional<int> tier = index < baseline.size() ? baseline[index] : std::nullopt;
+  const std::string_view criterion = index < rubric.criteria.size() ? std::string_view(rubric.criteria[index].id) : "";
+  for (const auto& e : events) {
+    if (e.date > day) break;
+    for (const auto& c : e.changes) {
+      if (c.subject.criterion == criterion) tier = c.to;
+    }
+  }
+  return tier;
 }
 
 }  // namespace scorecard

@@ -49,6 +49,12 @@ struct JurisdictionHistory {
   std::string file;
   std::vector<HistoryEvent> events;  // oldest first
   JurisdictionScore now;             // rated by the latest states
+  // Each criterion's tier (rubric order), then the overall tier, before the first event:
+  // what holds at every date (undated states of a file without a review date).
+  std::vector<std::optional<int>> baseline;
+  // The tier of a criterion (by rubric index; the rubric's size for the overall tier) on a
+  // day (YYYY-MM-DD), from the baseline and the events up to that day.
+  std::optional<int> tier_on(const Rubric& rubric, std::size_t index, std::string_view day) const;
 };
 
 struct History {
