@@ -60,7 +60,7 @@ void render_scores(const Report& report, ReportKind kind, Format format, const O
   auto info = [&] {
     const ReportRequest& r = report.request;
     return ExportInfo{r.sort.empty() ? "given" : r.sort, r.reverse, r.filters, r.what_if, r.scoring.answers_only,
-                      settings.generated_at, settings.threads, r.as_of};
+                      settings.generated_at, settings.threads, r.as_of, settings.history, settings.today};
   };
   const bool what_if = !report.what_ifs.empty();
   const bool answers_only = report.request.scoring.answers_only;

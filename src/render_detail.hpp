@@ -100,6 +100,12 @@ inline constexpr std::string_view k_not_rated = "not rated";
 // Every output of a run with --answers-only says so.
 inline constexpr std::string_view k_answers_only_banner =
     "Answers only: recorded tiers are set aside; every tier is computed from the files' answers alone.";
+// The page's pictures of time (render_timeline.cpp): a jurisdiction's timeline (an SVG and
+// the list of its changes), and the overall tiers year by year up to end_day (two SVG
+// charts and a table of the numbers); nothing when no state is dated.
+void html_history(const Rubric& rubric, const JurisdictionHistory& history, int end_day, std::ostream& out);
+void html_tier_chart(const Rubric& rubric, const History& history, const std::vector<JurisdictionScore>& scores,
+                     int end_day, std::ostream& out);
 // Every output of a run with --as-of says so: "As of 2019-12-19: ...".
 std::string as_of_banner(std::string_view as_of);
 inline constexpr std::string_view k_not_rated_mark = "?";  // a criterion without a tier, in tables

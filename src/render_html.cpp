@@ -2,12 +2,14 @@
 
 #include <cmath>
 #include <sstream>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include <scorecard/render.hpp>
 #include <scorecard/summary.hpp>
 #include <scorecard/text_util.hpp>
+#include <scorecard/timeline.hpp>
 #include <scorecard/version.hpp>
 
 #include "render_detail.hpp"
@@ -206,7 +208,8 @@ std::string origin_text(const Criterion& c, const CriterionResult& r, const Crit
   return "Not rated.";
 }
 
-void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostream& out) {
+void render_details(const Rubric& rubric, const JurisdictionScore& s, const JurisdictionHistory* history, int end_day,
+                    std::ostream& out) {
   const auto& j = s.jurisdiction;
   out << "<div class=\"card\"><h3>" << html_escape(j.name) << "</h3>\n<p class=\"meta\">";
   std::vector<std::string> meta;
@@ -257,7 +260,9 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, std::ostre
     }
     out << "</dd>\n";
   }
-  out << "</dl></div>";
+  out << "</dl>";
+  if (history) detail::html_history(rubric, *history, end_day, out);
+  out << "</div>";
 }
 
 void render_methodology(const Rubric& rubric, std::ostream& out) {
@@ -304,6 +309,16 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   const std::string style = css(rubric);
   const std::string script(detail::page_js_text());
   const std::size_t columns = 6 + rubric.criteria.size();
+  // The pictures of time end on the day rated as of, or today.
+  const int end_day = !info.as_of.empty() ? parse_day(info.as_of).value_or(info.today) : info.today;
+  std::unordered_map<std::string_view, const JurisdictionHistory*> histories;
+  if (info.history) {
+    for (const auto& h : info.history->jurisdictions) histories.emplace(h.id, &h);
+  }
+  auto history_of = [&](const std::string& id) -> const JurisdictionHistory* {
+    const auto it = histories.find(id);
+    return it == histories.end() ? nullptr : it->second;
+  };
 
   out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -392,10 +407,11 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
         << "</td>\n<td class=\"num\" data-sort=\"" << (s.overall.tier ? format_mean(s.overall.mean) : "") << "\">"
         << (s.overall.tier ? format_mean(s.overall.mean) : "—") << "</td>\n</tr>\n";
     out << "<tr class=\"details\" id=\"details-" << id << "\"><td colspan=\"" << columns << "\">";
-    render_details(rubric, s, out);
+    render_details(rubric, s, history_of(j.id), end_day, out);
     out << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n</div>\n";
+  if (info.history) detail::html_tier_chart(rubric, *info.history, scores, end_day, out);
 
   out << "<h2>Tiers</h2>\n<ul class=\"legend\">\n";
   for (const auto& t : rubric.tiers) {

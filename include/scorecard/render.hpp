@@ -49,6 +49,10 @@ struct ExportInfo {
   std::string generated_at;  // ISO 8601 UTC, only with --timestamp; empty otherwise
   unsigned threads = 0;      // for rendering large exports; 0 = one per core (not written)
   std::string as_of;         // YYYY-MM-DD: rated as of that day; empty: the latest states
+  // html: each jurisdiction's history and the tiers year by year, up to today (a day
+  // number) or as_of; nullptr: none shown.
+  const History* history = nullptr;
+  int today = 0;
 };
 
 struct RenderOptions {
@@ -67,6 +71,8 @@ struct OutputSettings {
   HtmlOptions html;
   std::string generated_at;  // ISO 8601 UTC, recorded in exports when set
   unsigned threads = 0;      // for rendering large exports; 0 = one per core
+  const History* history = nullptr;  // the page's timelines and chart (ExportInfo::history)
+  int today = 0;
 };
 
 // score, compare and export: the report in format (one of formats_of(kind)); the text of a

@@ -174,6 +174,14 @@ int run_report_command(Context& context, ReportCommand& command, const std::stri
   settings.html = command.html;
   if (command.timestamp) settings.generated_at = now_utc();
   settings.threads = context.options().jobs;
+  settings.today = today();
+  // The page shows each jurisdiction's history and the tiers year by year.
+  std::optional<History> history;
+  const Format format = *parse_format(command.format);
+  if (command.kind == ReportKind::export_ && format == Format::html) {
+    history = build_history(command.request.paths, report.rubric(), context.options().jobs, settings.today);
+    settings.history = &*history;
+  }
   try {
     std::optional<AtomicFile> file;
     if (to_file) file.emplace(command.output);

@@ -206,6 +206,21 @@ check((await plain.$$eval("#scorecard tbody tr.row", (r) => r.length)) === 15, "
 check(await plain.$eval("#details-chicago", (d) => !d.hidden && d.getBoundingClientRect().height > 0),
   "without scripts the details are visible");
 check(await plain.$eval("#controls", (c) => c.hidden), "without scripts the controls (which need one) stay hidden");
+// History: a timeline per jurisdiction and the tiers year by year, drawn as inline SVG,
+// shown without scripts and with text beside them.
+const timeline = await plain.$eval("#details-chicago figure.timeline svg", (s) => ({
+  role: s.getAttribute("role"), title: s.querySelector("title")?.textContent || "", segments: s.querySelectorAll("rect").length,
+  shown: s.getBoundingClientRect().height > 0 }));
+check(timeline.role === "img" && timeline.title.startsWith("Tiers of Chicago from 2011") && timeline.shown,
+  `Chicago's panel shows its timeline, labelled: ${JSON.stringify(timeline)}`);
+check(timeline.segments >= 10, `the timeline has a segment per tier held: ${timeline.segments}`);
+const changes = await plain.textContent("#details-chicago ol.history");
+check(changes.includes("2021-01-27 Information Sharing: 2 Making Progress With Need for Improvement → 1 On Track"),
+  "the list beside it says the 2021 change");
+check((await plain.$$eval("section.chart svg[role=img]", (s) => s.length)) === 2, "the page charts jurisdictions and residents per tier");
+const numbers = await plain.$$eval("section.chart table.numbers tbody tr", (r) => r.map((x) => x.textContent));
+check(numbers.length >= 10 && numbers[numbers.length - 1].startsWith(String(new Date().getUTCFullYear())),
+  `the numbers run year by year to this year: ${numbers.slice(-2).join(" | ")}`);
 await noScript.close();
 
 // ---- a phone ----------------------------------------------------------------------------

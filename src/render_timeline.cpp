@@ -1,0 +1,298 @@
+// The page's pictures of time: each jurisdiction's timeline and the tiers year by year.
+// Inline SVG drawn here, with presentation attributes only (the page's CSP allows no inline
+// style), a <title> for each shape and the same facts in text beside it.
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include <scorecard/summary.hpp>
+#include <scorecard/text_util.hpp>
+#include <scorecard/timeline.hpp>
+
+#include "render_detail.hpp"
+
+namespace scorecard::detail {
+namespace {
+
+constexpr int k_label_width = 150;
+constexpr int k_bar_width = 480;
+constexpr int k_row = 16;
+constexpr std::string_view k_unrated_fill = "#E0E0E0";  // not rated: a light grey, apart from every tier
+constexpr std::string_view k_outline = "#595959";
+
+std::string fill_of(const Rubric& rubric, const std::optional<int>& tier) {
+  const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
+  return t ? t->color : std::string(k_unrated_fill);
+}
+
+std::string words_of(const Rubric& rubric, const std::optional<int>& tier) {
+  const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
+  return t ? fmt::format("{} {}", t->number, t->label) : std::string(k_not_rated);
+}
+
+// The top of a chart's scale: "36", "18m", "420k".
+std::string scale_text(double top) {
+  const auto value = static_cast<long long>(top);
+  if (value >= 1'000'000) return fmt::format("{:.3g}m", top / 1e6);
+  if (value >= 10'000) return fmt::format("{}k", value / 1000);
+  return std::to_string(value);
+}
+
+std::string year_of(int day) { return format_day(day).substr(0, 4); }
+
+std::string subject_name(const Rubric& rubric, const Subject& subject) {
+  return subject.is_overall() ? std::string("Overall") : criterion_title(rubric, subject.criterion);
+}
+
+// The first sentence of a note (as history's text does), for a line of the page.
+std::string first_sentence(std::string_view note) {
+  std::size_t end = std::string_view::npos;
+  for (std::size_t at = note.find(". "); at != std::string_view::npos; at = note.find(". ", at + 1)) {
+    std::size_t word = at;
+    while (word > 0 && std::isalnum(static_cast<unsigned char>(note[word - 1])) != 0) --word;
+    const bool closes = at > 0 && (note[at - 1] == ')' || note[at - 1] == '"');
+    const bool abbreviation = !closes && (at - word < 3 || (word > 0 && note[word - 1] == '.'));
+    if (!abbreviation && at + 2 < note.size() && std::isupper(static_cast<unsigned char>(note[at + 2])) != 0) {
+      end = at;
+      break;
+    }
+  }
+  std::string out(end == std::string_view::npos ? note : note.substr(0, end + 1));
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_day, std::ostream& out) {
+  out << "<h4>History</h4>\n";
+  if (h.events.empty()) {
+    out << "<p>No dated change recorded.</p>\n";
+    return;
+  }
+  const int start = *first_day(h.events.front().date.substr(0, 4));
+  const int end = std::max(end_day, *parse_day(h.events.back().date) + 1);
+  auto x = [&](int day) {
+    return k_label_width + static_cast<double>(day - start) * k_bar_width / static_cast<double>(end - start);
+  };
+  const std::size_t n = rubric.criteria.size();
+  const int height = static_cast<int>(n + 1) * k_row + 22;
+  const std::string label_id = "timeline-" + html_escape(h.id);
+  out << "<figure class=\"timeline\"><svg role=\"img\" aria-labelledby=\"" << label_id << "\" viewBox=\"0 0 "
+      << k_label_width + k_bar_width + 10 << ' ' << height << "\" width=\"" << k_label_width + k_bar_width + 10
+      << "\" height=\"" << height << "\">\n<title id=\"" << label_id << "\">"
+      << html_escape(fmt::format("Tiers of {} from {} to {}, each criterion and the overall tier; the list below "
+                                 "says each change",
+                                 h.name, year_of(start), format_day(end_day)))
+      << "</title>\n";
+  for (std::size_t row = 0; row <= n; ++row) {
+    const Subject subject = row < n ? Subject::of(rubric.criteria[row].id) : Subject::overall();
+    const int y = static_cast<int>(row) * k_row;
+    std::string name = subject_name(rubric, subject);
+    if (display_width(name) > 24) name = name.substr(0, 23) + "…";
+    out << "<text x=\"0\" y=\"" << y + 11 << "\" font-size=\"11\" fill=\"#000000\"" << (row == n ? " font-weight=\"bold\"" : "")
+        << ">" << html_escape(name) << "</text>\n";
+    // The segments between the days this tier changed.
+    std::vector<std::pair<int, std::optional<int>>> changes{{start, h.tier_on(rubric, row, format_day(start))}};
+    for (const auto& e : h.events) {
+      const int day = *parse_day(e.date);
+      if (day > end_day) break;
+      const auto tier = h.tier_on(rubric, row, e.date);
+      if (tier != changes.back().second) changes.emplace_back(day, tier);
+    }
+    for (std::size_t k = 0; k < changes.size(); ++k) {
+      const int from = changes[k].first;
+      const int to = k + 1 < changes.size() ? changes[k + 1].first : end_day;
+      if (to <= from) continue;
+      out << fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" "
+                         "stroke-width=\"0.5\"><title>",
+                         x(from), y + 2, std::max(x(to) - x(from), 0.5), k_row - 4, fill_of(rubric, changes[k].second),
+                         k_outline)
+          << html_escape(fmt::format("{}: {}, {} to {}", subject_name(rubric, subject), words_of(rubric, changes[k].second),
+                                     format_day(from), format_day(to)))
+          << "</title></rect>\n";
+    }
+  }
+  // Years along the bottom: a tick each year, a label as often as fits.
+  const int axis = static_cast<int>(n + 1) * k_row + 2;
+  const int first_year = std::stoi(year_of(start));
+  const int last_year = std::stoi(year_of(end));
+  const int every = std::max(1, (last_year - first_year + 1) / 8 + ((last_year - first_year + 1) % 8 ? 1 : 0));
+  for (int year = first_year; year <= last_year; ++year) {
+    const double at = x(*first_day(std::to_string(year)));
+    out << fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"0.5\"/>\n",
+                       at, axis - 2, axis + 3, k_outline);
+    if ((year - first_year) % every == 0) {
+      out << fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" fill=\"#000000\">{}</text>\n", at + 1, axis + 14,
+                         year);
+    }
+  }
+  out << "</svg></figure>\n<ol class=\"history\">\n";
+  for (const auto& e : h.events) {
+    for (const auto& c : e.changes) {
+      out << "<li><time datetime=\"" << e.date << "\">" << e.date << "</time> " << html_escape(subject_name(rubric, c.subject))
+          << ": " << html_escape(c.from == c.to ? "unchanged, " + words_of(rubric, c.to)
+                                                 : words_of(rubric, c.from) + " → " + words_of(rubric, c.to));
+      for (const auto& cause : c.causes) {
+        std::string who = cause.via == "own" ? std::string("Its own policy")
+                          : cause.via == "jail_authority" ? cause.name + ", which runs the jail"
+                                                          : cause.name + (cause.via == "at_least" ? " law (a floor)" : " law (a ceiling)");
+        const std::string since = cause.undated ? std::string("as reviewed") : "since " + cause.since;
+        out << ". " << html_escape(who) << ", " << html_escape(since);
+        if (const std::string s = first_sentence(cause.note); !s.empty()) out << ": " << html_escape(s);
+        if (!cause.sources.empty()) {
+          const Source& src = cause.sources.front();
+          const std::string href = safe_href(src.url);
+          out << " (";
+          if (href.empty()) {
+            out << html_escape(src.title);
+          } else {
+            out << "<a href=\"" << href << "\" rel=\"noopener noreferrer\">" << html_escape(src.title) << "</a>";
+          }
+          if (cause.sources.size() > 1) out << fmt::format(" and {} more", cause.sources.size() - 1);
+          out << ")";
+        }
+      }
+      out << ".</li>\n";
+    }
+  }
+  out << "</ol>\n";
+}
+
+void html_tier_chart(const Rubric& rubric, const History& history, const std::vector<JurisdictionScore>& scores,
+                     int end_day, std::ostream& out) {
+  std::map<std::string_view, const JurisdictionHistory*> by_id;
+  for (const auto& h : history.jurisdictions) by_id.emplace(h.id, &h);
+  std::vector<std::pair<const JurisdictionScore*, const JurisdictionHistory*>> shown;
+  std::optional<int> first;
+  for (const auto& s : scores) {
+    const auto it = by_id.find(s.jurisdiction.id);
+    if (it == by_id.end()) continue;
+    shown.emplace_back(&s, it->second);
+    if (!it->second->events.empty()) {
+      const int day = *parse_day(it->second->events.front().date);
+      first = first ? std::min(*first, day) : day;
+    }
+  }
+  if (!first) return;  // nothing dated: no picture of time
+  const std::unordered_set<std::string_view> held = held_governments(scores);
+  const int first_year = std::stoi(year_of(*first));
+  const int last_year = std::stoi(year_of(end_day));
+  const std::size_t n = rubric.criteria.size();
+  // Per year (as of 31 December, or the last day for the last year): jurisdictions and
+  // residents per tier, index 0 for not rated.
+  struct Year {
+    int year;
+    std::string day;
+    std::vector<std::size_t> count;
+    std::vector<long long> residents;
+    bool approximate = false;
+  };
+  std::vector<Year> years;
+  for (int year = first_year; year <= last_year; ++year) {
+    Year y{year, year == last_year ? format_day(end_day) : std::to_string(year) + "-12-31",
+           std::vector<std::size_t>(rubric.tiers.size() + 1), std::vector<long long>(rubric.tiers.size() + 1), false};
+    for (const auto& [s, h] : shown) {
+      const auto tier = h->tier_on(rubric, n, y.day);
+      const std::size_t slot = tier ? static_cast<std::size_t>(*tier) : 0;
+      if (slot >= y.count.size()) continue;
+      ++y.count[slot];
+      const Jurisdiction& j = s->jurisdiction;
+      if (j.population && !held.count(j.id)) {
+        y.residents[slot] += *j.population;
+        y.approximate = y.approximate || j.population_rounded();
+      }
+    }
+    years.push_back(std::move(y));
+  }
+  out << "<section class=\"chart\" aria-labelledby=\"over-time\"><h2 id=\"over-time\">Tiers over time</h2>\n"
+      << "<p>Each year's overall tiers, as of 31 December (the last year: as of " << format_day(end_day)
+      << "), by the dated policies in the data; a jurisdiction before its first dated policy counts as not rated.</p>\n";
+  const int bar = std::max(6, std::min(28, 600 / static_cast<int>(years.size())));
+  const int gap = 2;
+  const int plot = 160;
+  const int width = 40 + static_cast<int>(years.size()) * (bar + gap);
+  auto chart = [&](const std::string& id, const std::string& what, auto&& value, auto&& total_of, auto&& text_of) {
+    double top = 1;
+    for (const auto& y : years) top = std::max(top, static_cast<double>(total_of(y)));
+    out << "<figure><svg role=\"img\" aria-labelledby=\"" << id << "\" viewBox=\"0 0 " << width << ' ' << plot + 24
+        << "\" width=\"" << width << "\" height=\"" << plot + 24 << "\">\n<title id=\"" << id << "\">"
+        << html_escape(fmt::format("{} in each tier, year by year from {} to {}; the table below gives the numbers",
+                                   what, first_year, last_year))
+        << "</title>\n";
+    for (std::size_t k = 0; k < years.size(); ++k) {
+      const Year& y = years[k];
+      const int x0 = 40 + static_cast<int>(k) * (bar + gap);
+      double base = plot;
+      // Tier 1 at the bottom, then 2, 3..., not rated on top.
+      std::vector<std::size_t> order;
+      for (std::size_t t = 1; t < y.count.size(); ++t) order.push_back(t);
+      order.push_back(0);
+      for (const std::size_t t : order) {
+        const double v = static_cast<double>(value(y, t));
+        if (v <= 0) continue;
+        const double h = v * plot / top;
+        const std::optional<int> tier = t == 0 ? std::nullopt : std::optional<int>(static_cast<int>(t));
+        out << fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"{}\" "
+                           "stroke-width=\"0.5\"><title>",
+                           x0, base - h, bar, h, fill_of(rubric, tier), k_outline)
+            << html_escape(fmt::format("{}: {} {}", y.year, text_of(y, t), words_of(rubric, tier))) << "</title></rect>\n";
+        base -= h;
+      }
+      if (years.size() <= 12 || (y.year - first_year) % 5 == 0 || k + 1 == years.size()) {
+        out << fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#000000\">{}</text>\n", x0, plot + 14,
+                           y.year);
+      }
+    }
+    out << fmt::format("<line x1=\"38\" y1=\"{0}\" x2=\"{1}\" y2=\"{0}\" stroke=\"{2}\"/>\n", plot, width, k_outline)
+        << fmt::format("<line x1=\"38\" y1=\"0\" x2=\"38\" y2=\"{}\" stroke=\"{}\"/>\n", plot, k_outline)
+        << "<text x=\"0\" y=\"9\" font-size=\"10\" fill=\"#000000\">" << html_escape(scale_text(top)) << "</text>\n"
+        << "<text x=\"0\" y=\"" << plot << "\" font-size=\"10\" fill=\"#000000\">0</text>\n"
+        << "</svg><figcaption>" << html_escape(what) << " per tier</figcaption></figure>\n";
+  };
+  chart("chart-jurisdictions", "Jurisdictions", [](const Year& y, std::size_t t) { return y.count[t]; },
+        [](const Year& y) {
+          std::size_t total = 0;
+          for (const auto c : y.count) total += c;
+          return total;
+        },
+        [](const Year& y, std::size_t t) { return t < y.count.size() ? std::to_string(y.count[t]) : std::string(); });
+  chart("chart-residents", "Residents", [](const Year& y, std::size_t t) { return y.residents[t]; },
+        [](const Year& y) {
+          long long total = 0;
+          for (const auto r : y.residents) total += r;
+          return total;
+        },
+        [](const Year& y, std::size_t t) {
+          return t < y.residents.size() ? (y.approximate ? "about " : "") + group_thousands(y.residents[t]) + " residents"
+                                        : std::string();
+        });
+  out << "<ul class=\"chart-legend\">";
+  for (const auto& t : rubric.tiers) {
+    out << "<li><span class=\"badge tier-" << t.number << "\">" << t.number << "</span>" << html_escape(t.label) << "</li>";
+  }
+  out << "<li><span class=\"badge unrated-fill\">?</span>Not rated (grey in the pictures)</li></ul>\n";
+  // The numbers, readable without the pictures.
+  out << "<details><summary>The numbers</summary>\n<table class=\"numbers\"><caption>Jurisdictions (and residents) "
+         "per overall tier, each year</caption>\n<thead><tr><th scope=\"col\">Year</th>";
+  for (const auto& t : rubric.tiers) out << "<th scope=\"col\">" << t.number << " " << html_escape(t.short_label) << "</th>";
+  out << "<th scope=\"col\">Not rated</th></tr></thead>\n<tbody>\n";
+  for (const auto& y : years) {
+    out << "<tr><th scope=\"row\">" << y.year << "</th>";
+    std::vector<std::size_t> order;
+    for (std::size_t t = 1; t < y.count.size(); ++t) order.push_back(t);
+    order.push_back(0);
+    for (const std::size_t t : order) {
+      out << "<td>" << y.count[t];
+      if (y.residents[t] > 0) out << " (" << (y.approximate ? "about " : "") << group_thousands(y.residents[t]) << ")";
+      out << "</td>";
+    }
+    out << "</tr>\n";
+  }
+  out << "</tbody></table></details>\n</section>\n";
+}
+
+}  // namespace scorecard::detail
