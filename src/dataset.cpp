@@ -189,7 +189,7 @@ LoadedFiles load_files(const std::vector<std::string>& paths, const Rubric& rubr
   const std::size_t n = set.files.size();
   // Each file's result goes straight into its own slot: the order of the results is the
   // order of the files, whatever the number of threads, and nothing is copied afterwards.
-  set.jurisdictions.resize(n);
+  set.slots.resize(n);
   set.problems.resize(n);
   set.loaded.assign(n, 0);
   set.threads = threads;
@@ -201,7 +201,7 @@ LoadedFiles load_files(const std::vector<std::string>& paths, const Rubric& rubr
       if (!load.jurisdiction) continue;
       Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric, ValidateScope::structure, today);
       set.problems[i].insert(set.problems[i].end(), more.begin(), more.end());
-      set.jurisdictions[i] = std::move(*load.jurisdiction);
+      set.slots[i].jurisdiction = std::move(*load.jurisdiction);
       set.loaded[i] = 1;
     }
   };
@@ -211,7 +211,7 @@ LoadedFiles load_files(const std::vector<std::string>& paths, const Rubric& rubr
   std::unordered_map<std::string_view, std::size_t> first_file;  // views of ids that stay put
   first_file.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const auto& j = set.jurisdictions[i];
+    const auto& j = set.slots[i].jurisdiction;
     if (!set.loaded[i] || j.id.empty()) continue;
     auto [it, inserted] = first_file.emplace(j.id, i);
     if (!inserted) {
@@ -230,11 +230,11 @@ Dataset rate_files(LoadedFiles set, const Rubric& rubric, const ScoreOptions& op
   auto& problems = set.problems;
   const auto& loaded = set.loaded;
   const std::size_t n = dataset.files.size();
-  dataset.scores.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!loaded[i]) continue;
-    if (as_of) project_as_of(set.jurisdictions[i], *as_of);
-    dataset.scores[i].jurisdiction = std::move(set.jurisdictions[i]);
+  dataset.scores = std::move(set.slots);
+  if (as_of) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (loaded[i]) project_as_of(dataset.scores[i].jurisdiction, *as_of);
+    }
   }
   // References resolve among the files without errors.
   {

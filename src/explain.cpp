@@ -429,7 +429,7 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
       ce.next = answers_for_tier(c, *answers, *r.tier - 1);
     }
     if (const CriterionData* data = j.find_criterion(c.id)) {
-      if (data->not_yet) ce.first_state = data->since;
+      if (data->not_yet) ce.first_state = data->since();
       for (const auto& ref : data->sources) ce.sources.push_back(ref.id);
       if (r.disagrees()) ce.disagreement = data->disagreement;
       for (const auto& a : data->answers) {

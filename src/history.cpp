@@ -15,7 +15,7 @@ namespace {
 template <class State, class Visit>
 void each_state(const State& top, Visit&& visit) {
   visit(top);
-  for (const auto& earlier : top.history) visit(earlier);
+  for (const auto& earlier : top.history()) visit(earlier);
 }
 
 // Where a criterion's answers came from on one day: (government, via, criterion).
@@ -48,8 +48,8 @@ HistoryCause cause_of(const Jurisdiction& j, const State& state, std::string cri
   c.name = j.name;
   c.criterion = std::move(criterion);
   c.via = std::move(via);
-  c.since = state.since;
-  c.undated = state.since.empty();
+  c.since = std::string(state.since());
+  c.undated = state.since().empty();
   c.note = state.note;
   c.sources = cited(j, state.sources);
   return c;
@@ -60,12 +60,12 @@ HistoryCause cause_of(const Jurisdiction& j, const State& state, std::string cri
 History build_history(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
                       std::optional<int> today) {
   const LoadedFiles loaded = load_files(paths, rubric, threads, today);
-  const std::size_t files = loaded.jurisdictions.size();
+  const std::size_t files = loaded.slots.size();
   // The days each file's states begin, and the files whose states begin on each day.
   std::map<int, std::vector<std::size_t>> starting;
   for (std::size_t i = 0; i < files; ++i) {
     if (!loaded.loaded[i]) continue;
-    const Jurisdiction& j = loaded.jurisdictions[i];
+    const Jurisdiction& j = loaded.jurisdiction(i);
     std::set<int> own;
     for (const auto& c : j.criteria) {
       each_state(c, [&](const CriterionData& state) {
@@ -84,13 +84,13 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
   // The governments above each file (its jail authority, those it lies within) and below.
   std::unordered_map<std::string_view, std::size_t> by_file_id;
   for (std::size_t i = 0; i < files; ++i) {
-    if (loaded.loaded[i]) by_file_id.emplace(loaded.jurisdictions[i].id, i);
+    if (loaded.loaded[i]) by_file_id.emplace(loaded.jurisdiction(i).id, i);
   }
   std::vector<std::vector<std::size_t>> above(files);
   std::vector<std::vector<std::size_t>> below(files);
   for (std::size_t i = 0; i < files; ++i) {
     if (!loaded.loaded[i]) continue;
-    const Jurisdiction& j = loaded.jurisdictions[i];
+    const Jurisdiction& j = loaded.jurisdiction(i);
     auto link = [&](const std::string& id) {
       const auto it = by_file_id.find(id);
       if (it == by_file_id.end() || it->second == i) return;
@@ -129,7 +129,7 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
     for (std::size_t i = 0; i < files; ++i) {
       if (!needed[i]) continue;
       subset.files.push_back(loaded.files[i]);
-      subset.jurisdictions.push_back(loaded.jurisdictions[i]);
+      subset.slots.push_back(loaded.slots[i]);
       subset.loaded.push_back(loaded.loaded[i]);
       subset.problems.push_back(loaded.problems[i]);
     }

@@ -245,17 +245,19 @@ void read_history(const MapEntry& entry, const YamlContext& ctx, std::string_vie
     State state;
     state.where = position(ctx, item);
     read_state(item, state);
-    if (state.since.empty() && state.since_where.line == 0) {
+    if (state.since_where().line == 0) {
       ctx.error(item, fmt::format("an earlier state of {} needs \"since\": the date it took effect", where));
     }
     out.push_back(std::move(state));
   }
 }
 
-void read_since(const std::vector<MapEntry>& fields, const YamlContext& ctx, std::string& since, Position& where) {
+template <class State>
+void read_since(const std::vector<MapEntry>& fields, const YamlContext& ctx, State& state) {
   if (const auto* since_entry = detail::find_entry(fields, "since")) {
-    where = position(ctx, since_entry->value);
-    read_date(*since_entry, ctx, since);
+    auto& dates = state.dated();
+    dates.since_where = position(ctx, since_entry->value);
+    read_date(*since_entry, ctx, dates.since);
   }
 }
 
@@ -275,10 +277,10 @@ void read_binding_state(const detail::YamlNode& node, const YamlContext& ctx, st
   if (const auto* note = detail::find_entry(fields, "note")) {
     if (auto text = detail::read_string(*note, ctx, true)) b.note = *text;
   }
-  read_since(fields, ctx, b.since, b.since_where);
+  read_since(fields, ctx, b);
   if (earlier) return;
   if (const auto* history = detail::find_entry(fields, "history")) {
-    read_history(*history, ctx, where, b.history, [&](const detail::YamlNode& item, Binding& state) {
+    read_history(*history, ctx, where, b.dated().history, [&](const detail::YamlNode& item, Binding& state) {
       state.criterion = b.criterion;
       read_binding_state(item, ctx, fmt::format("an earlier state of {}", where), item, true, state);
     });
@@ -336,10 +338,10 @@ void read_criterion(const detail::YamlNode& node, const YamlContext& ctx, bool e
     c.disagreement_where = position(ctx, disagreement->key_node);
     if (auto text = detail::read_string(*disagreement, ctx)) c.disagreement = *text;
   }
-  read_since(fields, ctx, c.since, c.since_where);
+  read_since(fields, ctx, c);
   if (earlier) return;
   if (const auto* history = detail::find_entry(fields, "history")) {
-    read_history(*history, ctx, where, c.history, [&](const detail::YamlNode& item, CriterionData& state) {
+    read_history(*history, ctx, where, c.dated().history, [&](const detail::YamlNode& item, CriterionData& state) {
       state.id = c.id;
       state.is_mapping = true;
       read_criterion(item, ctx, true, state);

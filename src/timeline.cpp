@@ -62,7 +62,7 @@ std::optional<std::pair<int, int>> day_range(std::string_view date) {
 
 template <class State>
 std::optional<int> start_of(const State& state, const Jurisdiction& j) {
-  if (!state.since.empty()) return first_day(state.since);
+  if (!state.since().empty()) return first_day(state.since());
   if (!j.reviewed.empty()) return first_day(j.reviewed);
   return std::nullopt;
 }
@@ -73,7 +73,7 @@ template <class State>
 const State* in_force(const State& current, const Jurisdiction& j, int day) {
   const auto start = start_of(current, j);
   if (!start || *start <= day) return &current;
-  for (const auto& earlier : current.history) {
+  for (const auto& earlier : current.history()) {
     const auto from = start_of(earlier, j);
     if (!from || *from <= day) return &earlier;
   }
@@ -107,18 +107,28 @@ std::string format_day(int day) {
 std::optional<int> state_start(const CriterionData& state, const Jurisdiction& j) { return start_of(state, j); }
 std::optional<int> state_start(const Binding& state, const Jurisdiction& j) { return start_of(state, j); }
 
+namespace {
+// A state without its earlier states (the box goes when it held no date either).
+template <class State>
+void drop_history(State& state) {
+  if (!state.dates) return;
+  state.dates->history.clear();
+  state.dates->history.shrink_to_fit();
+}
+}  // namespace
+
 void project_as_of(Jurisdiction& j, int day) {
   for (auto& c : j.criteria) {
     if (!c.is_mapping) continue;
     const CriterionData* state = in_force(c, j, day);
     if (state == &c) {
-      c.history.clear();
+      drop_history(c);
       continue;
     }
     if (state) {
       CriterionData chosen = std::move(*const_cast<CriterionData*>(state));
       chosen.where = c.where;  // the criterion's key, as for today's state
-      chosen.history.clear();
+      drop_history(chosen);
       c = std::move(chosen);
       continue;
     }
@@ -128,9 +138,9 @@ void project_as_of(Jurisdiction& j, int day) {
     none.where = c.where;
     none.is_mapping = true;
     none.not_yet = true;
-    none.since = c.history.empty() ? c.since : c.history.back().since;
-    if (none.since.empty()) none.since = j.reviewed;
-    none.since_where = c.history.empty() ? c.since_where : c.history.back().since_where;
+    const CriterionData& first = c.history().empty() ? c : c.history().back();
+    none.dated().since = first.since().empty() ? j.reviewed : std::string(first.since());
+    none.dated().since_where = first.since_where();
     c = std::move(none);
   }
   std::vector<Binding> kept;
@@ -138,9 +148,10 @@ void project_as_of(Jurisdiction& j, int day) {
   for (auto& b : j.binds) {
     const Binding* state = in_force(b, j, day);
     if (!state) continue;
+    const Position where = b.where;
     Binding chosen = state == &b ? std::move(b) : std::move(*const_cast<Binding*>(state));
-    chosen.where = b.where;
-    chosen.history.clear();
+    chosen.where = where;
+    drop_history(chosen);
     kept.push_back(std::move(chosen));
   }
   j.binds = std::move(kept);
@@ -180,10 +191,10 @@ int subtract_age(int day, const Age& age) {
 
 bool has_timeline(const Jurisdiction& j) {
   for (const auto& c : j.criteria) {
-    if (!c.since.empty() || !c.history.empty()) return true;
+    if (!c.since().empty() || !c.history().empty()) return true;
   }
   for (const auto& b : j.binds) {
-    if (!b.since.empty() || !b.history.empty()) return true;
+    if (!b.since().empty() || !b.history().empty()) return true;
   }
   return false;
 }

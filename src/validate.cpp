@@ -19,13 +19,13 @@ namespace {
 template <class State, class Visit>
 void for_each_state(const State& top, Visit&& visit) {
   visit(top);
-  for (const auto& earlier : top.history) visit(earlier);
+  for (const auto& earlier : top.history()) visit(earlier);
 }
 
 // " (since DATE)" for a dated state: said in the messages about one state of several.
 template <class State>
 std::string since_text(const State& state) {
-  return state.since.empty() ? std::string() : fmt::format(" (since {})", state.since);
+  return state.since().empty() ? std::string() : fmt::format(" (since {})", state.since());
 }
 
 // The dates of a criterion's (or a binding's) states: today's state says since when it
@@ -34,7 +34,7 @@ std::string since_text(const State& state) {
 template <class State>
 void check_dates(const Jurisdiction& j, const State& top, const std::string& what, std::optional<int> today,
                  Diagnostics& out) {
-  if (!top.history.empty() && top.since_where.line == 0) {
+  if (!top.history().empty() && top.since_where().line == 0) {
     out.push_back({Severity::error, j.at(top.where),
                    fmt::format("{} keeps earlier states under \"history\" but does not say \"since\" when this state "
                                "took effect",
@@ -43,28 +43,28 @@ void check_dates(const Jurisdiction& j, const State& top, const std::string& wha
   const auto reviewed = last_day(j.reviewed);
   const State* newer = nullptr;
   for_each_state(top, [&](const State& state) {
-    const auto day = first_day(state.since);
+    const auto day = first_day(state.since());
     if (!day) return;
     if (today && *day > *today) {
-      out.push_back({Severity::error, j.at(state.since_where),
-                     fmt::format("{}: a state since {} is in the future (today is {})", what, state.since,
+      out.push_back({Severity::error, j.at(state.since_where()),
+                     fmt::format("{}: a state since {} is in the future (today is {})", what, state.since(),
                                  format_day(*today))});
     } else if (reviewed && *day > *reviewed) {
-      out.push_back({Severity::warning, j.at(state.since_where),
+      out.push_back({Severity::warning, j.at(state.since_where()),
                      fmt::format("{}: a state since {} is later than the file's \"reviewed\" date {}; update "
                                  "\"reviewed\"",
-                                 what, state.since, j.reviewed)});
+                                 what, state.since(), j.reviewed)});
     }
     if (newer) {
-      const int later = *first_day(newer->since);
+      const int later = *first_day(newer->since());
       if (*day == later) {
-        out.push_back({Severity::error, j.at(state.since_where),
-                       fmt::format("{} has two states since the same day: {} and {}", what, newer->since, state.since)});
+        out.push_back({Severity::error, j.at(state.since_where()),
+                       fmt::format("{} has two states since the same day: {} and {}", what, newer->since(), state.since())});
       } else if (*day > later) {
-        out.push_back({Severity::error, j.at(state.since_where),
+        out.push_back({Severity::error, j.at(state.since_where()),
                        fmt::format("{}: the state since {} is listed after the one since {}; list earlier states "
                                    "most recent first",
-                                   what, state.since, newer->since)});
+                                   what, state.since(), newer->since())});
       }
     }
     newer = &state;

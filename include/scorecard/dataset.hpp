@@ -41,7 +41,10 @@ Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric
 // day (a copy of the set for each day).
 struct LoadedFiles {
   std::vector<std::string> files;
-  std::vector<Jurisdiction> jurisdictions;  // one per file; loaded[i]: read (maybe with errors)
+  // One per file, each in the slot its score will take (so that rating moves the vector
+  // rather than copying 25,000 jurisdictions into another); loaded[i]: read, maybe with errors.
+  std::vector<JurisdictionScore> slots;
+  const Jurisdiction& jurisdiction(std::size_t i) const { return slots[i].jurisdiction; }
   std::vector<char> loaded;
   std::vector<Diagnostics> problems;  // each file's
   Diagnostics diagnostics;            // of the paths themselves

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <scorecard/diagnostic.hpp>
@@ -16,6 +17,55 @@ namespace scorecard {
 struct Position {
   int line = 0;
   int column = 0;
+};
+
+// An optional value kept on the heap, copied deeply: the size of a pointer when empty, for
+// what most criteria of a national data set (ratings without answers, undated) never have.
+template <class T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(T value) : m_value(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit, as std::optional
+  Boxed(const Boxed& other) : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) m_value = other.m_value ? std::make_unique<T>(*other.m_value) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  ~Boxed() = default;
+  explicit operator bool() const { return m_value != nullptr; }
+  const T& operator*() const { return *m_value; }
+  T& operator*() { return *m_value; }
+  const T* operator->() const { return m_value.get(); }
+  T* operator->() { return m_value.get(); }
+
+ private:
+  std::unique_ptr<T> m_value;
+};
+
+// Since when a state of a criterion (or a binding) holds, and the states before it, most
+// recent first (include/scorecard/timeline.hpp): on the heap, and only when the file gives
+// them, so that an undated state costs a pointer.
+template <class State>
+struct Dated {
+  struct Dates {
+    std::string since;  // YYYY-MM-DD, YYYY-MM or YYYY
+    Position since_where;
+    std::vector<State> history;
+  };
+  Boxed<Dates> dates;
+
+  std::string_view since() const { return dates ? std::string_view(dates->since) : std::string_view(); }
+  Position since_where() const { return dates ? dates->since_where : Position{}; }
+  const std::vector<State>& history() const {
+    static const std::vector<State> none;
+    return dates ? dates->history : none;
+  }
+  Dates& dated() {
+    if (!dates) dates = Dates{};
+    return *dates;
+  }
 };
 
 // A citation: the evidence behind a tier.
@@ -61,11 +111,15 @@ struct Answer {
   bool inherited() const { return from != nullptr; }
 };
 
-// One criterion's entry in a jurisdiction file.
-struct CriterionData {
+// One criterion's entry in a jurisdiction file (its state in force today, and its earlier
+// states under Dated::history).
+struct CriterionData : Dated<CriterionData> {
   std::string id;
   Position where;  // the criterion's key
   bool is_mapping = false;  // false when the value was not a mapping (already reported)
+  // Rated as of a day before the first state: no rating, no answers, and since() is the
+  // first state's date. (Beside is_mapping, in its padding.)
+  bool not_yet = false;
   std::optional<int> rating;
   std::string rating_name;  // a rating given as a tier id ("strong"): the rubric resolves it
   Position rating_where;
@@ -77,14 +131,6 @@ struct CriterionData {
   // deliberate disagreement. It silences validate's warning; it is shown in explain.
   std::string disagreement;
   Position disagreement_where;
-  // Since when this state holds (YYYY-MM-DD, YYYY-MM or YYYY; empty: undated) and the
-  // earlier states, most recent first, each with its own since (include/scorecard/timeline.hpp).
-  std::string since;
-  Position since_where;
-  std::vector<CriterionData> history;
-  // Rated as of a day before the first state: no rating, no answers, and since is the
-  // first state's date.
-  bool not_yet = false;
 };
 
 // A reference to another government, by id.
@@ -95,16 +141,13 @@ struct Reference {
 
 // What a government's law requires of (at_least: a floor) or forbids to (at_most: a
 // ceiling) the governments within it, for one criterion's questions.
-struct Binding {
+struct Binding : Dated<Binding> {
   std::string criterion;
   Position where;
   std::vector<Answer> at_least;
   std::vector<Answer> at_most;
   std::vector<SourceRef> sources;
   std::string note;
-  std::string since;  // as a criterion's (empty: undated)
-  Position since_where;
-  std::vector<Binding> history;  // earlier states, most recent first
 };
 
 struct Jurisdiction {

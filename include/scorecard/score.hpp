@@ -80,31 +80,6 @@ struct ScoreOptions {
   bool answers_only = false;
 };
 
-// An optional value kept on the heap, copied deeply: the size of a pointer when empty, for
-// results that most criteria of a national data set (ratings without answers) never have.
-template <class T>
-class Boxed {
- public:
-  Boxed() = default;
-  Boxed(T value) : m_value(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit, as std::optional
-  Boxed(const Boxed& other) : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr) {}
-  Boxed(Boxed&&) noexcept = default;
-  Boxed& operator=(const Boxed& other) {
-    if (this != &other) m_value = other.m_value ? std::make_unique<T>(*other.m_value) : nullptr;
-    return *this;
-  }
-  Boxed& operator=(Boxed&&) noexcept = default;
-  ~Boxed() = default;
-  explicit operator bool() const { return m_value != nullptr; }
-  const T& operator*() const { return *m_value; }
-  T& operator*() { return *m_value; }
-  const T* operator->() const { return m_value.get(); }
-  T* operator->() { return m_value.get(); }
-
- private:
-  std::unique_ptr<T> m_value;
-};
-
 struct CriterionResult {
   std::string criterion;
   std::optional<int> tier;  // the tier used; none: not rated

@@ -87,12 +87,12 @@ TEST_CASE("days: civil dates both ways, partial dates as their first or last day
 TEST_CASE("timeline: states load with their dates, most recent first") {
   const Jurisdiction j = load(with_history());
   const CriterionData& custody = *j.find_criterion("custody");
-  CHECK(custody.since == "2016-01-04");
-  REQUIRE(custody.history.size() == 2);
-  CHECK(custody.history[0].since == "2015-12-22");
-  CHECK(custody.history[0].note == "the revision");
-  CHECK(custody.history[0].id == "custody");
-  CHECK(custody.history[1].rating == 1);
+  CHECK(custody.since() == "2016-01-04");
+  REQUIRE(custody.history().size() == 2);
+  CHECK(custody.history()[0].since() == "2015-12-22");
+  CHECK(custody.history()[0].note == "the revision");
+  CHECK(custody.history()[0].id == "custody");
+  CHECK(custody.history()[1].rating == 1);
   CHECK(has_timeline(j));
   CHECK_FALSE(has_timeline(load(test::k_valid_file)));
   CHECK(check(with_history()).empty());
@@ -112,8 +112,8 @@ TEST_CASE("timeline: as of a day, the state in force then, and before the first 
   project_as_of(before, *parse_day("2014-01-01"));
   const CriterionData& custody = *before.find_criterion("custody");
   CHECK(custody.not_yet);
-  CHECK(custody.since == "2014-04-16");
-  CHECK(custody.history.empty());
+  CHECK(custody.since() == "2014-04-16");
+  CHECK(custody.history().empty());
   // Undated criteria hold from the file's review on.
   CHECK(before.find_criterion("interviews")->not_yet);
   Jurisdiction reviewed = j;
