@@ -11,6 +11,7 @@
 #include <scorecard/check.hpp>
 #include <scorecard/diff.hpp>
 #include <scorecard/governments.hpp>
+#include <scorecard/timeline.hpp>
 #include <scorecard/load.hpp>
 #include <scorecard/render.hpp>
 #include <scorecard/rubric.hpp>
@@ -49,10 +50,18 @@ void as_jurisdiction(std::string_view text) {
   JurisdictionLoad load = load_jurisdiction_from_string(text, "fuzz.yaml");
   if (!load.jurisdiction) return;
   const Rubric& rubric = builtin_rubric();
-  Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric);
+  Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric, ValidateScope::all, parse_day("2026-12-02"));
   load.diagnostics.insert(load.diagnostics.end(), more.begin(), more.end());
   for (const auto& d : load.diagnostics) (void)format_diagnostic(d);
   if (has_errors(load.diagnostics)) return;
+  // As of a day inside the history, when it has one: the state in force then is checked,
+  // scored and rendered too.
+  if (has_timeline(*load.jurisdiction)) {
+    Jurisdiction then = *load.jurisdiction;
+    project_as_of(then, *parse_day("2015-06-01"));
+    for (const auto& d : validate_answers(then, rubric)) (void)format_diagnostic(d);
+    render_everything(rubric, {score_jurisdiction(rubric, std::move(then))});
+  }
   std::vector<JurisdictionScore> scores = {score_jurisdiction(rubric, std::move(*load.jurisdiction))};
   sort_scores(scores, rubric, "population", true);
   render_everything(rubric, scores);
@@ -72,6 +81,10 @@ void as_governments(std::string_view text) {
     start = end + 5;
   }
   if (files.size() < 2) return;
+  // Every file as of a day inside any history, every other input.
+  if (text.size() % 2 == 0) {
+    for (auto& j : files) project_as_of(j, *parse_day("2015-06-01"));
+  }
   std::vector<Jurisdiction*> pointers;
   for (auto& j : files) pointers.push_back(&j);
   const Rubric& rubric = builtin_rubric();

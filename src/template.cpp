@@ -54,6 +54,11 @@ std::string jurisdiction_template(const Rubric& rubric, const TemplateRequest& r
   out.comment("url: https://...\ndate: YYYY-MM-DD\npinpoint: \"section 2\"");
   out.end_map();
   out.end_map();
+  comment(out,
+          "Each criterion may say since when its policy holds (since: YYYY-MM-DD) and keep the policies before it "
+          "under history:, most recent first, each with its own since, answers, sources and note (docs/data-format.md, "
+          "\"Policy over time\").",
+          0);
   out.key("criteria");
   out.begin_map();
   for (const auto& c : rubric.criteria) {

@@ -29,7 +29,9 @@ Command setup_validate(CLI::App& app) {
             // Under GitHub Actions each problem is also an annotation on the file's line.
             if (github_actions()) annotate(std::cout, dataset.diagnostics);
             if (!context.options().quiet) {
-              std::cerr << "scorecard: " << Context::summary(dataset) << (failed ? "" : "; all valid") << '\n';
+              const std::string& as_of = options->request.as_of;
+              std::cerr << "scorecard: " << Context::summary(dataset) << (as_of.empty() ? "" : " as of " + as_of)
+                        << (failed ? "" : "; all valid") << '\n';
             }
             return failed ? k_exit_invalid : k_exit_ok;
           }};
