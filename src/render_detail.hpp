@@ -79,6 +79,15 @@ std::string tier_list_text(const std::vector<int>& tiers);  // "tier 2", "tiers 
 std::string possible_tiers_text(const RuleMatch& match);  // undecided: "tiers 1, 2 or 3 possible"
 // "2 of 3 deciding questions unclear", "1 unclear and 1 unanswered of 3 deciding questions"
 std::string open_questions_text(const RuleMatch& match);
+// "1 On Track to a Strong Policy", or "not rated".
+std::string tier_words(const Rubric& rubric, const std::optional<int>& tier);
+// A state that began on a day of history: "its own policy since 2016-01-04", "Cook County,
+// which runs the jail (Custody), since 2011-09-07", "Texas law (a ceiling) (Custody), since
+// 2017-09-25" (self: the jurisdiction whose history it is).
+std::string history_cause_text(const Rubric& rubric, const HistoryCause& cause, std::string_view self);
+// The first sentence of a note, for one line of history: up to a full stop after a word of
+// three letters or more (not the "U.S." of an abbreviation), a ")" or a quote, before a capital.
+std::string first_sentence(std::string_view note);
 // Why a criterion has no tier: "not in the file", "no rating or answers", open_questions_text.
 std::string not_rated_reason(const CriterionResult& result, std::string_view first_state = {});
 // Beside a tier recorded or set by a what-if: "its answers give the same tier (rule 1: ...)",

@@ -13,57 +13,20 @@
 namespace scorecard {
 namespace {
 
-// "1 On Track to a Strong Policy", or "not rated".
-std::string tier_words(const Rubric& rubric, const std::optional<int>& tier) {
-  const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
-  return t ? fmt::format("{} {}", t->number, t->label) : std::string(detail::k_not_rated);
-}
-
 std::string subject_title(const Rubric& rubric, const Subject& subject) {
   return subject.is_overall() ? std::string("Overall") : detail::criterion_title(rubric, subject.criterion);
 }
 
 // "tier 1 On Track ... (was not rated)", "unchanged at 2 Making Progress ..."
 std::string change_words(const Rubric& rubric, const HistoryChange& c) {
-  if (c.from == c.to) return "unchanged, " + tier_words(rubric, c.to);
-  return fmt::format("{} -> {}", tier_words(rubric, c.from), tier_words(rubric, c.to));
-}
-
-// "Philadelphia's own policy since 2016-01-04", "Cook County's, which runs the jail, since
-// 2011-09-07", "Texas law (a ceiling) since 2017-09-25".
-std::string cause_head(const Rubric& rubric, const HistoryCause& c, const std::string& self) {
-  const std::string since = c.undated ? std::string("as reviewed (undated)") : "since " + c.since;
-  const std::string criterion =
-      c.criterion.empty() || c.government == self ? std::string() : " (" + detail::criterion_title(rubric, c.criterion) + ")";
-  if (c.via == "own") return fmt::format("its own policy {}", since);
-  if (c.via == "jail_authority") return fmt::format("{}, which runs the jail{}, {}", c.name, criterion, since);
-  return fmt::format("{} law ({}){}, {}", c.name, c.via == "at_least" ? "a floor" : "a ceiling", criterion, since);
+  if (c.from == c.to) return "unchanged, " + detail::tier_words(rubric, c.to);
+  return fmt::format("{} -> {}", detail::tier_words(rubric, c.from), detail::tier_words(rubric, c.to));
 }
 
 std::string source_words(const Source& s) {
   std::string out = s.title;
   if (!s.date.empty()) out += ", " + s.date;
   if (!s.url.empty()) out += " <" + s.url + ">";
-  return out;
-}
-
-// The first sentence of a note, for a line of text: up to a full stop after a word of
-// three letters or more (not "U.S." or "No."... of an abbreviation) and before a capital.
-std::string first_sentence(std::string_view note) {
-  std::size_t end = std::string_view::npos;
-  for (std::size_t at = note.find(". "); at != std::string_view::npos; at = note.find(". ", at + 1)) {
-    std::size_t word = at;
-    while (word > 0 && std::isalnum(static_cast<unsigned char>(note[word - 1])) != 0) --word;
-    const bool closes = at > 0 && (note[at - 1] == ')' || note[at - 1] == '"');
-    const bool abbreviation = !closes && (at - word < 3 || (word > 0 && note[word - 1] == '.'));
-    const bool capital = at + 2 < note.size() && (std::isupper(static_cast<unsigned char>(note[at + 2])) != 0);
-    if (!abbreviation && capital) {
-      end = at;
-      break;
-    }
-  }
-  std::string out(end == std::string_view::npos ? note : note.substr(0, end + 1));
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   return out;
 }
 
@@ -88,8 +51,8 @@ void render_history_text(const Rubric& rubric, const History& history, const Ren
             << ": " << change_words(rubric, c) << '\n';
         first = false;
         for (const auto& cause : c.causes) {
-          std::string line = cause_head(rubric, cause, h.id);
-          const std::string sentence = first_sentence(cause.note);
+          std::string line = detail::history_cause_text(rubric, cause, h.id);
+          const std::string sentence = detail::first_sentence(cause.note);
           if (!sentence.empty()) line += ": " + sentence;
           wrap_to(out, line, 16, width);
           if (!cause.sources.empty()) {
@@ -99,7 +62,7 @@ void render_history_text(const Rubric& rubric, const History& history, const Ren
         }
       }
     }
-    out << "  now: " << tier_words(rubric, h.now.overall.tier) << " overall ("
+    out << "  now: " << detail::tier_words(rubric, h.now.overall.tier) << " overall ("
         << detail::coverage_text(h.now.overall.coverage) << ")\n";
   }
 }
@@ -117,8 +80,8 @@ void render_history_markdown(const Rubric& rubric, const History& history, std::
         for (const auto& c : e.changes) {
           std::vector<std::string> why;
           for (const auto& cause : c.causes) {
-            std::string text = detail::markdown_text(cause_head(rubric, cause, h.id));
-            const std::string sentence = first_sentence(cause.note);
+            std::string text = detail::markdown_text(detail::history_cause_text(rubric, cause, h.id));
+            const std::string sentence = detail::first_sentence(cause.note);
             if (!sentence.empty()) text += ": " + detail::markdown_text(sentence);
             std::vector<std::string> links;
             for (const auto& s : cause.sources) {
@@ -132,7 +95,7 @@ void render_history_markdown(const Rubric& rubric, const History& history, std::
         }
       }
     }
-    out << "\nNow: " << detail::markdown_text(tier_words(rubric, h.now.overall.tier)) << " overall ("
+    out << "\nNow: " << detail::markdown_text(detail::tier_words(rubric, h.now.overall.tier)) << " overall ("
         << detail::markdown_text(detail::coverage_text(h.now.overall.coverage)) << ").\n";
   }
 }

@@ -3,6 +3,7 @@
 // style), a <title> for each shape and the same facts in text beside it.
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_set>
 
@@ -28,11 +29,6 @@ std::string fill_of(const Rubric& rubric, const std::optional<int>& tier) {
   return t ? t->color : std::string(k_unrated_fill);
 }
 
-std::string words_of(const Rubric& rubric, const std::optional<int>& tier) {
-  const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
-  return t ? fmt::format("{} {}", t->number, t->label) : std::string(k_not_rated);
-}
-
 // The top of a chart's scale: "36", "18m", "420k".
 std::string scale_text(double top) {
   const auto value = static_cast<long long>(top);
@@ -45,24 +41,6 @@ std::string year_of(int day) { return format_day(day).substr(0, 4); }
 
 std::string subject_name(const Rubric& rubric, const Subject& subject) {
   return subject.is_overall() ? std::string("Overall") : criterion_title(rubric, subject.criterion);
-}
-
-// The first sentence of a note (as history's text does), for a line of the page.
-std::string first_sentence(std::string_view note) {
-  std::size_t end = std::string_view::npos;
-  for (std::size_t at = note.find(". "); at != std::string_view::npos; at = note.find(". ", at + 1)) {
-    std::size_t word = at;
-    while (word > 0 && std::isalnum(static_cast<unsigned char>(note[word - 1])) != 0) --word;
-    const bool closes = at > 0 && (note[at - 1] == ')' || note[at - 1] == '"');
-    const bool abbreviation = !closes && (at - word < 3 || (word > 0 && note[word - 1] == '.'));
-    if (!abbreviation && at + 2 < note.size() && std::isupper(static_cast<unsigned char>(note[at + 2])) != 0) {
-      end = at;
-      break;
-    }
-  }
-  std::string out(end == std::string_view::npos ? note : note.substr(0, end + 1));
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
 }
 
 }  // namespace
@@ -111,7 +89,7 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
                          "stroke-width=\"0.5\"><title>",
                          x(from), y + 2, std::max(x(to) - x(from), 0.5), k_row - 4, fill_of(rubric, changes[k].second),
                          k_outline)
-          << html_escape(fmt::format("{}: {}, {} to {}", subject_name(rubric, subject), words_of(rubric, changes[k].second),
+          << html_escape(fmt::format("{}: {}, {} to {}", subject_name(rubric, subject), tier_words(rubric, changes[k].second),
                                      format_day(from), format_day(to)))
           << "</title></rect>\n";
     }
@@ -134,14 +112,12 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
   for (const auto& e : h.events) {
     for (const auto& c : e.changes) {
       out << "<li><time datetime=\"" << e.date << "\">" << e.date << "</time> " << html_escape(subject_name(rubric, c.subject))
-          << ": " << html_escape(c.from == c.to ? "unchanged, " + words_of(rubric, c.to)
-                                                 : words_of(rubric, c.from) + " → " + words_of(rubric, c.to));
+          << ": " << html_escape(c.from == c.to ? "unchanged, " + tier_words(rubric, c.to)
+                                                 : tier_words(rubric, c.from) + " → " + tier_words(rubric, c.to));
       for (const auto& cause : c.causes) {
-        std::string who = cause.via == "own" ? std::string("Its own policy")
-                          : cause.via == "jail_authority" ? cause.name + ", which runs the jail"
-                                                          : cause.name + (cause.via == "at_least" ? " law (a floor)" : " law (a ceiling)");
-        const std::string since = cause.undated ? std::string("as reviewed") : "since " + cause.since;
-        out << ". " << html_escape(who) << ", " << html_escape(since);
+        std::string head = history_cause_text(rubric, cause, h.id);
+        head[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(head[0])));
+        out << ". " << html_escape(head);
         if (const std::string s = first_sentence(cause.note); !s.empty()) out << ": " << html_escape(s);
         if (!cause.sources.empty()) {
           const Source& src = cause.sources.front();
@@ -239,7 +215,7 @@ void html_tier_chart(const Rubric& rubric, const History& history, const std::ve
         out << fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"{}\" "
                            "stroke-width=\"0.5\"><title>",
                            x0, base - h, bar, h, fill_of(rubric, tier), k_outline)
-            << html_escape(fmt::format("{}: {} {}", y.year, text_of(y, t), words_of(rubric, tier))) << "</title></rect>\n";
+            << html_escape(fmt::format("{}: {} {}", y.year, text_of(y, t), tier_words(rubric, tier))) << "</title></rect>\n";
         base -= h;
       }
       if (years.size() <= 12 || (y.year - first_year) % 5 == 0 || k + 1 == years.size()) {

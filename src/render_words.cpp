@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include <scorecard/text_util.hpp>
@@ -50,6 +52,39 @@ std::string open_questions_text(const RuleMatch& match) {
   if (unanswered == 0) return fmt::format("{} {} unclear", unclear, of);
   if (unclear == 0) return fmt::format("{} {} unanswered", unanswered, of);
   return fmt::format("{} unclear and {} unanswered {}", unclear, unanswered, of);
+}
+
+std::string first_sentence(std::string_view note) {
+  std::size_t end = std::string_view::npos;
+  for (std::size_t at = note.find(". "); at != std::string_view::npos; at = note.find(". ", at + 1)) {
+    std::size_t word = at;
+    while (word > 0 && std::isalnum(static_cast<unsigned char>(note[word - 1])) != 0) --word;
+    const bool closes = at > 0 && (note[at - 1] == ')' || note[at - 1] == '"');
+    const bool abbreviation = !closes && (at - word < 3 || (word > 0 && note[word - 1] == '.'));
+    const bool capital = at + 2 < note.size() && (std::isupper(static_cast<unsigned char>(note[at + 2])) != 0);
+    if (!abbreviation && capital) {
+      end = at;
+      break;
+    }
+  }
+  std::string out(end == std::string_view::npos ? note : note.substr(0, end + 1));
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+
+std::string tier_words(const Rubric& rubric, const std::optional<int>& tier) {
+  const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
+  return t ? fmt::format("{} {}", t->number, t->label) : std::string(k_not_rated);
+}
+
+std::string history_cause_text(const Rubric& rubric, const HistoryCause& c, std::string_view self) {
+  const std::string since = c.undated ? std::string("as reviewed (undated)") : "since " + c.since;
+  const std::string criterion =
+      c.criterion.empty() || c.government == self ? std::string() : " (" + criterion_title(rubric, c.criterion) + ")";
+  if (c.via == "own") return fmt::format("its own policy {}", since);
+  if (c.via == "jail_authority") return fmt::format("{}, which runs the jail{}, {}", c.name, criterion, since);
+  return fmt::format("{} law ({}){}, {}", c.name, c.via == "at_least" ? "a floor" : "a ceiling", criterion, since);
 }
 
 std::string not_rated_reason(const CriterionResult& result, std::string_view first_state) {
