@@ -47,8 +47,13 @@ void render_history_text(const Rubric& rubric, const History& history, const Ren
     for (const auto& e : h.events) {
       bool first = true;
       for (const auto& c : e.changes) {
-        out << "  " << (first ? e.date : std::string(e.date.size(), ' ')) << "  " << subject_title(rubric, c.subject)
-            << ": " << change_words(rubric, c) << '\n';
+        // The change on the date's line, wrapped under itself.
+        const std::string text = subject_title(rubric, c.subject) + ": " + change_words(rubric, c);
+        const auto lines = wrap(text, width > 34 ? width - 14 : 20);
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+          out << "  " << (first && k == 0 ? e.date : std::string(e.date.size(), ' ')) << "  "
+              << lines[k] << '\n';
+        }
         first = false;
         for (const auto& cause : c.causes) {
           std::string line = detail::history_cause_text(rubric, cause, h.id);
