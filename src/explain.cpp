@@ -424,12 +424,13 @@ Explanation explain(const Rubric& rubric, const JurisdictionScore& s) {
     }
     CriterionExplanation ce{c.id,           r.tier,  r.origin,       r.computed ? std::optional<RuleMatch>(*r.computed) : std::nullopt,
                             std::nullopt,   {},      {},             r.from_answers,
-                            r.in_file,      r.set_aside,    {},      {}};
+                            r.in_file,      r.set_aside,    {},      {},
+                            r.not_yet};
     if (const auto* answers = answers_of(j, c.id); answers && r.tier && *r.tier > 1) {
       ce.next = answers_for_tier(c, *answers, *r.tier - 1);
     }
     if (const CriterionData* data = j.find_criterion(c.id)) {
-      if (data->not_yet) ce.first_state = data->since();
+      if (data->not_yet) ce.first_state = std::string(data->since());
       for (const auto& ref : data->sources) ce.sources.push_back(ref.id);
       if (r.disagrees()) ce.disagreement = data->disagreement;
       for (const auto& a : data->answers) {

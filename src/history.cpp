@@ -59,7 +59,7 @@ HistoryCause cause_of(const Jurisdiction& j, const State& state, std::string cri
 
 History build_history(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
                       std::optional<int> today) {
-  const LoadedFiles loaded = load_files(paths, rubric, threads, today);
+  LoadedFiles loaded = load_files(paths, rubric, threads, today);
   const std::size_t files = loaded.slots.size();
   // The days each file's states begin, and the files whose states begin on each day.
   std::map<int, std::vector<std::size_t>> starting;
@@ -103,7 +103,7 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
   // The files a day can change (those whose states begin then, and every file below them),
   // with every file above those, which their resolution reads: rated alone, they rate as
   // the whole set would.
-  auto subset_for = [&](const std::vector<std::size_t>& seeds, std::vector<char>& changed) {
+  auto subset_for = [&](const std::vector<std::size_t>& seeds, std::vector<char>& changed, int day) {
     std::vector<char> needed(files, 0);
     changed.assign(files, 0);
     std::vector<std::size_t> stack(seeds.begin(), seeds.end());
@@ -129,7 +129,10 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
     for (std::size_t i = 0; i < files; ++i) {
       if (!needed[i]) continue;
       subset.files.push_back(loaded.files[i]);
-      subset.slots.push_back(loaded.slots[i]);
+      // Only the states in force that day are copied: a long history costs no copy per day.
+      JurisdictionScore slot;
+      if (loaded.loaded[i]) slot.jurisdiction = copy_as_of(loaded.slots[i].jurisdiction, day);
+      subset.slots.push_back(std::move(slot));
       subset.loaded.push_back(loaded.loaded[i]);
       subset.problems.push_back(loaded.problems[i]);
     }
@@ -166,7 +169,7 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
   for (const int day : rated_days) {
     const bool baseline = !days.empty() && day < *days.begin();
     const Dataset rated = baseline ? rate_files(loaded, rubric, {}, day)
-                                   : rate_files(subset_for(starting[day], changed), rubric, {}, day);
+                                   : rate_files(subset_for(starting[day], changed, day), rubric);
     std::unordered_map<std::string_view, const Jurisdiction*> by_id;
     for (const auto& s : rated.scores) by_id.emplace(s.jurisdiction.id, &s.jurisdiction);
     // The state of government's criterion (or binding) that began on this day, if any.

@@ -112,7 +112,8 @@ inline constexpr std::string_view k_answers_only_banner =
 // The page's pictures of time (render_timeline.cpp): a jurisdiction's timeline (an SVG and
 // the list of its changes), and the overall tiers year by year up to end_day (two SVG
 // charts and a table of the numbers); nothing when no state is dated.
-void html_history(const Rubric& rubric, const JurisdictionHistory& history, int end_day, std::ostream& out);
+void html_history(const Rubric& rubric, const JurisdictionHistory& history, int end_day, std::string_view as_of,
+                  std::ostream& out);
 void html_tier_chart(const Rubric& rubric, const History& history, const std::vector<JurisdictionScore>& scores,
                      int end_day, std::ostream& out);
 // Every output of a run with --as-of says so: "As of 2019-12-19: ...".

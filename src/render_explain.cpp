@@ -72,7 +72,7 @@ CriterionResult result_of(const CriterionExplanation& c) {
   r.from_answers = c.from_answers;
   r.in_file = c.in_file;
   r.set_aside = c.set_aside;
-  r.not_yet = !c.first_state.empty();
+  r.not_yet = c.not_yet;
   return r;
 }
 

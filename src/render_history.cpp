@@ -39,7 +39,7 @@ void wrap_to(std::ostream& out, std::string_view text, std::size_t indent, std::
 
 void render_history_text(const Rubric& rubric, const History& history, const RenderOptions& options, std::ostream& out) {
   const std::size_t width = options.width == 0 ? 100 : options.width;
-  out << fmt::format("History of {}, rated as of each of the {} a policy began\n",
+  out << fmt::format("History of {}, rated as of each of the {} a recorded state begins\n",
                      detail::plural(history.jurisdictions.size(), "jurisdiction"), detail::plural(history.days, "day"));
   for (const auto& h : history.jurisdictions) {
     out << '\n' << h.name << " (" << h.id << ")\n";
@@ -73,7 +73,7 @@ void render_history_text(const Rubric& rubric, const History& history, const Ren
 }
 
 void render_history_markdown(const Rubric& rubric, const History& history, std::ostream& out) {
-  out << fmt::format("**History of {}**, rated as of each of the {} a policy began.\n",
+  out << fmt::format("**History of {}**, rated as of each of the {} a recorded state begins.\n",
                      detail::plural(history.jurisdictions.size(), "jurisdiction"), detail::plural(history.days, "day"));
   for (const auto& h : history.jurisdictions) {
     out << "\n### " << detail::markdown_text(h.name) << " (" << detail::markdown_text(h.id) << ")\n\n";

@@ -209,7 +209,7 @@ std::string origin_text(const Criterion& c, const CriterionResult& r, const Crit
 }
 
 void render_details(const Rubric& rubric, const JurisdictionScore& s, const JurisdictionHistory* history, int end_day,
-                    std::ostream& out) {
+                    std::string_view as_of, std::ostream& out) {
   const auto& j = s.jurisdiction;
   out << "<div class=\"card\"><h3>" << html_escape(j.name) << "</h3>\n<p class=\"meta\">";
   std::vector<std::string> meta;
@@ -261,7 +261,7 @@ void render_details(const Rubric& rubric, const JurisdictionScore& s, const Juri
     out << "</dd>\n";
   }
   out << "</dl>";
-  if (history) detail::html_history(rubric, *history, end_day, out);
+  if (history) detail::html_history(rubric, *history, end_day, as_of, out);
   out << "</div>";
 }
 
@@ -407,7 +407,7 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
         << "</td>\n<td class=\"num\" data-sort=\"" << (s.overall.tier ? format_mean(s.overall.mean) : "") << "\">"
         << (s.overall.tier ? format_mean(s.overall.mean) : "—") << "</td>\n</tr>\n";
     out << "<tr class=\"details\" id=\"details-" << id << "\"><td colspan=\"" << columns << "\">";
-    render_details(rubric, s, history_of(j.id), end_day, out);
+    render_details(rubric, s, history_of(j.id), end_day, info.as_of, out);
     out << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n</div>\n";

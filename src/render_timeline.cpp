@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -45,14 +46,20 @@ std::string subject_name(const Rubric& rubric, const Subject& subject) {
 
 }  // namespace
 
-void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_day, std::ostream& out) {
+void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_day, std::string_view as_of,
+                  std::ostream& out) {
   out << "<h4>History</h4>\n";
-  if (h.events.empty()) {
-    out << "<p>No dated change recorded.</p>\n";
+  // The changes up to the last day shown (today, or the day rated as of).
+  std::vector<const HistoryEvent*> events;
+  for (const auto& e : h.events) {
+    if (*parse_day(e.date) <= end_day) events.push_back(&e);
+  }
+  if (events.empty()) {
+    out << "<p>No dated change recorded" << (as_of.empty() ? std::string() : " by " + std::string(as_of)) << ".</p>\n";
     return;
   }
-  const int start = *first_day(h.events.front().date.substr(0, 4));
-  const int end = std::max(end_day, *parse_day(h.events.back().date) + 1);
+  const int start = *first_day(events.front()->date.substr(0, 4));
+  const int end = std::max(end_day, start + 1);
   auto x = [&](int day) {
     return k_label_width + static_cast<double>(day - start) * k_bar_width / static_cast<double>(end - start);
   };
@@ -66,21 +73,33 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
                                  "says each change",
                                  h.name, year_of(start), format_day(end_day)))
       << "</title>\n";
+  // The segments of each row between the days its tier changed, in one pass over the events.
+  std::vector<std::vector<std::pair<int, std::optional<int>>>> segments(n + 1);
+  std::unordered_map<std::string_view, std::size_t> row_of;
+  for (std::size_t row = 0; row <= n; ++row) {
+    segments[row].emplace_back(start, h.tier_on(rubric, row, format_day(start)));
+    row_of.emplace(row < n ? std::string_view(rubric.criteria[row].id) : std::string_view(), row);
+  }
+  for (const HistoryEvent* e : events) {
+    const int day = *parse_day(e->date);
+    for (const auto& c : e->changes) {
+      const auto it = row_of.find(c.subject.criterion);
+      if (it == row_of.end() || segments[it->second].back().second == c.to) continue;
+      if (segments[it->second].back().first == day) {
+        segments[it->second].back().second = c.to;
+      } else {
+        segments[it->second].emplace_back(day, c.to);
+      }
+    }
+  }
   for (std::size_t row = 0; row <= n; ++row) {
     const Subject subject = row < n ? Subject::of(rubric.criteria[row].id) : Subject::overall();
     const int y = static_cast<int>(row) * k_row;
     std::string name = subject_name(rubric, subject);
-    if (display_width(name) > 24) name = name.substr(0, 23) + "…";
+    if (display_width(name) > 24) name = truncate_display(name, 24);
     out << "<text x=\"0\" y=\"" << y + 11 << "\" font-size=\"11\" fill=\"#000000\"" << (row == n ? " font-weight=\"bold\"" : "")
         << ">" << html_escape(name) << "</text>\n";
-    // The segments between the days this tier changed.
-    std::vector<std::pair<int, std::optional<int>>> changes{{start, h.tier_on(rubric, row, format_day(start))}};
-    for (const auto& e : h.events) {
-      const int day = *parse_day(e.date);
-      if (day > end_day) break;
-      const auto tier = h.tier_on(rubric, row, e.date);
-      if (tier != changes.back().second) changes.emplace_back(day, tier);
-    }
+    const auto& changes = segments[row];
     for (std::size_t k = 0; k < changes.size(); ++k) {
       const int from = changes[k].first;
       const int to = k + 1 < changes.size() ? changes[k + 1].first : end_day;
@@ -109,7 +128,8 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
     }
   }
   out << "</svg></figure>\n<ol class=\"history\">\n";
-  for (const auto& e : h.events) {
+  for (const HistoryEvent* event : events) {
+    const HistoryEvent& e = *event;
     for (const auto& c : e.changes) {
       out << "<li><time datetime=\"" << e.date << "\">" << e.date << "</time> " << html_escape(subject_name(rubric, c.subject))
           << ": " << html_escape(c.from == c.to ? "unchanged, " + tier_words(rubric, c.to)
@@ -150,10 +170,10 @@ void html_tier_chart(const Rubric& rubric, const History& history, const std::ve
     shown.emplace_back(&s, it->second);
     if (!it->second->events.empty()) {
       const int day = *parse_day(it->second->events.front().date);
-      first = first ? std::min(*first, day) : day;
+      if (day <= end_day) first = first ? std::min(*first, day) : day;
     }
   }
-  if (!first) return;  // nothing dated: no picture of time
+  if (!first) return;  // nothing dated by the last day: no picture of time
   const std::unordered_set<std::string_view> held = held_governments(scores);
   const int first_year = std::stoi(year_of(*first));
   const int last_year = std::stoi(year_of(end_day));

@@ -55,12 +55,23 @@ std::string open_questions_text(const RuleMatch& match) {
 }
 
 std::string first_sentence(std::string_view note) {
+  // Titles, months and the like that end in a full stop mid-sentence.
+  static const std::vector<std::string_view> k_abbreviations = {
+      "Gov", "Sen", "Rep", "Gen", "Inc", "Corp", "Dept", "Sec", "Art", "Ord", "Res", "Stat", "Ave", "Jan", "Feb",
+      "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Nos", "Vol", "etc", "approx", "Mrs", "Ste"};
   std::size_t end = std::string_view::npos;
+  std::size_t quotes = 0;  // double quotes before the full stop: an odd count is inside a quotation
+  std::size_t counted = 0;
   for (std::size_t at = note.find(". "); at != std::string_view::npos; at = note.find(". ", at + 1)) {
+    for (; counted < at; ++counted) if (note[counted] == '"') ++quotes;
     std::size_t word = at;
     while (word > 0 && std::isalnum(static_cast<unsigned char>(note[word - 1])) != 0) --word;
+    const std::string_view before = note.substr(word, at - word);
     const bool closes = at > 0 && (note[at - 1] == ')' || note[at - 1] == '"');
-    const bool abbreviation = !closes && (at - word < 3 || (word > 0 && note[word - 1] == '.'));
+    const bool abbreviation =
+        !closes && (at - word < 3 || (word > 0 && note[word - 1] == '.') ||
+                    std::find(k_abbreviations.begin(), k_abbreviations.end(), before) != k_abbreviations.end());
+    if (quotes % 2 == 1) continue;
     const bool capital = at + 2 < note.size() && (std::isupper(static_cast<unsigned char>(note[at + 2])) != 0);
     if (!abbreviation && capital) {
       end = at;

@@ -94,12 +94,16 @@ std::vector<std::string> check_request(const ReportRequest& request) {
     }
   }
   if (!request.as_of.empty() && !parse_day(request.as_of)) {
-    problems.push_back(fmt::format("--as-of \"{}\" is not a date; expected YYYY-MM-DD, such as 2019-12-19",
+    problems.push_back(fmt::format("--as-of \"{}\" is not a date; expected YYYY-MM-DD (years 1000 to 9999), such as "
+                                   "2019-12-19",
                                    request.as_of));
+  } else if (!request.as_of.empty() && request.today && *parse_day(request.as_of) > *request.today) {
+    problems.push_back(fmt::format("--as-of {} is after today ({}): no policy of that day is known yet",
+                                   request.as_of, format_day(*request.today)));
   }
   if (!request.max_age.empty() && !parse_age(request.max_age)) {
     problems.push_back(fmt::format("--max-age \"{}\" is not an age; expected a number and a unit: d (days), w "
-                                   "(weeks), m (months) or y (years), such as 2y or 18m",
+                                   "(weeks), m (months) or y (years), such as 2y or 18m, up to 10000y",
                                    request.max_age));
   }
   parse_filters(request, &problems);

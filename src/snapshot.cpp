@@ -48,6 +48,7 @@ class ExportReader {
     }
     if (auto options = doc.find("options"); options != doc.end() && options->is_object()) {
       if (auto a = options->find("answers_only"); a != options->end() && a->is_boolean()) snapshot.answers_only = a->get<bool>();
+      if (auto a = options->find("as_of"); a != options->end() && a->is_string()) snapshot.as_of = a->get<std::string>();
       for (const auto& [key, out] : {std::pair<const char*, std::vector<std::string>*>{"filters", &snapshot.filters},
                                      std::pair<const char*, std::vector<std::string>*>{"what_if", &snapshot.what_if}}) {
         if (auto list = options->find(key); list != options->end() && list->is_array()) {

@@ -73,11 +73,57 @@ template <class State>
 const State* in_force(const State& current, const Jurisdiction& j, int day) {
   const auto start = start_of(current, j);
   if (!start || *start <= day) return &current;
-  for (const auto& earlier : current.history()) {
-    const auto from = start_of(earlier, j);
-    if (!from || *from <= day) return &earlier;
+  // Earlier states run most recent first (validate insists): the first that began on or
+  // before the day, by bisection, so that a long history costs a logarithm per day.
+  const auto& earlier = current.history();
+  const auto it = std::partition_point(earlier.begin(), earlier.end(), [&](const State& s) {
+    const auto from = start_of(s, j);
+    return from && *from > day;
+  });
+  return it == earlier.end() ? nullptr : &*it;
+}
+
+// A copy of a state without its earlier states: today's state holds them, and they are
+// set aside while it is copied.
+template <class State>
+State without_history(State& state) {
+  if (!state.dates || state.dates->history.empty()) return state;
+  std::vector<State> earlier = std::move(state.dates->history);
+  State copy = state;
+  state.dates->history = std::move(earlier);
+  return copy;
+}
+
+// The state of c in force on day, as a criterion entry of its own (no history); before the
+// first state, an entry marked not_yet.
+CriterionData criterion_as_of(CriterionData& c, const Jurisdiction& j, int day) {
+  if (!c.is_mapping) return without_history(c);
+  const CriterionData* state = in_force(c, j, day);
+  if (state == &c) return without_history(c);
+  if (state) {
+    CriterionData chosen = *state;  // an earlier state has no history of its own
+    chosen.where = c.where;         // the criterion's key, as for today's state
+    return chosen;
   }
-  return nullptr;
+  CriterionData none;
+  none.id = c.id;
+  none.where = c.where;
+  none.is_mapping = true;
+  none.not_yet = true;
+  const CriterionData& first = c.history().empty() ? c : c.history().back();
+  if (!first.since().empty()) {  // undated: known from the review on, said without a date
+    none.dated().since = std::string(first.since());
+    none.dated().since_where = first.since_where();
+  }
+  return none;
+}
+
+std::optional<Binding> binding_as_of(Binding& b, const Jurisdiction& j, int day) {
+  const Binding* state = in_force(b, j, day);
+  if (!state) return std::nullopt;
+  Binding chosen = state == &b ? without_history(b) : *state;
+  chosen.where = b.where;
+  return chosen;
 }
 
 }  // namespace
@@ -107,54 +153,29 @@ std::string format_day(int day) {
 std::optional<int> state_start(const CriterionData& state, const Jurisdiction& j) { return start_of(state, j); }
 std::optional<int> state_start(const Binding& state, const Jurisdiction& j) { return start_of(state, j); }
 
-namespace {
-// A state without its earlier states (the box goes when it held no date either).
-template <class State>
-void drop_history(State& state) {
-  if (!state.dates) return;
-  state.dates->history.clear();
-  state.dates->history.shrink_to_fit();
-}
-}  // namespace
-
 void project_as_of(Jurisdiction& j, int day) {
-  for (auto& c : j.criteria) {
-    if (!c.is_mapping) continue;
-    const CriterionData* state = in_force(c, j, day);
-    if (state == &c) {
-      drop_history(c);
-      continue;
-    }
-    if (state) {
-      CriterionData chosen = std::move(*const_cast<CriterionData*>(state));
-      chosen.where = c.where;  // the criterion's key, as for today's state
-      drop_history(chosen);
-      c = std::move(chosen);
-      continue;
-    }
-    // Before the first state: nothing recorded yet.
-    CriterionData none;
-    none.id = c.id;
-    none.where = c.where;
-    none.is_mapping = true;
-    none.not_yet = true;
-    const CriterionData& first = c.history().empty() ? c : c.history().back();
-    none.dated().since = first.since().empty() ? j.reviewed : std::string(first.since());
-    none.dated().since_where = first.since_where();
-    c = std::move(none);
-  }
+  for (auto& c : j.criteria) c = criterion_as_of(c, j, day);
   std::vector<Binding> kept;
   kept.reserve(j.binds.size());
   for (auto& b : j.binds) {
-    const Binding* state = in_force(b, j, day);
-    if (!state) continue;
-    const Position where = b.where;
-    Binding chosen = state == &b ? std::move(b) : std::move(*const_cast<Binding*>(state));
-    chosen.where = where;
-    drop_history(chosen);
-    kept.push_back(std::move(chosen));
+    if (auto state = binding_as_of(b, j, day)) kept.push_back(std::move(*state));
   }
   j.binds = std::move(kept);
+}
+
+Jurisdiction copy_as_of(Jurisdiction& j, int day) {
+  // Everything but the criteria and bindings, copied as they are; those, state by state.
+  std::vector<CriterionData> criteria = std::move(j.criteria);
+  std::vector<Binding> binds = std::move(j.binds);
+  Jurisdiction out = j;
+  j.criteria = std::move(criteria);
+  j.binds = std::move(binds);
+  out.criteria.reserve(j.criteria.size());
+  for (auto& c : j.criteria) out.criteria.push_back(criterion_as_of(c, j, day));
+  for (auto& b : j.binds) {
+    if (auto state = binding_as_of(b, j, day)) out.binds.push_back(std::move(*state));
+  }
+  return out;
 }
 
 std::optional<Age> parse_age(std::string_view text) {

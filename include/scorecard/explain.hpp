@@ -91,7 +91,8 @@ struct CriterionExplanation {
   bool in_file = false;               // the file has an entry for it
   std::optional<int> set_aside;       // a recorded tier set aside (answers only)
   std::vector<Answer> inherited;      // its answers that are not the file's own, with where they come from
-  std::string first_state;            // rated as of a day before its first state: that state's since
+  std::string first_state;            // rated as of a day before its first state: that state's since, if dated
+  bool not_yet = false;               // rated as of a day before its first state
 };
 
 struct PlannedChange {

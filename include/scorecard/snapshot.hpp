@@ -46,6 +46,7 @@ struct Snapshot {
   std::vector<std::string> filters;  // an export's --filter options: it may hold only some jurisdictions
   std::vector<std::string> what_if;  // an export's --what-if options: its results are hypothetical
   bool answers_only = false;         // exported with --answers-only: recorded tiers set aside
+  std::string as_of;                 // exported with --as-of: rated as of that day
   std::vector<SnapshotJurisdiction> jurisdictions;
   std::map<std::string, std::string> criterion_titles;  // id -> title, for reports
 

@@ -36,6 +36,9 @@ std::optional<int> state_start(const Binding& state, const Jurisdiction& j);
 // rating and no answers, marked not_yet (since: its first state's date), so it is not
 // rated and is not "missing"; a binding with none in force is dropped.
 void project_as_of(Jurisdiction& j, int day);
+// The same as a new jurisdiction, copying only the states in force (j is left as it was;
+// it is borrowed to set its criteria aside while the rest is copied).
+Jurisdiction copy_as_of(Jurisdiction& j, int day);
 
 // An age such as "2y", "18m", "90d", "2w" or "1y6m": years, months, weeks and days.
 struct Age {

@@ -88,8 +88,9 @@ Command setup_diff(CLI::App& app) {
             if (!before || !after) return k_exit_invalid;
             std::ostringstream text;
             DiffResult diff = diff_snapshots(*before, *after);
-            diff.before_as_of = options->from;
-            diff.after_as_of = options->to;
+            // A JSON export was rated as of the day it says, if any.
+            diff.before_as_of = options->from.empty() ? before->as_of : options->from;
+            diff.after_as_of = options->to.empty() ? after->as_of : options->to;
             render_diff(diff, *parse_format(options->format), text);
             return write_output(options->output, text.str());
           }};

@@ -38,10 +38,13 @@ Command setup_history(CLI::App& app) {
             context.print(errors);
             if (!errors.empty()) {
               if (!context.options().quiet) {
-                std::cerr << fmt::format("scorecard: {} in {}; nothing listed\n",
-                                         errors.size() == 1 ? std::string("1 error") : std::to_string(errors.size()) + " errors",
-                                         history.files.size() == 1 ? std::string("1 file")
-                                                                   : std::to_string(history.files.size()) + " files");
+                const std::string count =
+                    errors.size() == 1 ? std::string("1 error") : std::to_string(errors.size()) + " errors";
+                std::cerr << "scorecard: " << count
+                          << (history.files.empty() ? std::string()
+                                                    : fmt::format(" in {} file{}", history.files.size(),
+                                                                  history.files.size() == 1 ? "" : "s"))
+                          << "; nothing listed\n";
               }
               return k_exit_invalid;
             }

@@ -41,6 +41,7 @@ std::string now_utc() {
 int today() {
   if (const char* text = std::getenv("SCORECARD_TODAY")) {
     if (const auto day = parse_day(text)) return *day;
+    throw UsageError(fmt::format("SCORECARD_TODAY \"{}\" is not a date; expected YYYY-MM-DD", text), "");
   }
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -98,7 +99,9 @@ void add_answers_only_option(CLI::App& command, ReportRequest& request) {
 void add_as_of_option(CLI::App& command, ReportRequest& request) {
   command.add_option("--as-of", request.as_of,
                      "Rate by the policies in force on DATE (YYYY-MM-DD): each criterion's state since then")
-      ->type_name("DATE");
+      ->type_name("DATE")
+      ->check(CLI::Validator([](std::string& value) { return value.empty() ? std::string("needs a date (YYYY-MM-DD)") : std::string(); },
+                             "", "DATE"));
 }
 
 void add_max_age_option(CLI::App& command, ReportRequest& request) {

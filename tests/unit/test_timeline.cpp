@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -270,7 +272,37 @@ TEST_CASE("history: the days a state begins, the changes they make and their cau
 
   std::ostringstream text;
   render_history_text(builtin_rubric(), history, {}, text);
-  CHECK(text.str().find("  2017-01-26  Custody: 2 Making Progress With Need for Improvement -> 3 Significant Room for "
-                        "Improvement\n                Test County, which runs the jail (Custody), since 2017-01-26: "
+  CHECK(text.str().find("  2017-01-26  Custody: 2 Making Progress With Need for Improvement -> 3 Significant Room for\n"
+                        "              Improvement\n                Test County, which runs the jail (Custody), since 2017-01-26: "
                         "The reversal.\n") != std::string::npos);
+}
+
+TEST_CASE("history: a long history, one state a day, lists every change once") {
+  Files files;
+  // Custody alternates between tier 1 and tier 3 every day for 2,000 days.
+  std::string states;
+  const int first = *parse_day("2000-01-01");
+  for (int k = 1999; k >= 0; --k) {
+    states += fmt::format("      - {{since: {}, rating: {}, sources: [law]}}\n", format_day(first + k), k % 2 == 0 ? 1 : 3);
+  }
+  std::string text = replace(test::k_valid_file, "  custody: {rating: 1, sources: [law]}\n",
+                             "  custody:\n    since: " + format_day(first + 2000) +
+                                 "\n    rating: 1\n    sources: [law]\n    history:\n" + states);
+  files.write("long.yaml", "reviewed: 2026-11\n" + text);
+  const History history = build_history({files.dir.string()}, builtin_rubric(), 1, parse_day("2026-12-02"));
+  REQUIRE(lines(history.diagnostics).empty());
+  REQUIRE(history.jurisdictions.size() == 1);
+  const auto& h = history.jurisdictions[0];
+  std::size_t custody = 0;
+  for (const auto& e : h.events) {
+    for (const auto& c : e.changes) if (c.subject.criterion == "custody") ++custody;
+  }
+  CHECK(custody == 2001);  // every day's state, each a change of tier
+  CHECK(h.tier_on(builtin_rubric(), 0, "2000-01-01") == 1);
+  CHECK(h.tier_on(builtin_rubric(), 0, "2000-01-02") == 3);
+  CHECK(h.tier_on(builtin_rubric(), 0, "1999-12-31") == std::nullopt);
+  Jurisdiction j = load("reviewed: 2026-11\n" + text);
+  CHECK(custody_tier(j, format_day(first + 1234).c_str()) == 1);
+  CHECK(custody_tier(j, format_day(first + 1235).c_str()) == 3);
+  CHECK(custody_tier(j, format_day(first + 5000).c_str()) == 1);  // today's state
 }
