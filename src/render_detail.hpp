@@ -109,6 +109,9 @@ inline constexpr std::string_view k_not_rated = "not rated";
 // Every output of a run with --answers-only says so.
 inline constexpr std::string_view k_answers_only_banner =
     "Answers only: recorded tiers are set aside; every tier is computed from the files' answers alone.";
+// Text for HTML with each http(s) address in it as a link: an address runs to the next
+// space, less a final . , ; : ! ? ) or quote (sentence punctuation); everything escaped.
+std::string html_linked(std::string_view text);
 // The page's pictures of time (render_timeline.cpp): a jurisdiction's timeline (an SVG and
 // the list of its changes), and the overall tiers year by year up to end_day (two SVG
 // charts and a table of the numbers); nothing when no state is dated.

@@ -1,5 +1,6 @@
 // export --format html: the advocates' page.
 
+#include <cctype>
 #include <cmath>
 #include <sstream>
 #include <unordered_map>
@@ -32,6 +33,46 @@ std::string html_escape(std::string_view text) {
       default: return nullptr;
     }
   });
+}
+
+std::string html_linked(std::string_view text) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t next = std::string_view::npos;
+    for (const std::string_view scheme : {"https://", "http://"}) {
+      const std::size_t found = text.find(scheme, at);
+      if (found != std::string_view::npos && (next == std::string_view::npos || found < next)) next = found;
+    }
+    // An address starts a word: "xhttps://" is text.
+    while (next != std::string_view::npos && next > 0 && std::isspace(static_cast<unsigned char>(text[next - 1])) == 0 &&
+           text[next - 1] != '(' && text[next - 1] != '"') {
+      std::size_t later = std::string_view::npos;
+      for (const std::string_view scheme : {"https://", "http://"}) {
+        const std::size_t found = text.find(scheme, next + 1);
+        if (found != std::string_view::npos && (later == std::string_view::npos || found < later)) later = found;
+      }
+      next = later;
+    }
+    if (next == std::string_view::npos) break;
+    std::size_t end = next;
+    while (end < text.size() && std::isspace(static_cast<unsigned char>(text[end])) == 0 && text[end] != '<' &&
+           text[end] != '>' && text[end] != '"') {
+      ++end;
+    }
+    while (end > next && std::string_view(".,;:!?)'").find(text[end - 1]) != std::string_view::npos) --end;
+    const std::string_view url = text.substr(next, end - next);
+    const std::string href = safe_href(url);
+    out += html_escape(text.substr(at, next - at));
+    if (href.empty() || url.find("://") + 3 >= url.size()) {
+      out += html_escape(url);
+    } else {
+      out += "<a href=\"" + href + "\" rel=\"noopener noreferrer\">" + html_escape(url) + "</a>";
+    }
+    at = end;
+  }
+  out += html_escape(text.substr(at));
+  return out;
 }
 
 std::string safe_href(std::string_view url) {
@@ -329,7 +370,7 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
       << "<meta name=\"generator\" content=\"policy-scorecard " << html_escape(version()) << "\">\n"
       << "<title>" << html_escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n<header>\n<h1>"
       << html_escape(title) << "</h1>\n";
-  if (!options.intro.empty()) out << "<p class=\"intro\">" << html_escape(options.intro) << "</p>\n";
+  if (!options.intro.empty()) out << "<p class=\"intro\">" << detail::html_linked(options.intro) << "</p>\n";
   if (!info.as_of.empty()) {
     out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::as_of_banner(info.as_of))
         << "</strong></p>\n";

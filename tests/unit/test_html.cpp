@@ -53,6 +53,21 @@ TEST_CASE("only http, https and mailto links are allowed", "[html]") {
   CHECK(detail::safe_href("//evil.example").empty());
 }
 
+TEST_CASE("addresses in a paragraph of text become links, and nothing else does", "[html]") {
+  CHECK(detail::html_linked("See https://example.org/a?b=1&c=2.") ==
+        "See <a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">https://example.org/a?b=1&amp;c=2</a>.");
+  CHECK(detail::html_linked("(http://x.example/y), then <b>") ==
+        "(<a href=\"http://x.example/y\" rel=\"noopener noreferrer\">http://x.example/y</a>), then &lt;b&gt;");
+  CHECK(detail::html_linked("no link: xhttps://evil.example javascript:alert(1)") ==
+        "no link: xhttps://evil.example javascript:alert(1)");
+  CHECK(detail::html_linked("https:// alone") == "https:// alone");
+  CHECK(detail::html_linked("\"https://a.example/\"><script>") ==
+        "&quot;<a href=\"https://a.example/\" rel=\"noopener noreferrer\">https://a.example/</a>&quot;&gt;&lt;script&gt;");
+  CHECK(detail::html_linked("two https://a.example and https://b.example!") ==
+        "two <a href=\"https://a.example\" rel=\"noopener noreferrer\">https://a.example</a> and "
+        "<a href=\"https://b.example\" rel=\"noopener noreferrer\">https://b.example</a>!");
+}
+
 TEST_CASE("tier colours get the more readable text colour, at least 4.5:1 for the CPD palette", "[html]") {
   CHECK(detail::contrast_ratio("#000000", "#FFFFFF") == Approx(21.0));
   CHECK(detail::text_color_on("#FFFFFF") == "#000000");
