@@ -462,7 +462,10 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   out << "<li><span class=\"badge tier-0\">" << detail::k_not_rated_mark
       << "</span>Not rated: the evidence recorded decides no tier. Unclear or missing answers are no evidence, "
          "not a \"no\".</li>\n";
-  out << "</ul>\n<p>Rated: criteria with a tier, of all; " << html_escape(detail::coverage_rule_text(rubric))
+  out << "</ul>\n<p>Score: the weighted mean of the criterion tiers (lower is better), from which the overall tier "
+         "comes (see the methodology below). A dash (—) is a figure the data does not have: a population no source "
+         "gives, or the score of a jurisdiction not rated overall.</p>\n";
+  out << "<p>Rated: criteria with a tier, of all; " << html_escape(detail::coverage_rule_text(rubric))
       << ".</p>\n";
   render_methodology(rubric, out);
   out << "</main>\n<footer><p>Made with policy-scorecard " << html_escape(version())
