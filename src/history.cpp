@@ -12,12 +12,6 @@
 namespace scorecard {
 namespace {
 
-template <class State, class Visit>
-void each_state(const State& top, Visit&& visit) {
-  visit(top);
-  for (const auto& earlier : top.history()) visit(earlier);
-}
-
 // Where a criterion's answers came from on one day: (government, via, criterion).
 using Origin3 = std::tuple<std::string, Provenance::Via, std::string>;
 
@@ -55,6 +49,20 @@ HistoryCause cause_of(const Jurisdiction& j, const State& state, std::string cri
   return c;
 }
 
+// The files reached from seeds along edges (each file's neighbours), seeds included.
+std::vector<char> reachable(const std::vector<std::size_t>& seeds, const std::vector<std::vector<std::size_t>>& edges) {
+  std::vector<char> seen(edges.size(), 0);
+  std::vector<std::size_t> stack(seeds.begin(), seeds.end());
+  while (!stack.empty()) {
+    const std::size_t i = stack.back();
+    stack.pop_back();
+    if (seen[i]) continue;
+    seen[i] = 1;
+    for (const std::size_t next : edges[i]) stack.push_back(next);
+  }
+  return seen;
+}
+
 }  // namespace
 
 History build_history(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
@@ -68,12 +76,12 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
     const Jurisdiction& j = loaded.jurisdiction(i);
     std::set<int> own;
     for (const auto& c : j.criteria) {
-      each_state(c, [&](const CriterionData& state) {
+      for_each_state(c, [&](const CriterionData& state) {
         if (auto day = state_start(state, j)) own.insert(*day);
       });
     }
     for (const auto& b : j.binds) {
-      each_state(b, [&](const Binding& state) {
+      for_each_state(b, [&](const Binding& state) {
         if (auto day = state_start(state, j)) own.insert(*day);
       });
     }
@@ -104,26 +112,12 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
   // with every file above those, which their resolution reads: rated alone, they rate as
   // the whole set would.
   auto subset_for = [&](const std::vector<std::size_t>& seeds, std::vector<char>& changed, int day) {
-    std::vector<char> needed(files, 0);
-    changed.assign(files, 0);
-    std::vector<std::size_t> stack(seeds.begin(), seeds.end());
-    while (!stack.empty()) {
-      const std::size_t i = stack.back();
-      stack.pop_back();
-      if (changed[i]) continue;
-      changed[i] = 1;
-      for (const std::size_t b : below[i]) stack.push_back(b);
-    }
+    changed = reachable(seeds, below);
+    std::vector<std::size_t> changed_files;
     for (std::size_t i = 0; i < files; ++i) {
-      if (changed[i]) stack.push_back(i);
+      if (changed[i]) changed_files.push_back(i);
     }
-    while (!stack.empty()) {
-      const std::size_t i = stack.back();
-      stack.pop_back();
-      if (needed[i]) continue;
-      needed[i] = 1;
-      for (const std::size_t a : above[i]) stack.push_back(a);
-    }
+    const std::vector<char> needed = reachable(changed_files, above);
     LoadedFiles subset;
     subset.threads = loaded.threads;
     for (std::size_t i = 0; i < files; ++i) {

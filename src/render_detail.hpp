@@ -81,6 +81,9 @@ std::string possible_tiers_text(const RuleMatch& match);  // undecided: "tiers 1
 std::string open_questions_text(const RuleMatch& match);
 // "1 On Track to a Strong Policy", or "not rated".
 std::string tier_words(const Rubric& rubric, const std::optional<int>& tier);
+// A tier on a day of history: "not rated -> 1 On Track to a Strong Policy", or "unchanged,
+// 2 Making Progress With Need for Improvement" for a state that moved no tier.
+std::string history_change_text(const Rubric& rubric, const HistoryChange& change, std::string_view arrow);
 // A state that began on a day of history: "its own policy since 2016-01-04", "Cook County,
 // which runs the jail (Custody), since 2011-09-07", "Texas law (a ceiling) (Custody), since
 // 2017-09-25" (self: the jurisdiction whose history it is).
@@ -126,6 +129,7 @@ std::string criterion_title(const Rubric& rubric, std::string_view id);  // the 
 std::string gate_text(const Rubric& rubric, const GateFailure& gate);
 std::string subject_id(const Subject& subject);                         // "overall" or the criterion id
 std::string subject_title(const Rubric& rubric, const Subject& subject);  // "overall tier" or the title
+std::string subject_heading(const Rubric& rubric, const Subject& subject);  // "Overall" or the title, as a row's label
 std::string answer_value(const std::optional<std::string>& answer);     // the answer, or "(none)"
 std::string answer_change_text(const AnswerChange& change, bool qualified);  // "[criterion.]q: a -> b"
 std::string source_change_text(const SourceChange& change);  // "custody: id Title <url>"

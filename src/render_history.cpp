@@ -13,16 +13,6 @@
 namespace scorecard {
 namespace {
 
-std::string subject_title(const Rubric& rubric, const Subject& subject) {
-  return subject.is_overall() ? std::string("Overall") : detail::criterion_title(rubric, subject.criterion);
-}
-
-// "tier 1 On Track ... (was not rated)", "unchanged at 2 Making Progress ..."
-std::string change_words(const Rubric& rubric, const HistoryChange& c) {
-  if (c.from == c.to) return "unchanged, " + detail::tier_words(rubric, c.to);
-  return fmt::format("{} -> {}", detail::tier_words(rubric, c.from), detail::tier_words(rubric, c.to));
-}
-
 std::string source_words(const Source& s) {
   std::string out = s.title;
   if (!s.date.empty()) out += ", " + s.date;
@@ -48,7 +38,8 @@ void render_history_text(const Rubric& rubric, const History& history, const Ren
       bool first = true;
       for (const auto& c : e.changes) {
         // The change on the date's line, wrapped under itself.
-        const std::string text = subject_title(rubric, c.subject) + ": " + change_words(rubric, c);
+        const std::string text =
+            detail::subject_heading(rubric, c.subject) + ": " + detail::history_change_text(rubric, c, "->");
         const auto lines = wrap(text, width > 34 ? width - 14 : 20);
         for (std::size_t k = 0; k < lines.size(); ++k) {
           out << "  " << (first && k == 0 ? e.date : std::string(e.date.size(), ' ')) << "  "
@@ -95,8 +86,8 @@ void render_history_markdown(const Rubric& rubric, const History& history, std::
             if (!links.empty()) text += " (" + join(links, "; ") + ")";
             why.push_back(text);
           }
-          out << "| " << e.date << " | " << detail::markdown_text(subject_title(rubric, c.subject)) << " | "
-              << detail::markdown_text(change_words(rubric, c)) << " | " << join(why, "<br>") << " |\n";
+          out << "| " << e.date << " | " << detail::markdown_text(detail::subject_heading(rubric, c.subject)) << " | "
+              << detail::markdown_text(detail::history_change_text(rubric, c, "->")) << " | " << join(why, "<br>") << " |\n";
         }
       }
     }

@@ -40,10 +40,6 @@ std::string scale_text(double top) {
 
 std::string year_of(int day) { return format_day(day).substr(0, 4); }
 
-std::string subject_name(const Rubric& rubric, const Subject& subject) {
-  return subject.is_overall() ? std::string("Overall") : criterion_title(rubric, subject.criterion);
-}
-
 }  // namespace
 
 void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_day, std::string_view as_of,
@@ -95,7 +91,7 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
   for (std::size_t row = 0; row <= n; ++row) {
     const Subject subject = row < n ? Subject::of(rubric.criteria[row].id) : Subject::overall();
     const int y = static_cast<int>(row) * k_row;
-    std::string name = subject_name(rubric, subject);
+    std::string name = subject_heading(rubric, subject);
     if (display_width(name) > 24) name = truncate_display(name, 24);
     out << "<text x=\"0\" y=\"" << y + 11 << "\" font-size=\"11\" fill=\"#000000\"" << (row == n ? " font-weight=\"bold\"" : "")
         << ">" << html_escape(name) << "</text>\n";
@@ -108,7 +104,7 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
                          "stroke-width=\"0.5\"><title>",
                          x(from), y + 2, std::max(x(to) - x(from), 0.5), k_row - 4, fill_of(rubric, changes[k].second),
                          k_outline)
-          << html_escape(fmt::format("{}: {}, {} to {}", subject_name(rubric, subject), tier_words(rubric, changes[k].second),
+          << html_escape(fmt::format("{}: {}, {} to {}", subject_heading(rubric, subject), tier_words(rubric, changes[k].second),
                                      format_day(from), format_day(to)))
           << "</title></rect>\n";
     }
@@ -131,9 +127,8 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
   for (const HistoryEvent* event : events) {
     const HistoryEvent& e = *event;
     for (const auto& c : e.changes) {
-      out << "<li><time datetime=\"" << e.date << "\">" << e.date << "</time> " << html_escape(subject_name(rubric, c.subject))
-          << ": " << html_escape(c.from == c.to ? "unchanged, " + tier_words(rubric, c.to)
-                                                 : tier_words(rubric, c.from) + " → " + tier_words(rubric, c.to));
+      out << "<li><time datetime=\"" << e.date << "\">" << e.date << "</time> " << html_escape(subject_heading(rubric, c.subject))
+          << ": " << html_escape(history_change_text(rubric, c, "→"));
       for (const auto& cause : c.causes) {
         std::string head = history_cause_text(rubric, cause, h.id);
         head[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(head[0])));

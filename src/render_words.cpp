@@ -89,6 +89,11 @@ std::string tier_words(const Rubric& rubric, const std::optional<int>& tier) {
   return t ? fmt::format("{} {}", t->number, t->label) : std::string(k_not_rated);
 }
 
+std::string history_change_text(const Rubric& rubric, const HistoryChange& c, std::string_view arrow) {
+  if (c.from == c.to) return "unchanged, " + tier_words(rubric, c.to);
+  return fmt::format("{} {} {}", tier_words(rubric, c.from), arrow, tier_words(rubric, c.to));
+}
+
 std::string history_cause_text(const Rubric& rubric, const HistoryCause& c, std::string_view self) {
   const std::string since = c.undated ? std::string("as reviewed (undated)") : "since " + c.since;
   const std::string criterion =
@@ -160,6 +165,10 @@ std::string subject_id(const Subject& subject) { return subject.is_overall() ? "
 
 std::string subject_title(const Rubric& rubric, const Subject& subject) {
   return subject.is_overall() ? "overall tier" : criterion_title(rubric, subject.criterion);
+}
+
+std::string subject_heading(const Rubric& rubric, const Subject& subject) {
+  return subject.is_overall() ? "Overall" : criterion_title(rubric, subject.criterion);
 }
 
 std::string answer_value(const std::optional<std::string>& answer) { return answer ? *answer : "(none)"; }

@@ -15,13 +15,6 @@
 namespace scorecard {
 namespace {
 
-// A state and then its earlier states, most recent first.
-template <class State, class Visit>
-void for_each_state(const State& top, Visit&& visit) {
-  visit(top);
-  for (const auto& earlier : top.history()) visit(earlier);
-}
-
 // " (since DATE)" for a dated state: said in the messages about one state of several.
 template <class State>
 std::string since_text(const State& state) {

@@ -68,6 +68,13 @@ struct Dated {
   }
 };
 
+// Visits a state and then its earlier states, most recent first.
+template <class State, class Visit>
+void for_each_state(const State& top, Visit&& visit) {
+  visit(top);
+  for (const auto& earlier : top.history()) visit(earlier);
+}
+
 // A citation: the evidence behind a tier.
 struct Source {
   std::string id;

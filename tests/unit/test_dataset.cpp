@@ -13,29 +13,7 @@
 
 using namespace scorecard;
 namespace fs = std::filesystem;
-
-namespace {
-
-// A fresh directory under the system temp dir, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("scorecard-test-" + std::to_string(std::random_device{}()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& name, const std::string& text) const {
-    const fs::path file = path / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file) << text;
-    return file.string();
-  }
-};
-
-}  // namespace
+using scorecard::test::TempDir;
 
 TEST_CASE("directories are searched recursively for YAML files in a stable order", "[dataset]") {
   TempDir dir;

@@ -186,19 +186,6 @@ TEST_CASE("timeline: the dates of the states are checked") {
 
 namespace {
 
-// A directory of files, removed at the end of the test.
-struct Files {
-  std::filesystem::path dir;
-  Files() {
-    dir = std::filesystem::temp_directory_path() / ("scorecard-history-" + std::to_string(std::random_device{}()));
-    std::filesystem::create_directories(dir);
-  }
-  ~Files() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
-  void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name) << text; }
-};
 
 const HistoryChange* change_of(const JurisdictionHistory& h, const std::string& date, const std::string& criterion) {
   for (const auto& e : h.events) {
@@ -213,7 +200,7 @@ const HistoryChange* change_of(const JurisdictionHistory& h, const std::string& 
 }  // namespace
 
 TEST_CASE("history: the days a state begins, the changes they make and their causes, inherited ones too") {
-  Files files;
+  test::TempDir files;
   // The county runs the city's jail: its 2014 ordinance and 2017 reversal move the city's
   // custody, which the city does not answer itself.
   std::string county = replace(replace(test::k_valid_file, "name: Testville\nstate: IL\nkind: city\n",
@@ -237,7 +224,7 @@ TEST_CASE("history: the days a state begins, the changes they make and their cau
   std::string city = replace(test::k_valid_file, "  custody: {rating: 1, sources: [law]}\n",
                              "  custody: {answers: {detainer_hold_prohibited: unclear}, sources: [law]}\n");
   files.write("city.yaml", "jail_authority: county\n" + city);
-  const History history = build_history({files.dir.string()}, builtin_rubric(), 1, parse_day("2026-12-02"));
+  const History history = build_history({files.path.string()}, builtin_rubric(), 1, parse_day("2026-12-02"));
   INFO(test::lines(history.diagnostics).size());
   for (const auto& line : lines(history.diagnostics)) UNSCOPED_INFO(line);
   CHECK(lines(history.diagnostics).empty());
@@ -278,7 +265,7 @@ TEST_CASE("history: the days a state begins, the changes they make and their cau
 }
 
 TEST_CASE("history: a long history, one state a day, lists every change once") {
-  Files files;
+  test::TempDir files;
   // Custody alternates between tier 1 and tier 3 every day for 2,000 days.
   std::string states;
   const int first = *parse_day("2000-01-01");
@@ -289,7 +276,7 @@ TEST_CASE("history: a long history, one state a day, lists every change once") {
                              "  custody:\n    since: " + format_day(first + 2000) +
                                  "\n    rating: 1\n    sources: [law]\n    history:\n" + states);
   files.write("long.yaml", "reviewed: 2026-11\n" + text);
-  const History history = build_history({files.dir.string()}, builtin_rubric(), 1, parse_day("2026-12-02"));
+  const History history = build_history({files.path.string()}, builtin_rubric(), 1, parse_day("2026-12-02"));
   REQUIRE(lines(history.diagnostics).empty());
   REQUIRE(history.jurisdictions.size() == 1);
   const auto& h = history.jurisdictions[0];
