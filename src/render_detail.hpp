@@ -47,10 +47,6 @@ std::string html_escape(std::string_view text);
 // A URL allowed in a link (http, https or mailto), escaped for an attribute; empty if not allowed.
 std::string safe_href(std::string_view url);
 
-// Calls write with a stream whose text reaches out escaped for a <script type="application/json">
-// element: <, > and & as \u escapes, and U+2028 and U+2029 too, however the text is cut.
-void write_script_safe(std::ostream& out, const std::function<void(std::ostream&)>& write);
-
 // WCAG contrast ratio of two "#RRGGBB" colours, and the better text colour (black or white)
 // on a background.
 double contrast_ratio(std::string_view a, std::string_view b);
@@ -116,12 +112,14 @@ inline constexpr std::string_view k_answers_only_banner =
 // space, less a final . , ; : ! ? ) or quote (sentence punctuation); everything escaped.
 std::string html_linked(std::string_view text);
 // The page's pictures of time (render_timeline.cpp): a jurisdiction's timeline (an SVG and
-// the list of its changes), and the overall tiers year by year up to end_day (two SVG
-// charts and a table of the numbers); nothing when no state is dated.
-void html_history(const Rubric& rubric, const JurisdictionHistory& history, int end_day, std::string_view as_of,
-                  std::ostream& out);
-void html_tier_chart(const Rubric& rubric, const History& history, const std::vector<JurisdictionScore>& scores,
-                     int end_day, std::ostream& out);
+// the list of its changes, citing the card's numbered sources; heading: the level of its
+// heading), and the overall tiers year by year up to end_day (two SVG charts and a table of
+// the numbers); nothing when no state is dated.
+struct PageWords;
+void html_history(const Rubric& rubric, const PageWords& words, const Jurisdiction& jurisdiction,
+                  const JurisdictionHistory& history, int end_day, int heading, std::ostream& out);
+void html_tier_chart(const Rubric& rubric, const PageWords& words, const History& history,
+                     const std::vector<JurisdictionScore>& scores, int end_day, std::ostream& out);
 // Every output of a run with --as-of says so: "As of 2019-12-19: ...".
 std::string as_of_banner(std::string_view as_of);
 inline constexpr std::string_view k_not_rated_mark = "?";  // a criterion without a tier, in tables

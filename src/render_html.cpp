@@ -1,5 +1,6 @@
 // export --format html: the advocates' page.
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include <scorecard/timeline.hpp>
 #include <scorecard/version.hpp>
 
+#include "page_words.hpp"
 #include "render_detail.hpp"
 #include "sha256.hpp"
 
@@ -117,109 +119,36 @@ std::string text_color_on(std::string_view background) {
 namespace {
 
 using detail::html_escape;
+using detail::PageWords;
 
-std::string tier_label(const Rubric& rubric, const std::optional<int>& tier, bool short_label = false) {
+std::string tier_label(const Rubric& rubric, const PageWords& w, const std::optional<int>& tier,
+                       bool short_label = false) {
   const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
-  if (!t) return "not rated";
+  if (!t) return std::string(w.not_rated);
   return short_label ? t->short_label : t->label;
 }
+
+std::string tier_mark(const std::optional<int>& tier) {
+  return tier ? std::to_string(*tier) : std::string(detail::k_not_rated_mark);
+}
+
+// Below this width (in rem) the table would not fit, and the page shows a card per
+// jurisdiction instead: the name and the overall tier first, the rest a tap away.
+double table_width_rem(const Rubric& rubric) { return 36.0 + 5.25 * static_cast<double>(rubric.criteria.size()); }
 
 std::string css(const Rubric& rubric) {
   std::string out;
   for (const auto& t : rubric.tiers) {
-    out += fmt::format(".tier-{0}, .badge.tier-{0} {{ background: {1}; color: {2}; }}\n", t.number, t.color,
+    out += fmt::format(".tier-{0} {{ background: {1}; color: {2}; }} .f{0} {{ fill: {1}; }}\n", t.number, t.color,
                        detail::text_color_on(t.color));
   }
   out += detail::page_css_text();
+  // Where the table fits it is shown; below, the cards carry each jurisdiction.
+  out += fmt::format("@media screen and (max-width: {:g}rem) {{ .overview {{ display: none; }} }}\n"
+                     "@media screen and (min-width: {:g}rem) {{ .place summary .where {{ display: none; }} }}\n",
+                     table_width_rem(rubric) - 0.01, table_width_rem(rubric));
   return out;
 }
-
-// JSON inside <script type="application/json">: nothing in it may close the element or
-// be read as markup, so <, > and & are written as \u escapes (as are U+2028 and U+2029).
-// A stream buffer that escapes what passes through it on its way to another: the page
-// streams its data as the JSON export does, with no copy of the document in memory.
-class ScriptSafeBuffer : public std::streambuf {
- public:
-  explicit ScriptSafeBuffer(std::ostream& out) : m_out(out) {}
-
-  // Writes what is held back (an unfinished E2 80 sequence, not U+2028 or U+2029).
-  void finish() {
-    m_out.write(m_held.data(), static_cast<std::streamsize>(m_held.size()));
-    m_held.clear();
-  }
-
- protected:
-  int_type overflow(int_type c) override {
-    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
-    const char ch = traits_type::to_char_type(c);
-    put(&ch, 1);
-    return c;
-  }
-
-  std::streamsize xsputn(const char* text, std::streamsize n) override {
-    put(text, static_cast<std::size_t>(n));
-    return n;
-  }
-
- private:
-  void put(const char* text, std::size_t n) {
-    std::size_t start = 0;  // the start of the run not yet written
-    auto flush_to = [&](std::size_t i) {
-      if (i > start) m_out.write(text + start, static_cast<std::streamsize>(i - start));
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-      const char c = text[i];
-      if (!m_held.empty()) {
-        // Inside a possible E2 80 A8 / E2 80 A9.
-        m_held += c;
-        if (m_held.size() == 2 && c == '\x80') {
-          start = i + 1;
-          continue;
-        }
-        if (m_held.size() == 3 && (c == '\xA8' || c == '\xA9')) {
-          m_out << (c == '\xA8' ? "\\u2028" : "\\u2029");
-          m_held.clear();
-          start = i + 1;
-          continue;
-        }
-        // Not one of them: write the held bytes but the last, and read the last again.
-        m_out.write(m_held.data(), static_cast<std::streamsize>(m_held.size() - 1));
-        m_held.clear();
-        start = i;
-      }
-      const char* escape = c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : c == '&' ? "\\u0026" : nullptr;
-      if (escape) {
-        flush_to(i);
-        m_out << escape;
-        start = i + 1;
-      } else if (c == '\xE2') {
-        flush_to(i);
-        m_held = c;
-        start = i + 1;
-      }
-    }
-    flush_to(n);
-  }
-
-  std::ostream& m_out;
-  std::string m_held;
-};
-
-}  // namespace
-
-namespace detail {
-
-void write_script_safe(std::ostream& out, const std::function<void(std::ostream&)>& write) {
-  ScriptSafeBuffer safe(out);
-  std::ostream data(&safe);
-  write(data);
-  data.flush();
-  safe.finish();
-}
-
-}  // namespace detail
-
-namespace {
 
 std::string origin_text(const Criterion& c, const CriterionResult& r, const CriterionData* data) {
   if (!r.rated()) {
@@ -249,230 +178,355 @@ std::string origin_text(const Criterion& c, const CriterionResult& r, const Crit
   return "Not rated.";
 }
 
-void render_details(const Rubric& rubric, const JurisdictionScore& s, const JurisdictionHistory* history, int end_day,
-                    std::string_view as_of, std::ostream& out) {
+// What the page's pieces share.
+struct Page {
+  const Rubric& rubric;
+  const PageWords& w;
+  const HtmlOptions& options;
+  const ExportInfo& info;
+  int end_day = 0;  // the pictures of time end on the day rated as of, or today
+  std::unordered_map<std::string_view, const JurisdictionHistory*> histories;
+  bool site = false;  // export --format site: names link to each jurisdiction's own page
+  std::string translation_note;  // said when the rubric has no translation into the page's language
+
+  Page(const Rubric& r, const PageWords& words, const HtmlOptions& o, const ExportInfo& i)
+      : rubric(r), w(words), options(o), info(i) {
+    end_day = !info.as_of.empty() ? parse_day(info.as_of).value_or(info.today) : info.today;
+    if (info.history) {
+      for (const auto& h : info.history->jurisdictions) histories.emplace(h.id, &h);
+    }
+  }
+  const JurisdictionHistory* history_of(const std::string& id) const {
+    const auto it = histories.find(id);
+    return it == histories.end() ? nullptr : it->second;
+  }
+  // Where a jurisdiction's card is: "#chicago" on the page, "chicago.html" in a site.
+  std::string link_to(const Jurisdiction& j) const {
+    return site ? html_escape(j.id) + ".html" : "#" + html_escape(j.id);
+  }
+};
+
+std::string source_text(const Source& source) {
+  std::string text = html_escape(source.title);
+  const std::string href = detail::safe_href(source.url);
+  if (!href.empty()) text = "<a href=\"" + href + "\">" + text + "</a>";
+  if (!source.pinpoint.empty()) text += ", " + html_escape(source.pinpoint);
+  if (!source.date.empty()) text += " (" + html_escape(source.date) + ")";
+  return text;
+}
+
+// A badge with the tier's number (or ?) and its label beside it.
+std::string badge(const Page& p, const std::optional<int>& tier, bool short_label = false) {
+  return fmt::format("<span class=\"badge tier-{}\">{}</span>{}", tier.value_or(0), tier_mark(tier),
+                     html_escape(tier_label(p.rubric, p.w, tier, short_label)));
+}
+
+// A jurisdiction's card: what it is, its overall tier, each criterion with its reason, note
+// and sources (listed once, numbered), its history, and a link to itself. heading: the
+// level of the card's own headings (3 inside the page's list, 2 on a page of its own).
+void render_card(const Page& p, const JurisdictionScore& s, int heading, std::ostream& out) {
   const auto& j = s.jurisdiction;
-  out << "<div class=\"card\"><h3>" << html_escape(j.name) << "</h3>\n<p class=\"meta\">";
+  const PageWords& w = p.w;
+  const std::string id = html_escape(j.id);
+  out << "<div class=\"card\" id=\"" << id << "\">\n<p class=\"meta\">";
   std::vector<std::string> meta;
   if (!j.kind.empty()) meta.push_back(html_escape(j.kind));
-  if (j.population) meta.push_back("population " + population_text(*j.population, j.population_rounded_to));
-  if (!j.jail_authority.empty()) meta.push_back("jail run by " + html_escape(j.jail_authority));
-  if (!j.reviewed.empty()) meta.push_back("reviewed " + html_escape(j.reviewed));
-  out << join(meta, " · ") << "</p>\n<p>Overall: <span class=\"badge tier-" << s.overall.tier.value_or(0) << "\">"
-      << (s.overall.tier ? std::to_string(*s.overall.tier) : std::string(detail::k_not_rated_mark)) << "</span>"
-      << html_escape(tier_label(rubric, s.overall.tier)) << " ("
-      << (s.overall.tier ? "weighted mean " + format_mean(s.overall.mean)
+  if (j.population) meta.push_back(std::string(w.population) + " " + population_text(*j.population, j.population_rounded_to));
+  if (!j.jail_authority.empty()) meta.push_back(std::string(w.jail_run_by) + " " + html_escape(j.jail_authority));
+  if (!j.reviewed.empty()) meta.push_back(std::string(w.reviewed) + " " + html_escape(j.reviewed));
+  out << join(meta, " · ") << "</p>\n<p>" << w.overall << ": " << badge(p, s.overall.tier) << " ("
+      << (s.overall.tier ? std::string(w.weighted_mean) + " " + format_mean(s.overall.mean)
                          : html_escape(detail::coverage_text(s.overall.coverage)))
       << ")";
-  for (const auto& g : s.overall.gates) out << "; " << html_escape(detail::gate_text(rubric, g));
+  for (const auto& g : s.overall.gates) out << "; " << html_escape(detail::gate_text(p.rubric, g));
   out << ".</p>\n<dl>\n";
-  for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
-    const Criterion& c = rubric.criteria[i];
+  for (std::size_t i = 0; i < p.rubric.criteria.size(); ++i) {
+    const Criterion& c = p.rubric.criteria[i];
     const CriterionResult& r = s.criteria[i];
     const CriterionData* data = j.find_criterion(c.id);
-    out << "<dt><span class=\"badge tier-" << r.tier.value_or(0) << "\">"
-        << (r.tier ? std::to_string(*r.tier) : std::string(detail::k_not_rated_mark))
-        << "</span>" << html_escape(c.title) << "</dt>\n<dd>"
-        << (r.tier ? html_escape(tier_label(rubric, r.tier)) + ". " : std::string())
+    out << "<dt>" << fmt::format("<span class=\"badge tier-{}\">{}</span>", r.tier.value_or(0), tier_mark(r.tier))
+        << html_escape(c.title) << "</dt>\n<dd>" << (r.tier ? html_escape(tier_label(p.rubric, w, r.tier)) + ". " : std::string())
         << html_escape(origin_text(c, r, data));
     if (data) {
-      // Answers from another government: said in words, and their sources listed with the others.
-      for (const auto& line : detail::inherited_lines(data->answers)) out << "<br>Answers: " << html_escape(line) << ".";
-    }
-    if (data && !data->note.empty()) out << "<br>" << html_escape(data->note);
-    if (data && !data->sources.empty()) {
-      out << "\n<ul class=\"sources\">";
-      for (const auto& ref : data->sources) {
-        const Source* source = j.find_source(ref.id);
-        if (!source) continue;
-        std::string text = html_escape(source->title);
-        if (!source->pinpoint.empty()) text += ", " + html_escape(source->pinpoint);
-        const std::string href = detail::safe_href(source->url);
-        out << "<li>";
-        if (href.empty()) {
-          out << text;
-        } else {
-          out << "<a href=\"" << href << "\" rel=\"noopener noreferrer\">" << text << "</a>";
-        }
-        if (!source->date.empty()) out << " (" << html_escape(source->date) << ")";
-        out << "</li>";
+      // Answers from another government: said in words, with the source they come from.
+      for (const auto& line : detail::inherited_lines(data->answers)) {
+        out << "<br>" << w.answers << " " << html_escape(line) << ".";
       }
-      out << "</ul>";
+      if (!data->note.empty()) out << "<br>" << html_escape(data->note);
+      std::vector<std::size_t> numbers;
+      for (const auto& ref : data->sources) {
+        for (std::size_t k = 0; k < j.sources.size(); ++k) {
+          if (j.sources[k].id == ref.id) numbers.push_back(k + 1);
+        }
+      }
+      std::sort(numbers.begin(), numbers.end());
+      numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+      std::vector<std::string> cited;
+      for (const std::size_t k : numbers) cited.push_back(fmt::format("<a href=\"#{}_s{}\">{}</a>", id, k, k));
+      if (!cited.empty()) out << " <span class=\"cite\">" << w.cited << " " << join(cited, ", ") << "</span>";
     }
     out << "</dd>\n";
   }
-  out << "</dl>";
-  if (history) detail::html_history(rubric, *history, end_day, as_of, out);
-  out << "</div>";
+  out << "</dl>\n";
+  if (!j.sources.empty()) {
+    out << fmt::format("<h{0}>{1}</h{0}>\n<ol class=\"sources\">\n", heading, w.sources_heading);
+    for (std::size_t k = 0; k < j.sources.size(); ++k) {
+      out << "<li id=\"" << id << "_s" << k + 1 << "\">" << source_text(j.sources[k]) << "</li>\n";
+    }
+    out << "</ol>\n";
+  }
+  if (const JurisdictionHistory* h = p.history_of(j.id)) {
+    detail::html_history(p.rubric, w, j, *h, p.end_day, heading, out);
+  }
+  if (!p.site) out << "<p class=\"permalink\"><a href=\"#" << id << "\">" << w.permalink << "</a></p>\n";
+  out << "</div>\n";
 }
 
-void render_methodology(const Rubric& rubric, std::ostream& out) {
-  out << "<section class=\"methodology\" aria-labelledby=\"methodology\">\n<h2 id=\"methodology\">Methodology</h2>\n";
+void render_methodology(const Page& p, int heading, std::ostream& out) {
+  const Rubric& rubric = p.rubric;
+  const PageWords& w = p.w;
+  out << fmt::format("<section class=\"methodology\" aria-labelledby=\"sc_methodology\">\n<h{0} id=\"sc_methodology\">{1}</h{0}>\n",
+                     heading, w.methodology_heading);
   if (!rubric.description.empty()) out << "<p>" << html_escape(rubric.description) << "</p>\n";
   out << "<ul>\n";
   for (const auto& c : rubric.criteria) {
-    out << "<li><strong>" << html_escape(c.title) << "</strong> (weight " << fmt::format("{:g}", c.weight) << ")";
+    out << "<li><strong>" << html_escape(c.title) << "</strong> (" << w.weight << " " << fmt::format("{:g}", c.weight) << ")";
     if (!c.description.empty()) out << ": " << html_escape(c.description);
     out << "</li>\n";
   }
-  out << "</ul>\n<p>The overall tier comes from the weighted mean of the criterion tiers (lower is better): ";
+  out << "</ul>\n<p>" << w.mean_rule << " ";
   std::vector<std::string> cuts;
   for (const auto& cut : rubric.overall.cutoffs) {
-    cuts.push_back(fmt::format("up to {:.2f} is tier {}", cut.max_mean, cut.tier));
+    cuts.push_back(detail::fill_words(w.up_to, {{"mean", fmt::format("{:.2f}", cut.max_mean)}, {"tier", std::to_string(cut.tier)}}));
   }
-  cuts.push_back(fmt::format("anything higher is tier {}", rubric.worst_tier()));
+  cuts.push_back(detail::fill_words(w.anything_higher, {{"tier", std::to_string(rubric.worst_tier())}}));
   out << html_escape(join(cuts, "; ")) << ".";
   for (const auto& gate : rubric.overall.gates) {
     std::vector<std::string> reqs;
     for (const auto& r : gate.requirements) {
       const Criterion* c = rubric.find_criterion(r.criterion);
-      reqs.push_back(fmt::format("{} at tier {}", c ? c->title : r.criterion, r.tier));
+      reqs.push_back(detail::fill_words(w.or_better, {{"criterion", c ? c->title : r.criterion}, {"tier", std::to_string(r.tier)}}));
     }
-    out << " Tier " << gate.tier << " also requires " << html_escape(join(reqs, ", ")) << " or better.";
+    out << " " << html_escape(detail::fill_words(w.also_requires, {{"tier", std::to_string(gate.tier)}, {"what", join(reqs, ", ")}}));
   }
   std::string coverage = detail::coverage_rule_text(rubric);
   coverage[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(coverage[0])));
-  out << " " << html_escape(coverage)
-      << "; with fewer, a jurisdiction is not rated overall. A criterion is not rated when it records no tier and "
-         "its answers leave open a question that could change it: an unclear or missing answer is no evidence, "
-         "not a \"no\".";
-  out << "</p>\n";
+  out << " " << html_escape(coverage) << html_escape(w.coverage_rest) << "</p>\n";
   if (!rubric.overall.provenance.empty()) out << "<p>" << html_escape(rubric.overall.provenance) << "</p>\n";
-  out << "<p>Rubric <code>" << html_escape(rubric.id) << "</code>, version " << html_escape(rubric.version)
-      << ".</p>\n</section>\n";
+  out << "<p>" << html_escape(detail::fill_words(w.rubric_version, {{"id", rubric.id}, {"version", rubric.version}})) << "</p>\n";
+  out << fmt::format("<h{0}>{1}</h{0}>\n<ul class=\"legend\">\n", heading + 1, w.legend_heading);
+  for (const auto& t : rubric.tiers) {
+    out << "<li><span class=\"badge tier-" << t.number << "\">" << t.number << "</span>" << html_escape(t.label) << "</li>\n";
+  }
+  out << "<li><span class=\"badge tier-0\">" << detail::k_not_rated_mark << "</span>" << html_escape(w.legend_not_rated)
+      << "</li>\n</ul>\n</section>\n";
+}
+
+// The head of a page: its own strict CSP (the hashes of its one style and one script), no
+// referrer, and share tags (title, description) for link previews.
+void render_head(const Page& p, const std::string& title, const std::string& description, const std::string& style,
+                 std::string_view script, std::ostream& out) {
+  out << "<!doctype html>\n<html lang=\"" << p.w.lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      << (script.empty() ? std::string() : "script-src " + detail::csp_hash(script) + "; ") << "style-src "
+      << detail::csp_hash(style) << "; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+      << "<meta name=\"referrer\" content=\"no-referrer\">\n"
+      << "<meta name=\"generator\" content=\"policy-scorecard " << html_escape(version()) << "\">\n"
+      << "<meta name=\"description\" content=\"" << html_escape(description) << "\">\n"
+      << "<meta property=\"og:type\" content=\"website\">\n"
+      << "<meta property=\"og:title\" content=\"" << html_escape(title) << "\">\n"
+      << "<meta property=\"og:description\" content=\"" << html_escape(description) << "\">\n"
+      << "<title>" << html_escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
+}
+
+// The banners every page of a run carries: rated as of a day, answers only, what-ifs.
+void render_banners(const Page& p, std::ostream& out) {
+  const ExportInfo& info = p.info;
+  if (!info.as_of.empty()) {
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::as_of_banner(info.as_of)) << "</strong></p>\n";
+  }
+  if (info.answers_only) {
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::k_answers_only_banner) << "</strong></p>\n";
+  }
+  if (!info.what_if.empty()) {
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::what_if_banner(info.what_if))
+        << "</strong></p>\n";
+  }
+}
+
+// "Data reviewed 2019-12 to 2026-12.", from the files' reviewed dates; empty without any.
+std::string reviewed_line(const PageWords& w, const std::vector<JurisdictionScore>& scores) {
+  std::string first;
+  std::string last;
+  for (const auto& s : scores) {
+    const std::string& r = s.jurisdiction.reviewed;
+    if (r.empty()) continue;
+    if (first.empty() || r < first) first = r;
+    if (last.empty() || r > last) last = r;
+  }
+  if (first.empty()) return {};
+  return detail::fill_words(w.data_reviewed, {{"range", first == last ? first : detail::fill_words(w.range_to, {{"from", first}, {"to", last}})}});
+}
+
+std::string summary_text(const Rubric& rubric, const Summary& summary) {
+  std::vector<std::string> lines;
+  for (const auto& t : summary.tiers) lines.push_back(summary_sentence(rubric, summary, t) + ".");
+  if (const std::string line = not_rated_sentence(summary); !line.empty()) lines.push_back(line + ".");
+  return join(lines, " ");
+}
+
+void render_header(const Page& p, const std::string& title, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+  out << "<header>\n<h1>" << html_escape(title) << "</h1>\n";
+  if (!p.options.intro.empty()) out << "<p class=\"intro\">" << detail::html_linked(p.options.intro) << "</p>\n";
+  if (!p.translation_note.empty()) out << "<p class=\"what-if\" role=\"note\">" << html_escape(p.translation_note) << "</p>\n";
+  render_banners(p, out);
+  if (const std::string line = reviewed_line(p.w, scores); !line.empty()) out << "<p class=\"reviewed\">" << line << "</p>\n";
+  // After the banners, since the summary counts the hypothetical tiers too.
+  const Summary summary = summarize(p.rubric, scores);
+  out << "<ul class=\"summary\">\n";
+  for (const auto& t : summary.tiers) out << "<li>" << html_escape(summary_sentence(p.rubric, summary, t)) << ".</li>\n";
+  if (const std::string line = not_rated_sentence(summary); !line.empty()) out << "<li>" << html_escape(line) << ".</li>\n";
+  out << "</ul>\n</header>\n";
+}
+
+void render_controls(const Page& p, std::ostream& out) {
+  const PageWords& w = p.w;
+  out << "<div class=\"controls\" id=\"sc_controls\" hidden>\n"
+      << "<label for=\"sc_search\">" << w.search_label << "<input type=\"search\" id=\"sc_search\" placeholder=\""
+      << w.search_placeholder << "\" autocomplete=\"off\"></label>\n"
+      << "<label for=\"sc_tier\">" << w.filter_label << "<select id=\"sc_tier\"><option value=\"\">" << w.filter_all << "</option>";
+  for (const auto& t : p.rubric.tiers) {
+    out << "<option value=\"" << t.number << "\">" << t.number << " " << html_escape(t.label) << "</option>";
+  }
+  out << "<option value=\"none\">" << w.not_rated_option << "</option></select></label>\n"
+      << "<label for=\"sc_sort\">" << w.sort_label << "<select id=\"sc_sort\"><option value=\"\">" << w.sort_page_order
+      << "</option>";
+  // The table's columns, by index (the script sorts the table and the cards by them).
+  std::vector<std::string> columns = {std::string(w.col_jurisdiction), std::string(w.col_state), std::string(w.col_population)};
+  for (const auto& c : p.rubric.criteria) columns.push_back(c.title);
+  columns.insert(columns.end(), {std::string(w.col_rated), std::string(w.col_overall), std::string(w.col_score)});
+  for (std::size_t k = 0; k < columns.size(); ++k) out << "<option value=\"" << k << "\">" << html_escape(columns[k]) << "</option>";
+  out << "</select></label>\n<p id=\"sc_status\" role=\"status\" aria-live=\"polite\" data-text=\"" << w.status_template
+      << "\"></p>\n</div>\n";
+}
+
+std::string search_text(const Jurisdiction& j) {
+  std::string search = j.name + " " + j.state;
+  for (auto& ch : search) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return html_escape(search);
+}
+
+// The attributes the script filters and sorts by, on a row and on its card.
+std::string place_attributes(const JurisdictionScore& s, std::size_t order) {
+  return fmt::format(" data-id=\"{}\" data-order=\"{}\" data-tier=\"{}\" data-search=\"{}\"", html_escape(s.jurisdiction.id),
+                     order, s.overall.tier ? std::to_string(*s.overall.tier) : "none", search_text(s.jurisdiction));
+}
+
+void render_table(const Page& p, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+  const PageWords& w = p.w;
+  const Rubric& rubric = p.rubric;
+  out << "<section class=\"overview\" aria-label=\"" << w.overview_label << "\">\n<div class=\"table-wrap\">\n<table id=\"sc_table\">\n<caption>"
+      << scores.size() << " " << (scores.size() == 1 ? w.jurisdiction_one : w.jurisdiction_other) << ". " << w.caption
+      << "</caption>\n<thead><tr>\n"
+      << "<th scope=\"col\" data-type=\"text\">" << w.col_jurisdiction << "</th>\n"
+      << "<th scope=\"col\" data-type=\"text\">" << w.col_state << "</th>\n"
+      << "<th scope=\"col\" data-type=\"number\" data-first=\"descending\" class=\"num\">" << w.col_population << "</th>\n";
+  for (const auto& c : rubric.criteria) {
+    out << "<th scope=\"col\" data-type=\"number\" class=\"c\">" << html_escape(c.title) << "</th>\n";
+  }
+  out << "<th scope=\"col\" data-type=\"number\" data-first=\"descending\" class=\"num\" title=\"" << w.col_rated_title << "\">"
+      << w.col_rated << "</th>\n<th scope=\"col\" data-type=\"number\">" << w.col_overall << "</th>\n"
+      << "<th scope=\"col\" data-type=\"number\" class=\"num\">" << w.col_score << "</th>\n</tr></thead>\n<tbody>\n";
+  for (std::size_t n = 0; n < scores.size(); ++n) {
+    const auto& s = scores[n];
+    const auto& j = s.jurisdiction;
+    out << "<tr" << place_attributes(s, n) << ">\n<th scope=\"row\" data-sort=\"" << html_escape(j.name) << "\"><a href=\""
+        << p.link_to(j) << "\">" << html_escape(j.name) << "</a></th>\n<td data-sort=\"" << html_escape(j.state) << "\">"
+        << html_escape(j.state) << "</td>\n<td class=\"num\" data-sort=\"" << (j.population ? std::to_string(*j.population) : "")
+        << "\">" << (j.population ? population_text(*j.population, j.population_rounded_to) : "—") << "</td>\n";
+    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
+      const auto& tier = s.criteria[i].tier;
+      const bool what_if = s.criteria[i].origin == Origin::what_if;
+      out << "<td class=\"tier tier-" << tier.value_or(0) << "\" data-sort=\"" << (tier ? std::to_string(*tier) : "") << "\">"
+          << tier_mark(tier) << detail::what_if_mark(what_if) << "<span class=\"sr\"> "
+          << html_escape(tier_label(rubric, w, tier, true)) << (what_if ? " " + std::string(w.hypothetical) : "") << "</span></td>\n";
+    }
+    out << "<td class=\"num\" data-sort=\"" << s.overall.coverage.rated << "\">" << detail::coverage_cell(s.overall.coverage)
+        << "</td>\n<td class=\"tier overall tier-" << s.overall.tier.value_or(0) << "\" data-sort=\""
+        << (s.overall.tier ? fmt::format("{:.4f}", *s.overall.tier * 10 + s.overall.mean) : "") << "\">"
+        << (s.overall.tier ? std::to_string(*s.overall.tier) + " " : "") << html_escape(tier_label(rubric, w, s.overall.tier, true))
+        << (s.hypothetical() ? std::string(detail::k_what_if_mark) + "<span class=\"sr\"> " + std::string(w.hypothetical) + "</span>" : "")
+        << "</td>\n<td class=\"num\" data-sort=\"" << (s.overall.tier ? format_mean(s.overall.mean) : "") << "\">"
+        << (s.overall.tier ? format_mean(s.overall.mean) : "—") << "</td>\n</tr>\n";
+  }
+  out << "</tbody>\n</table>\n</div>\n<p class=\"notes\">" << html_escape(w.score_note) << " " << html_escape(w.rated_note)
+      << " " << html_escape(detail::coverage_rule_text(rubric)) << ".</p>\n</section>\n";
+}
+
+// The first line of a card, open or closed: the name, where and what it is, the overall tier.
+void render_summary_line(const Page& p, const JurisdictionScore& s, std::ostream& out) {
+  const auto& j = s.jurisdiction;
+  std::vector<std::string> where;
+  if (!j.state.empty()) where.push_back(html_escape(j.state));
+  if (!j.kind.empty()) where.push_back(html_escape(j.kind));
+  out << "<span class=\"name\">" << html_escape(j.name) << "</span>";
+  if (!where.empty()) out << " <span class=\"where\">" << join(where, " · ") << "</span>";
+  out << " <span class=\"rating\">" << badge(p, s.overall.tier)
+      << (s.hypothetical() ? std::string(detail::k_what_if_mark) + "<span class=\"sr\"> " + std::string(p.w.hypothetical) + "</span>" : "")
+      << "</span>";
+}
+
+void render_places(const Page& p, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+  out << "<section class=\"places\" aria-labelledby=\"sc_places\">\n<h2 id=\"sc_places\">" << p.w.places_heading
+      << "</h2>\n<p class=\"hint\">" << p.w.places_intro << "</p>\n<div id=\"sc_list\">\n";
+  for (std::size_t n = 0; n < scores.size(); ++n) {
+    const auto& s = scores[n];
+    if (p.site) {
+      out << "<p class=\"place\"" << place_attributes(s, n) << "><a href=\"" << p.link_to(s.jurisdiction) << "\">";
+      render_summary_line(p, s, out);
+      out << "</a></p>\n";
+      continue;
+    }
+    out << "<details class=\"place\"" << place_attributes(s, n) << "><summary>";
+    render_summary_line(p, s, out);
+    out << "</summary>\n";
+    render_card(p, s, 3, out);
+    out << "</details>\n";
+  }
+  out << "</div>\n</section>\n";
+}
+
+void render_footer(const Page& p, std::ostream& out) {
+  out << "<footer><p>" << html_escape(detail::fill_words(p.w.made_with, {{"version", std::string(version())}})) << " " << p.w.no_requests;
+  if (p.site) {
+    out << " " << p.w.files_beside << " <a href=\"scorecard.json\">scorecard.json</a>, <a href=\"scorecard.csv\">scorecard.csv</a>.";
+  }
+  out << "</p></footer>\n";
 }
 
 }  // namespace
 
 void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
                  const ExportInfo& info, std::ostream& out) {
+  const PageWords* words = detail::page_words(options.lang);
+  if (!words) throw std::runtime_error("the page is not offered in '" + options.lang + "' (offered: " + detail::page_languages() + ")");
+  Page p(rubric, *words, options, info);
   const std::string title = options.title.empty() ? rubric.title : options.title;
   const std::string style = css(rubric);
-  const std::string script(detail::page_js_text());
-  const std::size_t columns = 6 + rubric.criteria.size();
-  // The pictures of time end on the day rated as of, or today.
-  const int end_day = !info.as_of.empty() ? parse_day(info.as_of).value_or(info.today) : info.today;
-  std::unordered_map<std::string_view, const JurisdictionHistory*> histories;
-  if (info.history) {
-    for (const auto& h : info.history->jurisdictions) histories.emplace(h.id, &h);
-  }
-  auto history_of = [&](const std::string& id) -> const JurisdictionHistory* {
-    const auto it = histories.find(id);
-    return it == histories.end() ? nullptr : it->second;
-  };
-
-  out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
-      << detail::csp_hash(script) << "; style-src " << detail::csp_hash(style)
-      << "; img-src data:; base-uri 'none'; form-action 'none'\">\n"
-      << "<meta name=\"referrer\" content=\"no-referrer\">\n"
-      << "<meta name=\"generator\" content=\"policy-scorecard " << html_escape(version()) << "\">\n"
-      << "<title>" << html_escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n<header>\n<h1>"
-      << html_escape(title) << "</h1>\n";
-  if (!options.intro.empty()) out << "<p class=\"intro\">" << detail::html_linked(options.intro) << "</p>\n";
-  if (!info.as_of.empty()) {
-    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::as_of_banner(info.as_of))
-        << "</strong></p>\n";
-  }
-  // Before the summary, which counts the hypothetical tiers too.
-  if (info.answers_only) {
-    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::k_answers_only_banner)
-        << "</strong></p>\n";
-  }
-  if (!info.what_if.empty()) {
-    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::what_if_banner(info.what_if))
-        << "</strong></p>\n";
-  }
+  const std::string_view script = detail::page_js_text();
   const Summary summary = summarize(rubric, scores);
-  out << "<ul class=\"summary\">\n";
-  for (const auto& t : summary.tiers) out << "<li>" << html_escape(summary_sentence(rubric, summary, t)) << ".</li>\n";
-  if (const std::string line = not_rated_sentence(summary); !line.empty()) out << "<li>" << html_escape(line) << ".</li>\n";
-  out << "</ul>\n</header>\n<main>\n";
-
-  out << "<div class=\"controls\" id=\"controls\" hidden>\n"
-      << "<label for=\"search\">Find a city, county or state<input type=\"search\" id=\"search\" "
-         "placeholder=\"Name or state\" autocomplete=\"off\"></label>\n"
-      << "<label for=\"tier-filter\">Overall tier<select id=\"tier-filter\"><option value=\"\">All tiers</option>";
-  for (const auto& t : rubric.tiers) {
-    out << "<option value=\"" << t.number << "\">" << t.number << " " << html_escape(t.label) << "</option>";
-  }
-  out << "<option value=\"none\">Not rated</option>";
-  out << "</select></label>\n<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n";
-
-  out << "<div class=\"table-wrap\">\n<table id=\"scorecard\">\n<caption>" << scores.size()
-      << (scores.size() == 1 ? " jurisdiction" : " jurisdictions")
-      << ". Tier 1 is best. Choose a name for its policies and sources; choose a column heading to sort.</caption>\n"
-      << "<thead><tr>\n"
-      << "<th scope=\"col\" data-type=\"text\" aria-sort=\"none\"><button type=\"button\">Jurisdiction</button></th>\n"
-      << "<th scope=\"col\" data-type=\"text\" aria-sort=\"none\"><button type=\"button\">State</button></th>\n"
-      << "<th scope=\"col\" data-type=\"number\" data-first=\"descending\" aria-sort=\"none\" class=\"num\"><button "
-         "type=\"button\">Population</button></th>\n";
-  for (const auto& c : rubric.criteria) {
-    out << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\" title=\"" << html_escape(c.description)
-        << "\"><button type=\"button\">" << html_escape(c.title) << "</button></th>\n";
-  }
-  out << "<th scope=\"col\" data-type=\"number\" data-first=\"descending\" aria-sort=\"none\" class=\"num\" "
-         "title=\"Criteria with a tier, of all\"><button type=\"button\">Rated</button></th>\n"
-      << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\"><button type=\"button\">Overall</button></th>\n"
-      << "<th scope=\"col\" data-type=\"number\" aria-sort=\"none\" class=\"num\"><button "
-         "type=\"button\">Score</button></th>\n</tr></thead>\n<tbody>\n";
-
-  for (std::size_t n = 0; n < scores.size(); ++n) {
-    const auto& s = scores[n];
-    const auto& j = s.jurisdiction;
-    const std::string id = html_escape(j.id);
-    std::string search = j.name + " " + j.state;
-    for (auto& ch : search) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    out << "<tr class=\"row\" id=\"row-" << id << "\" data-details=\"details-" << id << "\" data-order=\"" << n
-        << "\" data-tier=\"" << (s.overall.tier ? std::to_string(*s.overall.tier) : "none") << "\" data-search=\""
-        << html_escape(search) << "\">\n<th scope=\"row\" data-sort=\"" << html_escape(j.name)
-        << "\"><button type=\"button\" class=\"open\" aria-controls=\"details-" << id << "\">" << html_escape(j.name)
-        << "</button></th>\n<td data-sort=\"" << html_escape(j.state) << "\">" << html_escape(j.state) << "</td>\n"
-        << "<td class=\"num\" data-sort=\"" << (j.population ? std::to_string(*j.population) : "") << "\">"
-        << (j.population ? population_text(*j.population, j.population_rounded_to) : "—") << "</td>\n";
-    for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
-      const auto& tier = s.criteria[i].tier;
-      out << "<td class=\"tier tier-" << tier.value_or(0) << "\" data-sort=\"" << (tier ? std::to_string(*tier) : "")
-          << "\">" << (tier ? std::to_string(*tier) : std::string(detail::k_not_rated_mark))
-          << detail::what_if_mark(s.criteria[i].origin == Origin::what_if) << "<span class=\"sr\"> "
-          << html_escape(tier_label(rubric, tier))
-          << (s.criteria[i].origin == Origin::what_if ? " (hypothetical)" : "") << "</span></td>\n";
-    }
-    out << "<td class=\"num\" data-sort=\"" << s.overall.coverage.rated << "\">"
-        << detail::coverage_cell(s.overall.coverage) << "</td>\n";
-    out << "<td class=\"tier overall tier-" << s.overall.tier.value_or(0) << "\" data-sort=\""
-        << (s.overall.tier ? fmt::format("{:.4f}", *s.overall.tier * 10 + s.overall.mean) : "") << "\">"
-        << (s.overall.tier ? std::to_string(*s.overall.tier) + " " : "") << html_escape(tier_label(rubric, s.overall.tier, true))
-        << (s.hypothetical() ? std::string(detail::k_what_if_mark) + "<span class=\"sr\"> (hypothetical)</span>" : "")
-        << "</td>\n<td class=\"num\" data-sort=\"" << (s.overall.tier ? format_mean(s.overall.mean) : "") << "\">"
-        << (s.overall.tier ? format_mean(s.overall.mean) : "—") << "</td>\n</tr>\n";
-    out << "<tr class=\"details\" id=\"details-" << id << "\"><td colspan=\"" << columns << "\">";
-    render_details(rubric, s, history_of(j.id), end_day, info.as_of, out);
-    out << "</td></tr>\n";
-  }
-  out << "</tbody>\n</table>\n</div>\n";
-  if (info.history) detail::html_tier_chart(rubric, *info.history, scores, end_day, out);
-
-  out << "<h2>Tiers</h2>\n<ul class=\"legend\">\n";
-  for (const auto& t : rubric.tiers) {
-    out << "<li><span class=\"badge tier-" << t.number << "\">" << t.number << "</span>" << html_escape(t.label)
-        << "</li>\n";
-  }
-  out << "<li><span class=\"badge tier-0\">" << detail::k_not_rated_mark
-      << "</span>Not rated: the evidence recorded decides no tier. Unclear or missing answers are no evidence, "
-         "not a \"no\".</li>\n";
-  out << "</ul>\n<p>Score: the weighted mean of the criterion tiers (lower is better), from which the overall tier "
-         "comes (see the methodology below). A dash (—) is a figure the data does not have: a population no source "
-         "gives, or the score of a jurisdiction not rated overall.</p>\n";
-  out << "<p>Rated: criteria with a tier, of all; " << html_escape(detail::coverage_rule_text(rubric))
-      << ".</p>\n";
-  render_methodology(rubric, out);
-  out << "</main>\n<footer><p>Made with policy-scorecard " << html_escape(version())
-      << ". This page makes no network requests; the data below is also embedded as JSON.</p></footer>\n"
-      << "<script type=\"application/json\" id=\"scorecard-data\">";
-  detail::write_script_safe(out, [&](std::ostream& data) { render_json(rubric, scores, info, data); });
-  out << "</script>\n<script>" << script << "</script>\n</body>\n</html>\n";
+  render_head(p, title, options.intro.empty() ? summary_text(rubric, summary) : options.intro, style, script, out);
+  render_header(p, title, scores, out);
+  out << "<main>\n";
+  render_controls(p, out);
+  render_table(p, scores, out);
+  render_places(p, scores, out);
+  if (info.history) detail::html_tier_chart(rubric, *words, *info.history, scores, p.end_day, out);
+  render_methodology(p, 2, out);
+  out << "</main>\n";
+  render_footer(p, out);
+  out << "<script>" << script << "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace scorecard

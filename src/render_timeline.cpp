@@ -1,6 +1,7 @@
 // The page's pictures of time: each jurisdiction's timeline and the tiers year by year.
-// Inline SVG drawn here, with presentation attributes only (the page's CSP allows no inline
-// style), a <title> for each shape and the same facts in text beside it.
+// Inline SVG drawn here, its colours by class from the page's one stylesheet (the CSP allows
+// no inline style), a <title> for each picture and each bar of the chart, and the same facts
+// in text beside it.
 
 #include <algorithm>
 #include <cctype>
@@ -14,6 +15,7 @@
 #include <scorecard/text_util.hpp>
 #include <scorecard/timeline.hpp>
 
+#include "page_words.hpp"
 #include "render_detail.hpp"
 
 namespace scorecard::detail {
@@ -22,13 +24,6 @@ namespace {
 constexpr int k_label_width = 150;
 constexpr int k_bar_width = 480;
 constexpr int k_row = 16;
-constexpr std::string_view k_unrated_fill = "#E0E0E0";  // not rated: a light grey, apart from every tier
-constexpr std::string_view k_outline = "#595959";
-
-std::string fill_of(const Rubric& rubric, const std::optional<int>& tier) {
-  const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
-  return t ? t->color : std::string(k_unrated_fill);
-}
 
 // The top of a chart's scale: "36", "18m", "420k".
 std::string scale_text(double top) {
@@ -40,20 +35,32 @@ std::string scale_text(double top) {
 
 std::string year_of(int day) { return format_day(day).substr(0, 4); }
 
+// A coordinate to a tenth, without a trailing ".0".
+std::string coordinate(double value) {
+  std::string text = fmt::format("{:.1f}", value);
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  return text;
+}
+
+
 }  // namespace
 
-void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_day, std::string_view as_of,
-                  std::ostream& out) {
-  out << "<h4>History</h4>\n";
-  // The changes up to the last day shown (today, or the day rated as of).
+void html_history(const Rubric& rubric, const PageWords& w, const Jurisdiction& j, const JurisdictionHistory& h,
+                  int end_day, int heading, std::ostream& out) {
+  // The changes up to the last day shown (today, or the day rated as of). A history is shown
+  // once the file dates a state (its own or one it inherits): undated states only say
+  // what the review found.
   std::vector<const HistoryEvent*> events;
+  bool dated = false;
   for (const auto& e : h.events) {
-    if (*parse_day(e.date) <= end_day) events.push_back(&e);
+    if (*parse_day(e.date) > end_day) continue;
+    events.push_back(&e);
+    for (const auto& c : e.changes) {
+      for (const auto& cause : c.causes) dated = dated || !cause.undated;
+    }
   }
-  if (events.empty()) {
-    out << "<p>No dated change recorded" << (as_of.empty() ? std::string() : " by " + std::string(as_of)) << ".</p>\n";
-    return;
-  }
+  if (!dated) return;
+  out << fmt::format("<h{0}>{1}</h{0}>\n", heading, w.history_heading);
   const int start = *first_day(events.front()->date.substr(0, 4));
   const int end = std::max(end_day, start + 1);
   auto x = [&](int day) {
@@ -61,13 +68,11 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
   };
   const std::size_t n = rubric.criteria.size();
   const int height = static_cast<int>(n + 1) * k_row + 22;
-  const std::string label_id = "timeline-" + html_escape(h.id);
+  const std::string label_id = html_escape(h.id) + "_timeline";
   out << "<figure class=\"timeline\"><svg role=\"img\" aria-labelledby=\"" << label_id << "\" viewBox=\"0 0 "
       << k_label_width + k_bar_width + 10 << ' ' << height << "\" width=\"" << k_label_width + k_bar_width + 10
       << "\" height=\"" << height << "\">\n<title id=\"" << label_id << "\">"
-      << html_escape(fmt::format("Tiers of {} from {} to {}, each criterion and the overall tier; the list below "
-                                 "says each change",
-                                 h.name, year_of(start), format_day(end_day)))
+      << html_escape(fill_words(w.timeline_title, {{"name", h.name}, {"from", year_of(start)}, {"to", format_day(end_day)}}))
       << "</title>\n";
   // The segments of each row between the days its tier changed, in one pass over the events.
   std::vector<std::vector<std::pair<int, std::optional<int>>>> segments(n + 1);
@@ -93,20 +98,16 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
     const int y = static_cast<int>(row) * k_row;
     std::string name = subject_heading(rubric, subject);
     if (display_width(name) > 24) name = truncate_display(name, 24);
-    out << "<text x=\"0\" y=\"" << y + 11 << "\" font-size=\"11\" fill=\"#000000\"" << (row == n ? " font-weight=\"bold\"" : "")
-        << ">" << html_escape(name) << "</text>\n";
+    out << "<text x=\"0\" y=\"" << y + 11 << "\"" << (row == n ? " class=\"b\"" : "") << ">" << html_escape(name) << "</text>\n";
     const auto& changes = segments[row];
     for (std::size_t k = 0; k < changes.size(); ++k) {
       const int from = changes[k].first;
       const int to = k + 1 < changes.size() ? changes[k + 1].first : end_day;
       if (to <= from) continue;
-      out << fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" "
-                         "stroke-width=\"0.5\"><title>",
-                         x(from), y + 2, std::max(x(to) - x(from), 0.5), k_row - 4, fill_of(rubric, changes[k].second),
-                         k_outline)
-          << html_escape(fmt::format("{}: {}, {} to {}", subject_heading(rubric, subject), tier_words(rubric, changes[k].second),
-                                     format_day(from), format_day(to)))
-          << "</title></rect>\n";
+      // No tooltip: the list below says each change, and the picture's title says so.
+      out << "<rect x=\"" << coordinate(x(from)) << "\" y=\"" << y + 2 << "\" width=\""
+          << coordinate(std::max(x(to) - x(from), 0.5)) << "\" height=\"" << k_row - 4 << "\" class=\"f"
+          << changes[k].second.value_or(0) << "\"/>\n";
     }
   }
   // Years along the bottom: a tick each year, a label as often as fits.
@@ -114,16 +115,34 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
   const int first_year = std::stoi(year_of(start));
   const int last_year = std::stoi(year_of(end));
   const int every = std::max(1, (last_year - first_year + 1) / 8 + ((last_year - first_year + 1) % 8 ? 1 : 0));
+  std::string ticks;
+  std::string labels;
   for (int year = first_year; year <= last_year; ++year) {
     const double at = x(*first_day(std::to_string(year)));
-    out << fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"0.5\"/>\n",
-                       at, axis - 2, axis + 3, k_outline);
+    ticks += fmt::format("M{} {}v5", coordinate(at), axis - 2);
     if ((year - first_year) % every == 0) {
-      out << fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" fill=\"#000000\">{}</text>\n", at + 1, axis + 14,
-                         year);
+      labels += fmt::format("<text x=\"{}\" y=\"{}\" class=\"a\">{}</text>\n", coordinate(at + 1), axis + 14, year);
     }
   }
-  out << "</svg></figure>\n<ol class=\"history\">\n";
+  out << "<path d=\"" << ticks << "\"/>\n" << labels << "</svg></figure>\n<ol class=\"history\">\n";
+  // A source of the card is cited by its number; another government's by its title.
+  auto cite = [&](const HistoryCause& cause) -> std::string {
+    if (cause.sources.empty()) return {};
+    std::vector<std::string> numbers;
+    if (cause.government == j.id) {
+      for (const Source& src : cause.sources) {
+        for (std::size_t k = 0; k < j.sources.size(); ++k) {
+          if (j.sources[k].id == src.id) numbers.push_back(fmt::format("<a href=\"#{}_s{}\">{}</a>", html_escape(j.id), k + 1, k + 1));
+        }
+      }
+    }
+    if (!numbers.empty()) return " (" + std::string(w.cited) + " " + join(numbers, ", ") + ")";
+    const Source& src = cause.sources.front();
+    const std::string href = safe_href(src.url);
+    std::string text = href.empty() ? html_escape(src.title) : "<a href=\"" + href + "\">" + html_escape(src.title) + "</a>";
+    if (cause.sources.size() > 1) text += fmt::format(" +{}", cause.sources.size() - 1);
+    return " (" + text + ")";
+  };
   for (const HistoryEvent* event : events) {
     const HistoryEvent& e = *event;
     for (const auto& c : e.changes) {
@@ -133,19 +152,12 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
         std::string head = history_cause_text(rubric, cause, h.id);
         head[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(head[0])));
         out << ". " << html_escape(head);
-        if (const std::string s = first_sentence(cause.note); !s.empty()) out << ": " << html_escape(s);
-        if (!cause.sources.empty()) {
-          const Source& src = cause.sources.front();
-          const std::string href = safe_href(src.url);
-          out << " (";
-          if (href.empty()) {
-            out << html_escape(src.title);
-          } else {
-            out << "<a href=\"" << href << "\" rel=\"noopener noreferrer\">" << html_escape(src.title) << "</a>";
-          }
-          if (cause.sources.size() > 1) out << fmt::format(" and {} more", cause.sources.size() - 1);
-          out << ")";
+        // The note of a state still in force is in the card above; an earlier one's first sentence here.
+        const CriterionData* now = cause.government == j.id ? j.find_criterion(cause.criterion) : nullptr;
+        if (const std::string s = first_sentence(cause.note); !s.empty() && !(now && now->note == cause.note)) {
+          out << ": " << html_escape(s);
         }
+        out << cite(cause);
       }
       out << ".</li>\n";
     }
@@ -153,8 +165,8 @@ void html_history(const Rubric& rubric, const JurisdictionHistory& h, int end_da
   out << "</ol>\n";
 }
 
-void html_tier_chart(const Rubric& rubric, const History& history, const std::vector<JurisdictionScore>& scores,
-                     int end_day, std::ostream& out) {
+void html_tier_chart(const Rubric& rubric, const PageWords& w, const History& history,
+                     const std::vector<JurisdictionScore>& scores, int end_day, std::ostream& out) {
   std::map<std::string_view, const JurisdictionHistory*> by_id;
   for (const auto& h : history.jurisdictions) by_id.emplace(h.id, &h);
   std::vector<std::pair<const JurisdictionScore*, const JurisdictionHistory*>> shown;
@@ -199,9 +211,8 @@ void html_tier_chart(const Rubric& rubric, const History& history, const std::ve
     }
     years.push_back(std::move(y));
   }
-  out << "<section class=\"chart\" aria-labelledby=\"over-time\"><h2 id=\"over-time\">Tiers over time</h2>\n"
-      << "<p>Each year's overall tiers, as of 31 December (the last year: as of " << format_day(end_day)
-      << "), by the dated policies in the data; a jurisdiction before its first dated policy counts as not rated.</p>\n";
+  out << "<section class=\"chart\" aria-labelledby=\"sc_over_time\"><h2 id=\"sc_over_time\">" << w.chart_heading
+      << "</h2>\n<p>" << html_escape(fill_words(w.chart_intro, {{"day", format_day(end_day)}})) << "</p>\n";
   const int bar = std::max(6, std::min(28, 600 / static_cast<int>(years.size())));
   const int gap = 2;
   const int plot = 160;
@@ -211,8 +222,8 @@ void html_tier_chart(const Rubric& rubric, const History& history, const std::ve
     for (const auto& y : years) top = std::max(top, static_cast<double>(total_of(y)));
     out << "<figure><svg role=\"img\" aria-labelledby=\"" << id << "\" viewBox=\"0 0 " << width << ' ' << plot + 24
         << "\" width=\"" << width << "\" height=\"" << plot + 24 << "\">\n<title id=\"" << id << "\">"
-        << html_escape(fmt::format("{} in each tier, year by year from {} to {}; the table below gives the numbers",
-                                   what, first_year, last_year))
+        << html_escape(fill_words(w.chart_title, {{"what", what}, {"from", std::to_string(first_year)},
+                                                  {"to", std::to_string(last_year)}}))
         << "</title>\n";
     for (std::size_t k = 0; k < years.size(); ++k) {
       const Year& y = years[k];
@@ -227,50 +238,48 @@ void html_tier_chart(const Rubric& rubric, const History& history, const std::ve
         if (v <= 0) continue;
         const double h = v * plot / top;
         const std::optional<int> tier = t == 0 ? std::nullopt : std::optional<int>(static_cast<int>(t));
-        out << fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"{}\" "
-                           "stroke-width=\"0.5\"><title>",
-                           x0, base - h, bar, h, fill_of(rubric, tier), k_outline)
+        out << "<rect x=\"" << x0 << "\" y=\"" << coordinate(base - h) << "\" width=\"" << bar << "\" height=\""
+            << coordinate(h) << "\" class=\"f" << t << "\"><title>"
             << html_escape(fmt::format("{}: {} {}", y.year, text_of(y, t), tier_words(rubric, tier))) << "</title></rect>\n";
         base -= h;
       }
       if (years.size() <= 12 || (y.year - first_year) % 5 == 0 || k + 1 == years.size()) {
-        out << fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#000000\">{}</text>\n", x0, plot + 14,
-                           y.year);
+        out << fmt::format("<text x=\"{}\" y=\"{}\" class=\"a\">{}</text>\n", x0, plot + 14, y.year);
       }
     }
-    out << fmt::format("<line x1=\"38\" y1=\"{0}\" x2=\"{1}\" y2=\"{0}\" stroke=\"{2}\"/>\n", plot, width, k_outline)
-        << fmt::format("<line x1=\"38\" y1=\"0\" x2=\"38\" y2=\"{}\" stroke=\"{}\"/>\n", plot, k_outline)
-        << "<text x=\"0\" y=\"9\" font-size=\"10\" fill=\"#000000\">" << html_escape(scale_text(top)) << "</text>\n"
-        << "<text x=\"0\" y=\"" << plot << "\" font-size=\"10\" fill=\"#000000\">0</text>\n"
-        << "</svg><figcaption>" << html_escape(what) << " per tier</figcaption></figure>\n";
+    out << fmt::format("<path d=\"M38 {0}H{1}M38 0V{0}\"/>\n", plot, width)
+        << "<text x=\"0\" y=\"9\" class=\"a\">" << html_escape(scale_text(top)) << "</text>\n"
+        << "<text x=\"0\" y=\"" << plot << "\" class=\"a\">0</text>\n"
+        << "</svg><figcaption>" << html_escape(fill_words(w.chart_per_tier, {{"what", what}})) << "</figcaption></figure>\n";
   };
-  chart("chart-jurisdictions", "Jurisdictions", [](const Year& y, std::size_t t) { return y.count[t]; },
+  chart("sc_chart_j", std::string(w.chart_jurisdictions), [](const Year& y, std::size_t t) { return y.count[t]; },
         [](const Year& y) {
           std::size_t total = 0;
           for (const auto c : y.count) total += c;
           return total;
         },
         [](const Year& y, std::size_t t) { return t < y.count.size() ? std::to_string(y.count[t]) : std::string(); });
-  chart("chart-residents", "Residents", [](const Year& y, std::size_t t) { return y.residents[t]; },
+  chart("sc_chart_r", std::string(w.chart_residents), [](const Year& y, std::size_t t) { return y.residents[t]; },
         [](const Year& y) {
           long long total = 0;
           for (const auto r : y.residents) total += r;
           return total;
         },
-        [](const Year& y, std::size_t t) {
-          return t < y.residents.size() ? (y.approximate ? "about " : "") + group_thousands(y.residents[t]) + " residents"
+        [&](const Year& y, std::size_t t) {
+          return t < y.residents.size() ? (y.approximate ? std::string(w.about) + " " : std::string()) +
+                                              group_thousands(y.residents[t]) + " " + std::string(w.residents)
                                         : std::string();
         });
   out << "<ul class=\"chart-legend\">";
   for (const auto& t : rubric.tiers) {
     out << "<li><span class=\"badge tier-" << t.number << "\">" << t.number << "</span>" << html_escape(t.label) << "</li>";
   }
-  out << "<li><span class=\"badge unrated-fill\">?</span>Not rated (grey in the pictures)</li></ul>\n";
+  out << "<li><span class=\"badge unrated-fill\">?</span>" << w.not_rated_grey << "</li></ul>\n";
   // The numbers, readable without the pictures.
-  out << "<details><summary>The numbers</summary>\n<table class=\"numbers\"><caption>Jurisdictions (and residents) "
-         "per overall tier, each year</caption>\n<thead><tr><th scope=\"col\">Year</th>";
+  out << "<details><summary>" << w.chart_numbers << "</summary>\n<table class=\"numbers\"><caption>"
+      << w.chart_numbers_caption << "</caption>\n<thead><tr><th scope=\"col\">" << w.chart_year << "</th>";
   for (const auto& t : rubric.tiers) out << "<th scope=\"col\">" << t.number << " " << html_escape(t.short_label) << "</th>";
-  out << "<th scope=\"col\">Not rated</th></tr></thead>\n<tbody>\n";
+  out << "<th scope=\"col\">" << w.not_rated_option << "</th></tr></thead>\n<tbody>\n";
   for (const auto& y : years) {
     out << "<tr><th scope=\"row\">" << y.year << "</th>";
     std::vector<std::size_t> order;
@@ -278,7 +287,9 @@ void html_tier_chart(const Rubric& rubric, const History& history, const std::ve
     order.push_back(0);
     for (const std::size_t t : order) {
       out << "<td>" << y.count[t];
-      if (y.residents[t] > 0) out << " (" << (y.approximate ? "about " : "") << group_thousands(y.residents[t]) << ")";
+      if (y.residents[t] > 0) {
+        out << " (" << (y.approximate ? std::string(w.about) + " " : std::string()) << group_thousands(y.residents[t]) << ")";
+      }
       out << "</td>";
     }
     out << "</tr>\n";

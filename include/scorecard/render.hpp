@@ -63,6 +63,7 @@ struct RenderOptions {
 struct HtmlOptions {
   std::string title;  // the page heading; the rubric's title when empty
   std::string intro;  // a paragraph of the publisher's own, optional
+  std::string lang = "en";  // the page's language: its own words, and the rubric's translation
 };
 
 // What the whole-report entry points need beyond the report itself.

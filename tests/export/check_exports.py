@@ -85,7 +85,9 @@ class Checks:
             shutil.copy(os.path.join(self.root, DATA, "cities", "dallas.yaml"), outside)
             page = self.run("export", os.path.join(outside, "dallas.yaml"), "--format", "html").decode("utf-8")
             self.expect(outside not in page, "an absolute path outside it does not reach the page")
-            self.expect('"file": "dallas.yaml"' in page, "only its file name does")
+            doc = json.loads(self.run("export", os.path.join(outside, "dallas.yaml")))
+            self.expect(outside not in json.dumps(doc), "nor the JSON export")
+            self.expect(doc["jurisdictions"][0]["file"] == "dallas.yaml", "only its file name does")
         finally:
             shutil.rmtree(outside)
 
