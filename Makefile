@@ -24,7 +24,7 @@ deps:
 browser-deps:
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(BROWSER_DEPS)"
 	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory install-missing PACKAGES=npm
-	@[ -f tests/browser/node_modules/playwright-core/package.json ] && [ -f tests/browser/node_modules/ajv/package.json ] || \
+	@[ -f tests/browser/node_modules/playwright-core/package.json ] && [ -f tests/browser/node_modules/ajv/package.json ] && [ -f tests/browser/node_modules/axe-core/package.json ] || \
 	  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 
 # install-missing PACKAGES="...": apt-get install whichever of them are not installed.

@@ -144,7 +144,8 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
     h.id = s.jurisdiction.id;
     h.name = s.jurisdiction.name;
     h.file = s.jurisdiction.file;
-    h.now = std::move(s);
+    for (const auto& c : s.criteria) h.now_tiers.push_back(c.tier);
+    h.now = s.overall;
     history.jurisdictions.push_back(std::move(h));
   }
   const std::size_t n = rubric.criteria.size();
@@ -222,8 +223,8 @@ History build_history(const std::vector<std::string>& paths, const Rubric& rubri
   }
   for (auto& h : history.jurisdictions) {
     if (h.baseline.empty()) {  // no day at all: what holds now held always
-      for (const auto& c : h.now.criteria) h.baseline.push_back(c.tier);
-      h.baseline.push_back(h.now.overall.tier);
+      h.baseline = h.now_tiers;
+      h.baseline.push_back(h.now.tier);
     }
   }
   return history;

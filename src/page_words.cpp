@@ -2,6 +2,8 @@
 
 #include "page_words.hpp"
 
+#include <scorecard/render.hpp>
+
 namespace scorecard::detail {
 namespace {
 
@@ -111,3 +113,11 @@ std::string fill_words(std::string_view text, std::initializer_list<std::pair<st
 std::string page_languages() { return "en, es"; }
 
 }  // namespace scorecard::detail
+
+namespace scorecard {
+
+bool page_language_offered(std::string_view lang) { return detail::page_words(lang) != nullptr; }
+
+std::string page_languages_text() { return detail::page_languages(); }
+
+}  // namespace scorecard

@@ -14,7 +14,8 @@ struct FormatName {
 };
 
 constexpr FormatName k_names[] = {{Format::text, "text"},         {Format::json, "json"}, {Format::csv, "csv"},
-                                  {Format::markdown, "markdown"}, {Format::html, "html"}, {Format::junit, "junit"}};
+                                  {Format::markdown, "markdown"}, {Format::html, "html"}, {Format::junit, "junit"},
+                                  {Format::site, "site"}};
 
 }  // namespace
 
@@ -37,7 +38,7 @@ std::vector<Format> formats_of(ReportKind kind) {
   switch (kind) {
     case ReportKind::cards:
     case ReportKind::table: return {Format::text, Format::json, Format::csv, Format::markdown};
-    case ReportKind::export_: return {Format::json, Format::csv, Format::markdown, Format::html};
+    case ReportKind::export_: return {Format::json, Format::csv, Format::markdown, Format::html, Format::site};
     case ReportKind::explain:
     case ReportKind::history:
     case ReportKind::diff: return {Format::text, Format::markdown, Format::json};
@@ -52,16 +53,18 @@ std::vector<std::string> format_names(ReportKind kind) {
   return names;
 }
 
+ExportInfo export_info(const Report& report, const OutputSettings& settings) {
+  const ReportRequest& r = report.request;
+  return ExportInfo{r.sort.empty() ? "given" : r.sort, r.reverse, r.filters, r.what_if, r.scoring.answers_only,
+                    settings.generated_at, settings.threads, r.as_of, settings.history, settings.today};
+}
+
 void render_scores(const Report& report, ReportKind kind, Format format, const OutputSettings& settings,
                    std::ostream& out) {
   const Rubric& rubric = report.rubric();
   const auto& scores = report.scores();
   const bool cards = kind == ReportKind::cards;
-  auto info = [&] {
-    const ReportRequest& r = report.request;
-    return ExportInfo{r.sort.empty() ? "given" : r.sort, r.reverse, r.filters, r.what_if, r.scoring.answers_only,
-                      settings.generated_at, settings.threads, r.as_of, settings.history, settings.today};
-  };
+  auto info = [&] { return export_info(report, settings); };
   const bool what_if = !report.what_ifs.empty();
   const bool answers_only = report.request.scoring.answers_only;
   switch (format) {
@@ -105,7 +108,8 @@ void render_scores(const Report& report, ReportKind kind, Format format, const O
       if (what_if) render_what_if_changes_markdown(report.what_if_changes, report.idle_what_ifs, out);
       return;
     case Format::html: render_html(rubric, scores, settings.html, info(), out); return;
-    case Format::junit: break;
+    case Format::junit:
+    case Format::site: break;  // a site is many files: render_site
   }
 }
 

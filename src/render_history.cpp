@@ -58,8 +58,8 @@ void render_history_text(const Rubric& rubric, const History& history, const Ren
         }
       }
     }
-    out << "  now: " << detail::tier_words(rubric, h.now.overall.tier) << " overall ("
-        << detail::coverage_text(h.now.overall.coverage) << ")\n";
+    out << "  now: " << detail::tier_words(rubric, h.now.tier) << " overall ("
+        << detail::coverage_text(h.now.coverage) << ")\n";
   }
 }
 
@@ -91,8 +91,8 @@ void render_history_markdown(const Rubric& rubric, const History& history, std::
         }
       }
     }
-    out << "\nNow: " << detail::markdown_text(detail::tier_words(rubric, h.now.overall.tier)) << " overall ("
-        << detail::markdown_text(detail::coverage_text(h.now.overall.coverage)) << ").\n";
+    out << "\nNow: " << detail::markdown_text(detail::tier_words(rubric, h.now.tier)) << " overall ("
+        << detail::markdown_text(detail::coverage_text(h.now.coverage)) << ").\n";
   }
 }
 
@@ -135,8 +135,8 @@ void render_history_json(const Rubric& rubric, const History& history, std::ostr
       w.end_array().end_object();
     }
     w.end_array().key("now").begin_object().key("tier");
-    tier(h.now.overall.tier);
-    w.field("criteria_rated", h.now.overall.coverage.rated).field("criteria_total", h.now.overall.coverage.criteria);
+    tier(h.now.tier);
+    w.field("criteria_rated", h.now.coverage.rated).field("criteria_total", h.now.coverage.criteria);
     w.end_object().end_object();
   }
   w.end_array().end_object();

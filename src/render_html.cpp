@@ -202,7 +202,7 @@ struct Page {
   }
   // Where a jurisdiction's card is: "#chicago" on the page, "chicago.html" in a site.
   std::string link_to(const Jurisdiction& j) const {
-    return site ? html_escape(j.id) + ".html" : "#" + html_escape(j.id);
+    return site ? std::string(k_site_places) + "/" + html_escape(j.id) + ".html" : "#" + html_escape(j.id);
   }
 };
 
@@ -465,14 +465,14 @@ void render_table(const Page& p, const std::vector<JurisdictionScore>& scores, s
 }
 
 // The first line of a card, open or closed: the name, where and what it is, the overall tier.
-void render_summary_line(const Page& p, const JurisdictionScore& s, std::ostream& out) {
+void render_summary_line(const Page& p, const JurisdictionScore& s, std::ostream& out, bool with_name = true) {
   const auto& j = s.jurisdiction;
   std::vector<std::string> where;
   if (!j.state.empty()) where.push_back(html_escape(j.state));
   if (!j.kind.empty()) where.push_back(html_escape(j.kind));
-  out << "<span class=\"name\">" << html_escape(j.name) << "</span>";
-  if (!where.empty()) out << " <span class=\"where\">" << join(where, " · ") << "</span>";
-  out << " <span class=\"rating\">" << badge(p, s.overall.tier)
+  if (with_name) out << "<span class=\"name\">" << html_escape(j.name) << "</span> ";
+  if (!where.empty()) out << "<span class=\"where\">" << join(where, " · ") << "</span> ";
+  out << "<span class=\"rating\">" << badge(p, s.overall.tier)
       << (s.hypothetical() ? std::string(detail::k_what_if_mark) + "<span class=\"sr\"> " + std::string(p.w.hypothetical) + "</span>" : "")
       << "</span>";
 }
@@ -497,21 +497,50 @@ void render_places(const Page& p, const std::vector<JurisdictionScore>& scores, 
   out << "</div>\n</section>\n";
 }
 
-void render_footer(const Page& p, std::ostream& out) {
+// up: the way from the page to the site's top ("" or "../").
+void render_footer(const Page& p, std::string_view up, std::ostream& out) {
   out << "<footer><p>" << html_escape(detail::fill_words(p.w.made_with, {{"version", std::string(version())}})) << " " << p.w.no_requests;
   if (p.site) {
-    out << " " << p.w.files_beside << " <a href=\"scorecard.json\">scorecard.json</a>, <a href=\"scorecard.csv\">scorecard.csv</a>.";
+    out << " " << p.w.files_beside << fmt::format(" <a href=\"{0}scorecard.json\">scorecard.json</a>, <a href=\"{0}scorecard.csv\">scorecard.csv</a>.", up);
   }
   out << "</p></footer>\n";
+}
+
+// A page of one jurisdiction in a site: its card (with history and sources) and the
+// methodology, linking back to the index; no script, so its CSP allows none.
+void render_place_page(const Page& p, const JurisdictionScore& s, const std::string& site_title, std::ostream& out) {
+  const Jurisdiction& j = s.jurisdiction;
+  const std::string title = j.name + " — " + site_title;
+  std::string description = j.name;
+  if (!j.state.empty()) description += " (" + j.state + ")";
+  description += ": " + std::string(p.w.overall) + " " + detail::tier_words(p.rubric, s.overall.tier) + ". " + site_title + ".";
+  render_head(p, title, description, css(p.rubric), {}, out);
+  out << "<header>\n<nav class=\"back\"><a href=\"../index.html\">" << p.w.back_to_index << "</a></nav>\n<h1>"
+      << html_escape(j.name) << "</h1>\n<p class=\"place-line\">";
+  render_summary_line(p, s, out, false);
+  out << "</p>\n";
+  if (!p.translation_note.empty()) out << "<p class=\"what-if\" role=\"note\">" << html_escape(p.translation_note) << "</p>\n";
+  render_banners(p, out);
+  out << "</header>\n<main>\n";
+  render_card(p, s, 2, out);
+  render_methodology(p, 2, out);
+  out << "</main>\n";
+  render_footer(p, "../", out);
+  out << "</body>\n</html>\n";
+}
+
+const PageWords& words_for(const HtmlOptions& options) {
+  const PageWords* words = detail::page_words(options.lang);
+  if (!words) throw std::runtime_error("the page is not offered in '" + options.lang + "' (offered: " + detail::page_languages() + ")");
+  return *words;
 }
 
 }  // namespace
 
 void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
                  const ExportInfo& info, std::ostream& out) {
-  const PageWords* words = detail::page_words(options.lang);
-  if (!words) throw std::runtime_error("the page is not offered in '" + options.lang + "' (offered: " + detail::page_languages() + ")");
-  Page p(rubric, *words, options, info);
+  Page p(rubric, words_for(options), options, info);
+  const PageWords* words = &p.w;
   const std::string title = options.title.empty() ? rubric.title : options.title;
   const std::string style = css(rubric);
   const std::string_view script = detail::page_js_text();
@@ -525,8 +554,37 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   if (info.history) detail::html_tier_chart(rubric, *words, *info.history, scores, p.end_day, out);
   render_methodology(p, 2, out);
   out << "</main>\n";
-  render_footer(p, out);
+  render_footer(p, "", out);
   out << "<script>" << script << "</script>\n</body>\n</html>\n";
+}
+
+void render_site(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
+                 const ExportInfo& info, const SiteWriter& write) {
+  Page p(rubric, words_for(options), options, info);
+  p.site = true;
+  const std::string title = options.title.empty() ? rubric.title : options.title;
+  write("index.html", [&](std::ostream& out) {
+    const std::string style = css(rubric);
+    const std::string_view script = detail::page_js_text();
+    render_head(p, title, options.intro.empty() ? summary_text(rubric, summarize(rubric, scores)) : options.intro, style,
+                script, out);
+    render_header(p, title, scores, out);
+    out << "<main>\n";
+    render_controls(p, out);
+    render_table(p, scores, out);
+    render_places(p, scores, out);
+    if (info.history) detail::html_tier_chart(rubric, p.w, *info.history, scores, p.end_day, out);
+    render_methodology(p, 2, out);
+    out << "</main>\n";
+    render_footer(p, "", out);
+    out << "<script>" << script << "</script>\n</body>\n</html>\n";
+  });
+  for (const auto& s : scores) {
+    write(std::string(k_site_places) + "/" + s.jurisdiction.id + ".html",
+          [&](std::ostream& out) { render_place_page(p, s, title, out); });
+  }
+  write("scorecard.json", [&](std::ostream& out) { render_json(rubric, scores, info, out); });
+  write("scorecard.csv", [&](std::ostream& out) { render_csv(rubric, scores, out, info.as_of); });
 }
 
 }  // namespace scorecard

@@ -48,7 +48,10 @@ struct JurisdictionHistory {
   std::string name;
   std::string file;
   std::vector<HistoryEvent> events;  // oldest first
-  JurisdictionScore now;             // rated by the latest states
+  // Rated by the latest states: each criterion's tier (rubric order) and the overall result
+  // (not the whole JurisdictionScore: a national history would hold every file twice).
+  std::vector<std::optional<int>> now_tiers;
+  OverallResult now;
   // Each criterion's tier (rubric order), then the overall tier, before the first event:
   // what holds at every date (undated states of a file without a review date).
   std::vector<std::optional<int>> baseline;

@@ -4,6 +4,7 @@
 // the per-format functions below it are public for tests and embedders.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -22,7 +23,7 @@ namespace scorecard {
 
 // One format vocabulary for every command (docs/cli.md). "text" is the human form: cards,
 // a table, a report; "table" is accepted as another name for it.
-enum class Format { text, json, csv, markdown, html, junit };
+enum class Format { text, json, csv, markdown, html, junit, site };
 std::optional<Format> parse_format(std::string_view text);
 std::string_view to_string(Format format);
 
@@ -76,6 +77,9 @@ struct OutputSettings {
   int today = 0;
 };
 
+// What an export records of the run that made it (its order, filters, what-ifs, day).
+ExportInfo export_info(const Report& report, const OutputSettings& settings);
+
 // score, compare and export: the report in format (one of formats_of(kind)); the text of a
 // what-if run ends with what the what-ifs changed.
 void render_scores(const Report& report, ReportKind kind, Format format, const OutputSettings& settings,
@@ -110,6 +114,19 @@ void render_markdown_cards(const Rubric& rubric, const std::vector<JurisdictionS
 // details panel per jurisdiction with its citations, a legend and the methodology.
 void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
                  const ExportInfo& info, std::ostream& out);
+
+// export --format site: the files of a small web site, each given to write with its path
+// below the site's folder and a function that writes its bytes: index.html (the page, its
+// names linking to the jurisdictions' pages), jurisdictions/ID.html (a page per
+// jurisdiction: its card, history, sources and the methodology, no script), scorecard.json
+// and scorecard.csv. Every page is self-contained, with its own CSP.
+inline constexpr std::string_view k_site_places = "jurisdictions";
+// The languages the page is offered in (HtmlOptions::lang): "en", "es"; and them for people.
+bool page_language_offered(std::string_view lang);
+std::string page_languages_text();
+using SiteWriter = std::function<void(const std::string& path, const std::function<void(std::ostream&)>& body)>;
+void render_site(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
+                 const ExportInfo& info, const SiteWriter& write);
 
 // The JSON Schema (draft-07) of jurisdiction files for this rubric, for editors.
 void render_jurisdiction_schema(const Rubric& rubric, std::ostream& out);

@@ -37,12 +37,16 @@ Command setup_compare(CLI::App& app) {
 
 Command setup_export(CLI::App& app) {
   auto [sub, command] = setup(app, ReportKind::export_, "export", "json",
-                              "Write the comparison as JSON, CSV, Markdown or a ready web page, for websites, "
-                              "spreadsheets and pull requests");
-  sub->add_option("--title", command->html.title, "html: the page heading (default: the rubric's title)")
+                              "Write the comparison as JSON, CSV, Markdown, a ready web page (html) or a small web "
+                              "site (site: a page per jurisdiction), for websites, spreadsheets and pull requests");
+  sub->add_option("--title", command->html.title, "html, site: the page heading (default: the rubric's title)")
       ->type_name("TEXT");
-  sub->add_option("--intro", command->html.intro, "html: a paragraph of your own under the heading")
+  sub->add_option("--intro", command->html.intro, "html, site: a paragraph of your own under the heading")
       ->type_name("TEXT");
+  sub->add_option("--lang", command->html.lang,
+                  "html, site: the page's language, en or es (the rubric's translation, when it has one)")
+      ->type_name("LANG")
+      ->default_str("en");
   sub->add_flag("--timestamp", command->timestamp,
                 "Record the time of the export in the JSON (generated_at); off by default so that exports of "
                 "the same data are byte-identical");

@@ -1,7 +1,10 @@
 #include "output.hpp"
 
+#include "atomic_file.hpp"
+
 #include <scorecard/timeline.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -130,6 +133,38 @@ void refuse_to_overwrite_input(const std::string& output, const std::vector<std:
   }
 }
 
+// A site is written into a folder (made if missing) that is not a file and holds no input.
+void refuse_site_folder(const std::string& folder, const std::vector<std::string>& inputs, const std::string& command) {
+  std::error_code ec;
+  if (fs::exists(folder, ec) && !fs::is_directory(folder, ec)) {
+    throw UsageError(fmt::format("refusing to write the site to \"{}\": it is a file, not a folder", folder), command);
+  }
+  const fs::path out = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+  for (const auto& input : inputs) {
+    const fs::path in = fs::weakly_canonical(fs::absolute(input, ec), ec);
+    if (!fs::is_directory(in, ec)) continue;
+    // The output is the input folder, or inside it.
+    const auto [stop, rest] = std::mismatch(in.begin(), in.end(), out.begin(), out.end());
+    if (stop == in.end()) {
+      throw UsageError(fmt::format("refusing to write the site to \"{}\": it is inside the input folder \"{}\"", folder, input),
+                       command);
+    }
+  }
+}
+
+// Each file of the site, atomically: a failed run leaves the files it had not reached as they were.
+void write_site(const Report& report, const OutputSettings& settings, const std::string& folder) {
+  const fs::path root(folder);
+  std::error_code ec;
+  fs::create_directories(root / std::string(k_site_places), ec);
+  if (ec) throw std::runtime_error(fmt::format("cannot make the folder \"{}\": {}", (root / std::string(k_site_places)).string(), ec.message()));
+  render_site(report.rubric(), report.scores(), settings.html, export_info(report, settings), [&](const std::string& path, const auto& body) {
+    AtomicFile file((root / path).string());
+    body(file.stream());
+    file.commit();
+  });
+}
+
 int write_output(const std::string& path, const std::string& content) {
   try {
     write_file_atomically(path.empty() ? "-" : path, content);
@@ -159,6 +194,16 @@ CLI::App* setup_report_command(CLI::App& app, ReportCommand& command, const std:
 }
 
 int run_report_command(Context& context, ReportCommand& command, const std::string& name) {
+  const Format format = *parse_format(command.format);
+  // Mistakes in the command line, before any file is read.
+  const bool to_file = !command.output.empty() && command.output != "-";
+  if (format == Format::site && !to_file) {
+    throw UsageError("--format site writes a folder of files: give it with -o DIR", name);
+  }
+  if (command.kind == ReportKind::export_ && !page_language_offered(command.html.lang)) {
+    throw UsageError(fmt::format("--lang {}: the page is offered in {}", command.html.lang, page_languages_text()), name);
+  }
+  if (format == Format::site) refuse_site_folder(command.output, command.request.paths, name);
   if (!context.rubric()) return k_exit_invalid;
   if (command.kind == ReportKind::cards) command.request.sort.clear();  // score keeps the order given
   const Report& report = context.report(command.request, name, false);
@@ -172,7 +217,6 @@ int run_report_command(Context& context, ReportCommand& command, const std::stri
   }
   OutputSettings settings;
   settings.render = context.render_options();
-  const bool to_file = !command.output.empty() && command.output != "-";
   if (to_file) settings.render = {context.options().color == "always", 0};
   settings.html = command.html;
   if (command.timestamp) settings.generated_at = now_utc();
@@ -180,16 +224,19 @@ int run_report_command(Context& context, ReportCommand& command, const std::stri
   settings.today = today();
   // The page shows each jurisdiction's history and the tiers year by year.
   std::optional<History> history;
-  const Format format = *parse_format(command.format);
-  if (command.kind == ReportKind::export_ && format == Format::html) {
+  if (command.kind == ReportKind::export_ && (format == Format::html || format == Format::site)) {
     history = build_history(command.request.paths, report.rubric(), context.options().jobs, settings.today);
     settings.history = &*history;
   }
   try {
-    std::optional<AtomicFile> file;
-    if (to_file) file.emplace(command.output);
-    render_scores(report, command.kind, *parse_format(command.format), settings, file ? file->stream() : std::cout);
-    if (file) file->commit();
+    if (format == Format::site) {
+      write_site(report, settings, command.output);
+    } else {
+      std::optional<AtomicFile> file;
+      if (to_file) file.emplace(command.output);
+      render_scores(report, command.kind, format, settings, file ? file->stream() : std::cout);
+      if (file) file->commit();
+    }
   } catch (const std::runtime_error& e) {
     std::cerr << "scorecard: error: " << e.what() << '\n';
     return k_exit_invalid;

@@ -389,6 +389,50 @@ execFileSync(binary, ["-q", "export", "tests/e2e/fixtures/template.yaml", "tests
   await ctx.close();
 }
 
+// ---- a site: an index and a page per jurisdiction, each working from file:// --------------
+const siteDir = join(outDir, "site");
+execFileSync(binary, ["-q", "export", ...cpdCities, "tests/e2e/fixtures/hostile", "--format", "site", "-o", siteDir,
+  "--title", "Where our cities stand"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+{
+  const before = { ...problems, console: problems.console.length, requests: problems.requests.length, page: problems.page.length };
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP: width === 390 });
+    const p = await ctx.newPage();
+    watch(p);
+    await p.goto("file://" + join(siteDir, "index.html"));
+    check(await noSideways(p), `site index at ${width} px: no sideways scroll`);
+    const target = width >= 1280 ? 'tr[data-id="chicago"] th a' : '#sc_list .place[data-id="chicago"] a';
+    await p.click(target);
+    check(p.url().endsWith("/jurisdictions/chicago.html"), `site at ${width} px: a name opens its page (${p.url()})`);
+    check((await p.title()) === "Chicago — Where our cities stand", `its title names the place: ${await p.title()}`);
+    check((await p.getAttribute('meta[property="og:title"]', "content")) === "Chicago — Where our cities stand", "and so does its share title");
+    check((await p.getAttribute('meta[name="description"]', "content")).startsWith("Chicago (IL): Overall 1 On Track"),
+      "its share description gives the overall tier");
+    check(!(await p.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).includes("script-src"),
+      "a jurisdiction's page allows no script");
+    check((await p.$$eval("script", (s) => s.length)) === 0, "and has none");
+    check(await noSideways(p), `a jurisdiction's page at ${width} px: no sideways scroll`);
+    check((await p.textContent("h1")) === "Chicago", "its heading is the name");
+    check((await p.$$eval("ol.sources li", (l) => l.length)) >= 8, "its sources are listed");
+    check((await p.$$eval("figure.timeline svg", (l) => l.length)) === 1, "its history is drawn");
+    await p.screenshot({ path: join(outDir, `site-${width}-chicago.png`), fullPage: true });
+    if (width === 390) await axeCheck(p, "on a jurisdiction's page at 390 px");
+    await p.click("nav.back a");
+    check(p.url().endsWith("/site/index.html"), "its back link leads to the index");
+    if (width === 390) await axeCheck(p, "on the site's index at 390 px");
+    await p.goto("file://" + join(siteDir, "jurisdictions", "hostile.html"));
+    check((await p.textContent("h1")).includes("<script>alert(1)</script>"), "a hostile name stays text on its own page");
+    await ctx.close();
+  }
+  check(problems.console.length === before.console, `the site logs no error: ${problems.console.slice(before.console).join(" | ")}`);
+  check(problems.requests.length === before.requests, `the site makes no network request: ${problems.requests.slice(before.requests).join(" | ")}`);
+  check(problems.page.length === before.page, "the site's script raises nothing");
+  const json = JSON.parse(readFileSync(join(siteDir, "scorecard.json"), "utf8"));
+  check(json.jurisdictions.length === 13, `the JSON beside the pages holds every jurisdiction (${json.jurisdictions.length})`);
+  const csv = readFileSync(join(siteDir, "scorecard.csv"), "utf8").trim().split("\n");
+  check(csv.length >= 14 && csv[0].startsWith("id,"), "and the CSV beside them a row each");
+}
+
 await browser.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <sstream>
 
 #include <scorecard/load.hpp>
@@ -102,4 +103,63 @@ TEST_CASE("the page is self-contained and escapes hostile data in every context"
   CHECK(html.find("default-src 'none'") != std::string::npos);
   CHECK(html.find("http://") == std::string::npos);  // no external resource of any kind
   CHECK(html.find("src=") == std::string::npos);
+}
+
+TEST_CASE("a site is an index, a page per jurisdiction and the data beside them, each page with its own CSP", "[html]") {
+  auto first = load_jurisdiction_from_string(test::k_valid_file, "testville.yaml");
+  auto second = load_jurisdiction_from_string(test::replace(test::k_valid_file, "name: Testville", "name: \"<Index>\""),
+                                              "index.yaml");
+  REQUIRE(first.jurisdiction);
+  REQUIRE(second.jurisdiction);
+  std::vector<JurisdictionScore> scores = {score_jurisdiction(builtin_rubric(), std::move(*first.jurisdiction)),
+                                           score_jurisdiction(builtin_rubric(), std::move(*second.jurisdiction))};
+  std::map<std::string, std::string> files;
+  render_site(builtin_rubric(), scores, {"Our <cities>", ""}, {}, [&](const std::string& path, const auto& body) {
+    std::ostringstream out;
+    body(out);
+    files[path] = out.str();
+  });
+  std::vector<std::string> paths;
+  for (const auto& [path, text] : files) paths.push_back(path);
+  // A jurisdiction with the id "index" cannot take the index's place: pages have a folder.
+  CHECK(paths == std::vector<std::string>{"index.html", "jurisdictions/index.html", "jurisdictions/testville.html",
+                                          "scorecard.csv", "scorecard.json"});
+  const std::string& index = files["index.html"];
+  CHECK(index.find("<a href=\"jurisdictions/testville.html\">Testville</a>") != std::string::npos);
+  CHECK(index.find("<a href=\"scorecard.json\">scorecard.json</a>") != std::string::npos);
+  CHECK(index.find("<details class=\"place\"") == std::string::npos);  // the cards are pages of their own
+  CHECK(index.find("script-src 'sha256-") != std::string::npos);
+  const std::string& page = files["jurisdictions/index.html"];
+  CHECK(page.find("<title>&lt;Index&gt; — Our &lt;cities&gt;</title>") != std::string::npos);
+  CHECK(page.find("<meta property=\"og:title\" content=\"&lt;Index&gt; — Our &lt;cities&gt;\">") != std::string::npos);
+  CHECK(page.find("<meta name=\"description\" content=\"&lt;Index&gt; (IL): Overall ") != std::string::npos);
+  CHECK(page.find("<a href=\"../index.html\">All jurisdictions</a>") != std::string::npos);
+  CHECK(page.find("<a href=\"../scorecard.csv\">scorecard.csv</a>") != std::string::npos);
+  // No script, and a CSP that allows none.
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("script-src") == std::string::npos);
+  CHECK(page.find("default-src 'none'") != std::string::npos);
+  CHECK(files["scorecard.json"].find("\"schema_version\"") != std::string::npos);
+  CHECK(files["scorecard.csv"].rfind("id,", 0) == 0);
+}
+
+TEST_CASE("the page speaks the language asked for, and no other", "[html]") {
+  auto load = load_jurisdiction_from_string(test::k_valid_file, "a.yaml");
+  REQUIRE(load.jurisdiction);
+  std::vector<JurisdictionScore> scores = {score_jurisdiction(builtin_rubric(), std::move(*load.jurisdiction))};
+  HtmlOptions options;
+  options.lang = "es";
+  std::ostringstream out;
+  render_html(builtin_rubric(), scores, options, {}, out);
+  const std::string html = out.str();
+  CHECK(html.find("<html lang=\"es\">") != std::string::npos);
+  CHECK(html.find("Busque una ciudad, un condado o un estado") != std::string::npos);
+  CHECK(html.find("data-text=\"Se muestran {shown} de {total} jurisdicciones\"") != std::string::npos);
+  CHECK(html.find("Find a city") == std::string::npos);
+  options.lang = "fr";
+  std::ostringstream none;
+  CHECK_THROWS_WITH(render_html(builtin_rubric(), scores, options, {}, none),
+                    "the page is not offered in 'fr' (offered: en, es)");
+  CHECK(page_language_offered("es"));
+  CHECK_FALSE(page_language_offered("ES"));
 }

@@ -252,7 +252,7 @@ TEST_CASE("history: the days a state begins, the changes they make and their cau
   CHECK(c.events.front().date == "2014-01-01");
   CHECK_FALSE(change_of(c, "2014-01-01", "interviews"));
   CHECK(change_of(c, "2014-01-01", "")->to == 2);  // the overall tier, once custody is rated
-  CHECK(c.now.overall.tier == 3);
+  CHECK(c.now.tier == 3);
   const JurisdictionHistory& held = history.jurisdictions[1];
   REQUIRE(held.events.size() == 2);
   CHECK(held.events[1].changes.front().causes.front().via == "own");
