@@ -21,8 +21,11 @@ namespace {
 using detail::MapEntry;
 using detail::YamlContext;
 
-const std::vector<std::string> k_root_keys = {"id", "version", "title", "description", "tiers",
-                                              "answer_types", "criteria", "overall", "inheritance"};
+const std::vector<std::string> k_root_keys = {"id",       "version", "lang",        "title",       "description", "tiers",
+                                              "answer_types", "criteria", "overall", "inheritance", "translations"};
+const std::vector<std::string> k_translation_keys = {"title", "description", "provenance", "tiers", "criteria"};
+const std::vector<std::string> k_tier_translation_keys = {"label", "short_label"};
+const std::vector<std::string> k_criterion_translation_keys = {"title", "description", "because"};
 const std::vector<std::string> k_tier_keys = {"tier", "id", "label", "short_label", "color", "terminal_color"};
 const std::vector<std::string> k_criterion_keys = {"id", "title", "abbrev", "description", "weight",
                                                    "optional", "questions", "rules"};
@@ -60,6 +63,10 @@ class RubricReader {
     if (const auto* e = detail::require_entry(entries, "criteria", root, m_ctx, "the rubric")) read_criteria(*e);
     if (const auto* e = detail::require_entry(entries, "overall", root, m_ctx, "the rubric")) read_overall(*e);
     if (const auto* e = detail::find_entry(entries, "inheritance")) read_inheritance(*e);
+    if (const auto* e = detail::find_entry(entries, "lang")) {
+      if (auto text = read_language(*e, e->value)) m_rubric.lang = *text;
+    }
+    if (const auto* e = detail::find_entry(entries, "translations")) read_translations(*e);
   }
 
  private:
@@ -449,6 +456,95 @@ class RubricReader {
                   fmt::format("the last rule of criterion \"{}\" must have no condition, so that every "
                               "jurisdiction gets a tier",
                               c.id));
+    }
+  }
+
+  // A language: two or three lowercase letters ("en", "es"), as in a page's lang attribute.
+  std::optional<std::string> read_language_text(std::string_view text, const detail::YamlNode& where) {
+    const bool ok = (text.size() == 2 || text.size() == 3) &&
+                    std::all_of(text.begin(), text.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (ok) return std::string(text);
+    m_ctx.error(where, fmt::format("\"{}\" is not a language; use its two-letter code in lowercase, such as en or es",
+                                   text));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> read_language(const MapEntry& e, const detail::YamlNode& where) {
+    auto text = detail::read_string(e, m_ctx);
+    if (!text) return std::nullopt;
+    return read_language_text(*text, where);
+  }
+
+  // translations: {es: {title, description, provenance, tiers: {TIER: {label, short_label}},
+  // criteria: {ID: {title, description, because: {RULE: text}}}}}: every tier and criterion
+  // named must be the rubric's.
+  void read_translations(const MapEntry& e) {
+    if (!expect_map(e)) return;
+    for (const auto& lang : detail::read_mapping(e.value, m_ctx)) {
+      const auto language = read_language_text(lang.key, lang.key_node);
+      if (language && *language == m_rubric.lang) {
+        m_ctx.error(lang.key_node, fmt::format("the rubric is written in \"{}\"; a translation into it has no place", lang.key));
+        continue;
+      }
+      if (!language || !expect_map(lang)) continue;
+      RubricTranslation& t = m_rubric.translations[*language];
+      const auto entries = detail::read_mapping(lang.value, m_ctx);
+      const std::string where = fmt::format("translation \"{}\"", lang.key);
+      detail::check_known_keys(entries, k_translation_keys, m_ctx, where);
+      for (const auto& [key, word] : {std::pair<const char*, std::string*>{"title", &t.title},
+                                      {"description", &t.description}, {"provenance", &t.provenance}}) {
+        if (const auto* f = detail::find_entry(entries, key)) {
+          if (auto text = detail::read_string(*f, m_ctx)) *word = *text;
+        }
+      }
+      if (const auto* tiers = detail::find_entry(entries, "tiers"); tiers && expect_map(*tiers)) {
+        for (const auto& tier : detail::read_mapping(tiers->value, m_ctx)) {
+          const std::optional<int> number = m_rubric.parse_tier(tier.key);
+          if (!number) {
+            m_ctx.error(tier.key_node, fmt::format("{} names no tier \"{}\"; use {}", where, tier.key, m_rubric.tier_choices()));
+            continue;
+          }
+          if (!expect_map(tier)) continue;
+          const auto fields = detail::read_mapping(tier.value, m_ctx);
+          detail::check_known_keys(fields, k_tier_translation_keys, m_ctx, fmt::format("{}, tier {}", where, tier.key));
+          auto& words = t.tiers[*number];
+          if (const auto* f = detail::find_entry(fields, "label")) words.label = detail::read_string(*f, m_ctx).value_or("");
+          if (const auto* f = detail::find_entry(fields, "short_label")) {
+            words.short_label = detail::read_string(*f, m_ctx).value_or("");
+          }
+        }
+      }
+      if (const auto* criteria = detail::find_entry(entries, "criteria"); criteria && expect_map(*criteria)) {
+        for (const auto& c : detail::read_mapping(criteria->value, m_ctx)) {
+          const Criterion* criterion = m_rubric.find_criterion(c.key);
+          if (!criterion) {
+            m_ctx.error(c.key_node, fmt::format("{} names no criterion \"{}\"{}", where, c.key,
+                                                did_you_mean(c.key, m_rubric.criterion_ids())));
+            continue;
+          }
+          if (!expect_map(c)) continue;
+          const auto fields = detail::read_mapping(c.value, m_ctx);
+          detail::check_known_keys(fields, k_criterion_translation_keys, m_ctx, fmt::format("{}, criterion \"{}\"", where, c.key));
+          auto& words = t.criteria[std::string(c.key)];
+          if (const auto* f = detail::find_entry(fields, "title")) words.title = detail::read_string(*f, m_ctx).value_or("");
+          if (const auto* f = detail::find_entry(fields, "description")) {
+            words.description = detail::read_string(*f, m_ctx).value_or("");
+          }
+          if (const auto* because = detail::find_entry(fields, "because"); because && expect_map(*because)) {
+            for (const auto& rule : detail::read_mapping(because->value, m_ctx)) {
+              int number = 0;
+              const auto [end, ec] = std::from_chars(rule.key.data(), rule.key.data() + rule.key.size(), number);
+              if (ec != std::errc() || end != rule.key.data() + rule.key.size() || number < 1 ||
+                  static_cast<std::size_t>(number) > criterion->rules.size()) {
+                m_ctx.error(rule.key_node, fmt::format("criterion \"{}\" has no rule \"{}\"; its rules are 1 to {}", c.key,
+                                                       rule.key, criterion->rules.size()));
+                continue;
+              }
+              if (auto text = detail::read_string(rule, m_ctx)) words.because[number] = *text;
+            }
+          }
+        }
+      }
     }
   }
 

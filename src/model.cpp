@@ -42,6 +42,49 @@ std::size_t Criterion::scored_questions() const {
   return static_cast<std::size_t>(std::count_if(questions.begin(), questions.end(), [](const Question& q) { return q.scored; }));
 }
 
+Rubric Rubric::translated(std::string_view language, bool& complete) const {
+  Rubric out = *this;
+  complete = true;
+  if (language == lang) return out;
+  const auto found = translations.find(std::string(language));
+  if (found == translations.end()) {
+    complete = false;
+    return out;
+  }
+  const RubricTranslation& t = found->second;
+  out.lang = std::string(language);
+  // Each word the translation has replaces the rubric's; each it lacks leaves it incomplete.
+  auto take = [&](std::string& word, const std::string& translation) {
+    if (!translation.empty()) {
+      word = translation;
+    } else if (!word.empty()) {
+      complete = false;
+    }
+  };
+  take(out.title, t.title);
+  take(out.description, t.description);
+  take(out.overall.provenance, t.provenance);
+  for (auto& tier : out.tiers) {
+    const auto it = t.tiers.find(tier.number);
+    const RubricTranslation::TierWords none;
+    const auto& words = it == t.tiers.end() ? none : it->second;
+    take(tier.label, words.label);
+    take(tier.short_label, words.short_label);
+  }
+  for (auto& c : out.criteria) {
+    const auto it = t.criteria.find(c.id);
+    const RubricTranslation::CriterionWords none;
+    const auto& words = it == t.criteria.end() ? none : it->second;
+    take(c.title, words.title);
+    take(c.description, words.description);
+    for (std::size_t r = 0; r < c.rules.size(); ++r) {
+      const auto because = words.because.find(static_cast<int>(r + 1));
+      take(c.rules[r].because, because == words.because.end() ? std::string() : because->second);
+    }
+  }
+  return out;
+}
+
 const Criterion* Rubric::find_criterion(std::string_view criterion_id) const {
   return detail::find_by_id(criteria, criterion_id);
 }

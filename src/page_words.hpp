@@ -5,9 +5,16 @@
 // rubric file (Rubric::translations).
 
 #include <initializer_list>
+#include <optional>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include <scorecard/history.hpp>
+#include <scorecard/rubric.hpp>
+#include <scorecard/score.hpp>
+#include <scorecard/summary.hpp>
 
 namespace scorecard::detail {
 
@@ -37,7 +44,25 @@ struct PageWords {
   std::string_view timeline_title;   // {name} {from} {to}
   std::string_view chart_heading, chart_intro, chart_title, chart_per_tier, chart_numbers, chart_numbers_caption;
   std::string_view chart_year, chart_jurisdictions, chart_residents, residents, about, not_rated_grey;
-  std::string_view translation_missing;  // the rubric has no translation into this language
+  std::string_view translation_missing;  // the rubric has no (complete) translation into this language
+
+  // Sentences made from results: English's are render_words.cpp's; Spanish's page_words.cpp's.
+  std::string (*summary)(const Rubric&, const Summary&, const TierCount&);
+  std::string (*not_rated_summary)(const Summary&);  // empty when every jurisdiction is rated
+  std::string (*origin)(const Criterion&, const CriterionResult&, const CriterionData*);
+  std::string (*coverage)(const CriteriaCoverage&);
+  std::string (*coverage_rule)(const Rubric&);
+  std::string (*gate)(const Rubric&, const GateFailure&);
+  std::vector<std::string> (*inherited)(const std::vector<Answer>&);
+  std::string (*tier_words)(const Rubric&, const std::optional<int>&);
+  std::string (*subject_heading)(const Rubric&, const Subject&);
+  std::string (*change)(const Rubric&, const HistoryChange&, std::string_view arrow);
+  std::string (*cause)(const Rubric&, const HistoryCause&, std::string_view self);
+  std::string (*as_of)(std::string_view day);
+  std::string (*what_if)(const std::vector<std::string>&);
+  std::string_view answers_only;
+  std::string (*kind)(std::string_view kind);  // "city" in the page's language
+  std::string (*population_figure)(long long value, long long rounded_to);
 };
 
 // The words for a language ("en", "es"), or nullptr when the page is not offered in it.
@@ -45,6 +70,9 @@ const PageWords* page_words(std::string_view lang);
 
 // The page's words with their {name}s filled in.
 std::string fill_words(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> values);
+
+// Links to a card's numbered sources ("1, 3, 4": #ID_s1...), sorted, each once.
+std::string source_links(std::string_view id, std::vector<std::size_t> numbers);
 
 // Every language the page is offered in, for messages: "en, es".
 std::string page_languages();

@@ -132,6 +132,12 @@ std::string tier_mark(const std::optional<int>& tier) {
   return tier ? std::to_string(*tier) : std::string(detail::k_not_rated_mark);
 }
 
+// A sentence with its first letter a capital ("about 3.4 million..." starts a list item).
+std::string capitalized(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
 // Below this width (in rem) the table would not fit, and the page shows a card per
 // jurisdiction instead: the name and the overall tier first, the rest a tap away.
 double table_width_rem(const Rubric& rubric) { return 36.0 + 5.25 * static_cast<double>(rubric.criteria.size()); }
@@ -150,37 +156,9 @@ std::string css(const Rubric& rubric) {
   return out;
 }
 
-std::string origin_text(const Criterion& c, const CriterionResult& r, const CriterionData* data) {
-  if (!r.rated()) {
-    return (r.origin == Origin::what_if ? "Hypothetical: not rated: " : "Not rated: ") + detail::not_rated_reason(r) + ".";
-  }
-  switch (r.origin) {
-    case Origin::recorded:
-      if (r.disagrees()) {
-        return fmt::format("Recorded tier; {}.{}", detail::answers_give_text(*r.computed, r.tier),
-                           data && !data->disagreement.empty() ? " Kept because: " + data->disagreement
-                                                               : "");
-      }
-      return "Recorded tier.";
-    case Origin::computed: {
-      if (r.computed->every_answer) return "Computed from the answers: " + detail::rule_match_text(*r.computed) + ".";
-      const Rule& rule = c.rules[static_cast<std::size_t>(r.computed->rule_index)];
-      std::string text = fmt::format("Computed from the answers (rule {}{}).", r.computed->rule_index + 1,
-                                     r.computed->held.empty() ? "" : ": " + detail::held_text(r.computed->held, ", "));
-      if (!rule.because.empty()) text += " " + rule.because;
-      return text;
-    }
-    case Origin::what_if:
-      if (!r.from_answers) return "Hypothetical: set by a what-if.";
-      return fmt::format("Hypothetical: computed from answers a what-if changed (rule {}).", r.computed->rule_index + 1);
-    case Origin::missing: break;
-  }
-  return "Not rated.";
-}
-
 // What the page's pieces share.
 struct Page {
-  const Rubric& rubric;
+  Rubric rubric;  // in the page's language
   const PageWords& w;
   const HtmlOptions& options;
   const ExportInfo& info;
@@ -189,8 +167,10 @@ struct Page {
   bool site = false;  // export --format site: names link to each jurisdiction's own page
   std::string translation_note;  // said when the rubric has no translation into the page's language
 
-  Page(const Rubric& r, const PageWords& words, const HtmlOptions& o, const ExportInfo& i)
-      : rubric(r), w(words), options(o), info(i) {
+  Page(const Rubric& r, const PageWords& words, const HtmlOptions& o, const ExportInfo& i) : w(words), options(o), info(i) {
+    bool complete = true;
+    rubric = r.translated(words.lang, complete);
+    if (!complete) translation_note = words.translation_missing;
     end_day = !info.as_of.empty() ? parse_day(info.as_of).value_or(info.today) : info.today;
     if (info.history) {
       for (const auto& h : info.history->jurisdictions) histories.emplace(h.id, &h);
@@ -230,15 +210,15 @@ void render_card(const Page& p, const JurisdictionScore& s, int heading, std::os
   const std::string id = html_escape(j.id);
   out << "<div class=\"card\" id=\"" << id << "\">\n<p class=\"meta\">";
   std::vector<std::string> meta;
-  if (!j.kind.empty()) meta.push_back(html_escape(j.kind));
-  if (j.population) meta.push_back(std::string(w.population) + " " + population_text(*j.population, j.population_rounded_to));
+  if (!j.kind.empty()) meta.push_back(html_escape(w.kind(j.kind)));
+  if (j.population) meta.push_back(std::string(w.population) + " " + w.population_figure(*j.population, j.population_rounded_to));
   if (!j.jail_authority.empty()) meta.push_back(std::string(w.jail_run_by) + " " + html_escape(j.jail_authority));
   if (!j.reviewed.empty()) meta.push_back(std::string(w.reviewed) + " " + html_escape(j.reviewed));
   out << join(meta, " · ") << "</p>\n<p>" << w.overall << ": " << badge(p, s.overall.tier) << " ("
       << (s.overall.tier ? std::string(w.weighted_mean) + " " + format_mean(s.overall.mean)
-                         : html_escape(detail::coverage_text(s.overall.coverage)))
+                         : html_escape(w.coverage(s.overall.coverage)))
       << ")";
-  for (const auto& g : s.overall.gates) out << "; " << html_escape(detail::gate_text(p.rubric, g));
+  for (const auto& g : s.overall.gates) out << "; " << html_escape(w.gate(p.rubric, g));
   out << ".</p>\n<dl>\n";
   for (std::size_t i = 0; i < p.rubric.criteria.size(); ++i) {
     const Criterion& c = p.rubric.criteria[i];
@@ -246,10 +226,10 @@ void render_card(const Page& p, const JurisdictionScore& s, int heading, std::os
     const CriterionData* data = j.find_criterion(c.id);
     out << "<dt>" << fmt::format("<span class=\"badge tier-{}\">{}</span>", r.tier.value_or(0), tier_mark(r.tier))
         << html_escape(c.title) << "</dt>\n<dd>" << (r.tier ? html_escape(tier_label(p.rubric, w, r.tier)) + ". " : std::string())
-        << html_escape(origin_text(c, r, data));
+        << html_escape(w.origin(c, r, data));
     if (data) {
       // Answers from another government: said in words, with the source they come from.
-      for (const auto& line : detail::inherited_lines(data->answers)) {
+      for (const auto& line : w.inherited(data->answers)) {
         out << "<br>" << w.answers << " " << html_escape(line) << ".";
       }
       if (!data->note.empty()) out << "<br>" << html_escape(data->note);
@@ -259,11 +239,9 @@ void render_card(const Page& p, const JurisdictionScore& s, int heading, std::os
           if (j.sources[k].id == ref.id) numbers.push_back(k + 1);
         }
       }
-      std::sort(numbers.begin(), numbers.end());
-      numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
-      std::vector<std::string> cited;
-      for (const std::size_t k : numbers) cited.push_back(fmt::format("<a href=\"#{}_s{}\">{}</a>", id, k, k));
-      if (!cited.empty()) out << " <span class=\"cite\">" << w.cited << " " << join(cited, ", ") << "</span>";
+      if (!numbers.empty()) {
+        out << " <span class=\"cite\">" << w.cited << " " << detail::source_links(j.id, std::move(numbers)) << "</span>";
+      }
     }
     out << "</dd>\n";
   }
@@ -309,9 +287,7 @@ void render_methodology(const Page& p, int heading, std::ostream& out) {
     }
     out << " " << html_escape(detail::fill_words(w.also_requires, {{"tier", std::to_string(gate.tier)}, {"what", join(reqs, ", ")}}));
   }
-  std::string coverage = detail::coverage_rule_text(rubric);
-  coverage[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(coverage[0])));
-  out << " " << html_escape(coverage) << html_escape(w.coverage_rest) << "</p>\n";
+  out << " " << html_escape(capitalized(w.coverage_rule(rubric))) << html_escape(w.coverage_rest) << "</p>\n";
   if (!rubric.overall.provenance.empty()) out << "<p>" << html_escape(rubric.overall.provenance) << "</p>\n";
   out << "<p>" << html_escape(detail::fill_words(w.rubric_version, {{"id", rubric.id}, {"version", rubric.version}})) << "</p>\n";
   out << fmt::format("<h{0}>{1}</h{0}>\n<ul class=\"legend\">\n", heading + 1, w.legend_heading);
@@ -344,13 +320,13 @@ void render_head(const Page& p, const std::string& title, const std::string& des
 void render_banners(const Page& p, std::ostream& out) {
   const ExportInfo& info = p.info;
   if (!info.as_of.empty()) {
-    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::as_of_banner(info.as_of)) << "</strong></p>\n";
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(p.w.as_of(info.as_of)) << "</strong></p>\n";
   }
   if (info.answers_only) {
-    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::k_answers_only_banner) << "</strong></p>\n";
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(p.w.answers_only) << "</strong></p>\n";
   }
   if (!info.what_if.empty()) {
-    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(detail::what_if_banner(info.what_if))
+    out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(p.w.what_if(info.what_if))
         << "</strong></p>\n";
   }
 }
@@ -369,10 +345,10 @@ std::string reviewed_line(const PageWords& w, const std::vector<JurisdictionScor
   return detail::fill_words(w.data_reviewed, {{"range", first == last ? first : detail::fill_words(w.range_to, {{"from", first}, {"to", last}})}});
 }
 
-std::string summary_text(const Rubric& rubric, const Summary& summary) {
+std::string summary_text(const Rubric& rubric, const PageWords& w, const Summary& summary) {
   std::vector<std::string> lines;
-  for (const auto& t : summary.tiers) lines.push_back(summary_sentence(rubric, summary, t) + ".");
-  if (const std::string line = not_rated_sentence(summary); !line.empty()) lines.push_back(line + ".");
+  for (const auto& t : summary.tiers) lines.push_back(capitalized(w.summary(rubric, summary, t)) + ".");
+  if (const std::string line = w.not_rated_summary(summary); !line.empty()) lines.push_back(capitalized(line) + ".");
   return join(lines, " ");
 }
 
@@ -385,8 +361,10 @@ void render_header(const Page& p, const std::string& title, const std::vector<Ju
   // After the banners, since the summary counts the hypothetical tiers too.
   const Summary summary = summarize(p.rubric, scores);
   out << "<ul class=\"summary\">\n";
-  for (const auto& t : summary.tiers) out << "<li>" << html_escape(summary_sentence(p.rubric, summary, t)) << ".</li>\n";
-  if (const std::string line = not_rated_sentence(summary); !line.empty()) out << "<li>" << html_escape(line) << ".</li>\n";
+  for (const auto& t : summary.tiers) out << "<li>" << html_escape(capitalized(p.w.summary(p.rubric, summary, t))) << ".</li>\n";
+  if (const std::string line = p.w.not_rated_summary(summary); !line.empty()) {
+    out << "<li>" << html_escape(capitalized(line)) << ".</li>\n";
+  }
   out << "</ul>\n</header>\n";
 }
 
@@ -444,7 +422,7 @@ void render_table(const Page& p, const std::vector<JurisdictionScore>& scores, s
     out << "<tr" << place_attributes(s, n) << ">\n<th scope=\"row\" data-sort=\"" << html_escape(j.name) << "\"><a href=\""
         << p.link_to(j) << "\">" << html_escape(j.name) << "</a></th>\n<td data-sort=\"" << html_escape(j.state) << "\">"
         << html_escape(j.state) << "</td>\n<td class=\"num\" data-sort=\"" << (j.population ? std::to_string(*j.population) : "")
-        << "\">" << (j.population ? population_text(*j.population, j.population_rounded_to) : "—") << "</td>\n";
+        << "\">" << (j.population ? w.population_figure(*j.population, j.population_rounded_to) : "—") << "</td>\n";
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
       const auto& tier = s.criteria[i].tier;
       const bool what_if = s.criteria[i].origin == Origin::what_if;
@@ -461,7 +439,7 @@ void render_table(const Page& p, const std::vector<JurisdictionScore>& scores, s
         << (s.overall.tier ? format_mean(s.overall.mean) : "—") << "</td>\n</tr>\n";
   }
   out << "</tbody>\n</table>\n</div>\n<p class=\"notes\">" << html_escape(w.score_note) << " " << html_escape(w.rated_note)
-      << " " << html_escape(detail::coverage_rule_text(rubric)) << ".</p>\n</section>\n";
+      << " " << html_escape(w.coverage_rule(rubric)) << ".</p>\n</section>\n";
 }
 
 // The first line of a card, open or closed: the name, where and what it is, the overall tier.
@@ -469,7 +447,7 @@ void render_summary_line(const Page& p, const JurisdictionScore& s, std::ostream
   const auto& j = s.jurisdiction;
   std::vector<std::string> where;
   if (!j.state.empty()) where.push_back(html_escape(j.state));
-  if (!j.kind.empty()) where.push_back(html_escape(j.kind));
+  if (!j.kind.empty()) where.push_back(html_escape(p.w.kind(j.kind)));
   if (with_name) out << "<span class=\"name\">" << html_escape(j.name) << "</span> ";
   if (!where.empty()) out << "<span class=\"where\">" << join(where, " · ") << "</span> ";
   out << "<span class=\"rating\">" << badge(p, s.overall.tier)
@@ -513,7 +491,7 @@ void render_place_page(const Page& p, const JurisdictionScore& s, const std::str
   const std::string title = j.name + " — " + site_title;
   std::string description = j.name;
   if (!j.state.empty()) description += " (" + j.state + ")";
-  description += ": " + std::string(p.w.overall) + " " + detail::tier_words(p.rubric, s.overall.tier) + ". " + site_title + ".";
+  description += ": " + std::string(p.w.overall) + " " + p.w.tier_words(p.rubric, s.overall.tier) + ". " + site_title + ".";
   render_head(p, title, description, css(p.rubric), {}, out);
   out << "<header>\n<nav class=\"back\"><a href=\"../index.html\">" << p.w.back_to_index << "</a></nav>\n<h1>"
       << html_escape(j.name) << "</h1>\n<p class=\"place-line\">";
@@ -541,17 +519,17 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
                  const ExportInfo& info, std::ostream& out) {
   Page p(rubric, words_for(options), options, info);
   const PageWords* words = &p.w;
-  const std::string title = options.title.empty() ? rubric.title : options.title;
+  const std::string title = options.title.empty() ? p.rubric.title : options.title;
   const std::string style = css(rubric);
   const std::string_view script = detail::page_js_text();
   const Summary summary = summarize(rubric, scores);
-  render_head(p, title, options.intro.empty() ? summary_text(rubric, summary) : options.intro, style, script, out);
+  render_head(p, title, options.intro.empty() ? summary_text(p.rubric, p.w, summary) : options.intro, style, script, out);
   render_header(p, title, scores, out);
   out << "<main>\n";
   render_controls(p, out);
   render_table(p, scores, out);
   render_places(p, scores, out);
-  if (info.history) detail::html_tier_chart(rubric, *words, *info.history, scores, p.end_day, out);
+  if (info.history) detail::html_tier_chart(p.rubric, *words, *info.history, scores, p.end_day, out);
   render_methodology(p, 2, out);
   out << "</main>\n";
   render_footer(p, "", out);
@@ -562,18 +540,18 @@ void render_site(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
                  const ExportInfo& info, const SiteWriter& write) {
   Page p(rubric, words_for(options), options, info);
   p.site = true;
-  const std::string title = options.title.empty() ? rubric.title : options.title;
+  const std::string title = options.title.empty() ? p.rubric.title : options.title;
   write("index.html", [&](std::ostream& out) {
     const std::string style = css(rubric);
     const std::string_view script = detail::page_js_text();
-    render_head(p, title, options.intro.empty() ? summary_text(rubric, summarize(rubric, scores)) : options.intro, style,
+    render_head(p, title, options.intro.empty() ? summary_text(p.rubric, p.w, summarize(rubric, scores)) : options.intro, style,
                 script, out);
     render_header(p, title, scores, out);
     out << "<main>\n";
     render_controls(p, out);
     render_table(p, scores, out);
     render_places(p, scores, out);
-    if (info.history) detail::html_tier_chart(rubric, p.w, *info.history, scores, p.end_day, out);
+    if (info.history) detail::html_tier_chart(p.rubric, p.w, *info.history, scores, p.end_day, out);
     render_methodology(p, 2, out);
     out << "</main>\n";
     render_footer(p, "", out);

@@ -96,7 +96,7 @@ void html_history(const Rubric& rubric, const PageWords& w, const Jurisdiction& 
   for (std::size_t row = 0; row <= n; ++row) {
     const Subject subject = row < n ? Subject::of(rubric.criteria[row].id) : Subject::overall();
     const int y = static_cast<int>(row) * k_row;
-    std::string name = subject_heading(rubric, subject);
+    std::string name = w.subject_heading(rubric, subject);
     if (display_width(name) > 24) name = truncate_display(name, 24);
     out << "<text x=\"0\" y=\"" << y + 11 << "\"" << (row == n ? " class=\"b\"" : "") << ">" << html_escape(name) << "</text>\n";
     const auto& changes = segments[row];
@@ -128,15 +128,15 @@ void html_history(const Rubric& rubric, const PageWords& w, const Jurisdiction& 
   // A source of the card is cited by its number; another government's by its title.
   auto cite = [&](const HistoryCause& cause) -> std::string {
     if (cause.sources.empty()) return {};
-    std::vector<std::string> numbers;
+    std::vector<std::size_t> numbers;
     if (cause.government == j.id) {
       for (const Source& src : cause.sources) {
         for (std::size_t k = 0; k < j.sources.size(); ++k) {
-          if (j.sources[k].id == src.id) numbers.push_back(fmt::format("<a href=\"#{}_s{}\">{}</a>", html_escape(j.id), k + 1, k + 1));
+          if (j.sources[k].id == src.id) numbers.push_back(k + 1);
         }
       }
     }
-    if (!numbers.empty()) return " (" + std::string(w.cited) + " " + join(numbers, ", ") + ")";
+    if (!numbers.empty()) return " (" + std::string(w.cited) + " " + source_links(j.id, std::move(numbers)) + ")";
     const Source& src = cause.sources.front();
     const std::string href = safe_href(src.url);
     std::string text = href.empty() ? html_escape(src.title) : "<a href=\"" + href + "\">" + html_escape(src.title) + "</a>";
@@ -146,10 +146,10 @@ void html_history(const Rubric& rubric, const PageWords& w, const Jurisdiction& 
   for (const HistoryEvent* event : events) {
     const HistoryEvent& e = *event;
     for (const auto& c : e.changes) {
-      out << "<li><time datetime=\"" << e.date << "\">" << e.date << "</time> " << html_escape(subject_heading(rubric, c.subject))
-          << ": " << html_escape(history_change_text(rubric, c, "→"));
+      out << "<li><time datetime=\"" << e.date << "\">" << e.date << "</time> " << html_escape(w.subject_heading(rubric, c.subject))
+          << ": " << html_escape(w.change(rubric, c, "→"));
       for (const auto& cause : c.causes) {
-        std::string head = history_cause_text(rubric, cause, h.id);
+        std::string head = w.cause(rubric, cause, h.id);
         head[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(head[0])));
         out << ". " << html_escape(head);
         // The note of a state still in force is in the card above; an earlier one's first sentence here.
@@ -240,7 +240,7 @@ void html_tier_chart(const Rubric& rubric, const PageWords& w, const History& hi
         const std::optional<int> tier = t == 0 ? std::nullopt : std::optional<int>(static_cast<int>(t));
         out << "<rect x=\"" << x0 << "\" y=\"" << coordinate(base - h) << "\" width=\"" << bar << "\" height=\""
             << coordinate(h) << "\" class=\"f" << t << "\"><title>"
-            << html_escape(fmt::format("{}: {} {}", y.year, text_of(y, t), tier_words(rubric, tier))) << "</title></rect>\n";
+            << html_escape(fmt::format("{}: {} {}", y.year, text_of(y, t), w.tier_words(rubric, tier))) << "</title></rect>\n";
         base -= h;
       }
       if (years.size() <= 12 || (y.year - first_year) % 5 == 0 || k + 1 == years.size()) {

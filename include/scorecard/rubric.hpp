@@ -2,6 +2,7 @@
 // The rubric: tiers, criteria, questions, rating rules and the overall rule. Everything
 // domain-specific lives here as data; the engine knows no criterion by name.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -115,16 +116,38 @@ struct Inheritance {
   bool binds(std::string_view kind) const;
 };
 
+// The rubric's words in another language (its file's translations.LANG): each is optional,
+// and what is missing stays in the rubric's own language.
+struct RubricTranslation {
+  struct TierWords {
+    std::string label, short_label;
+  };
+  struct CriterionWords {
+    std::string title, description;
+    std::map<int, std::string> because;  // by rule number, from 1
+  };
+  std::string title, description, provenance;
+  std::map<int, TierWords> tiers;  // by tier number
+  std::map<std::string, CriterionWords> criteria;
+};
+
 struct Rubric {
   std::string source_name;  // file it was loaded from, for diagnostics
   std::string id;
   std::string version;
+  std::string lang = "en";  // the language its words are written in
   std::string title;
   std::string description;
   std::vector<Tier> tiers;  // numbered 1..N in order
   std::vector<Criterion> criteria;
   OverallRule overall;
   Inheritance inheritance;
+  std::map<std::string, RubricTranslation> translations;  // by language: "es"
+
+  // The rubric with its words in lang: itself in its own language, else its translation's
+  // words wherever it has them. complete: every title, label, description and reason of the
+  // rubric was translated (always, in its own language).
+  Rubric translated(std::string_view language, bool& complete) const;
 
   const Criterion* find_criterion(std::string_view criterion_id) const;
   std::optional<std::size_t> index_of(std::string_view criterion_id) const;  // position in criteria

@@ -433,6 +433,34 @@ execFileSync(binary, ["-q", "export", ...cpdCities, "tests/e2e/fixtures/hostile"
   check(csv.length >= 14 && csv[0].startsWith("id,"), "and the CSV beside them a row each");
 }
 
+// ---- in Spanish: the page's words and the rubric's, the data as written ---------------------
+const spanishPath = join(outDir, "scorecard-es.html");
+execFileSync(binary, ["-q", "export", ...cpdCities, "--format", "html", "--lang", "es", "-o", spanishPath],
+  { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+for (const [width, height] of [[390, 844], [1280, 900]]) {
+  const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
+  const p = await ctx.newPage();
+  watch(p);
+  await p.goto("file://" + spanishPath);
+  check((await p.getAttribute("html", "lang")) === "es", "the Spanish page says so in its lang attribute");
+  check((await p.title()) === "Fin a la cooptación de la policía local para la aplicación federal de las leyes de inmigración",
+    `its title is the rubric's Spanish title: ${await p.title()}`);
+  check((await p.textContent("#sc_status")) === "Se muestran 12 de 12 jurisdicciones", `its status is Spanish: ${await p.textContent("#sc_status")}`);
+  check((await p.textContent('label[for="sc_search"]')).startsWith("Busque una ciudad"), "its controls are Spanish");
+  check((await p.$$eval("section.what-if, p.what-if", (n) => n.length)) === 0, "a rubric with a translation needs no notice");
+  await p.fill("#sc_search", "san");
+  check((await p.textContent("#sc_status")) === "Se muestran 2 de 12 jurisdicciones", "the search works in Spanish too");
+  await p.fill("#sc_search", "");
+  await p.click(`${card("chicago")} > summary`);
+  const text = await p.textContent(card("chicago"));
+  check(text.includes("Retención para ICE") && text.includes("Fuentes:") && text.includes("Chicago runs no jail"),
+    "a card gives the criteria in Spanish and the notes as written");
+  check(await noSideways(p), `the Spanish page at ${width} px does not scroll sideways`);
+  await p.screenshot({ path: join(outDir, `scorecard-es-${width}.png`) });
+  await axeCheck(p, `on the Spanish page at ${width} px with a card open`);
+  await ctx.close();
+}
+
 await browser.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
