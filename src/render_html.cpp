@@ -166,8 +166,12 @@ struct Page {
   std::unordered_map<std::string_view, const JurisdictionHistory*> histories;
   bool site = false;  // export --format site: names link to each jurisdiction's own page
   std::string translation_note;  // said when the rubric has no translation into the page's language
+  std::unordered_map<std::string_view, std::string_view> names;  // the jurisdictions on the page, by id
 
-  Page(const Rubric& r, const PageWords& words, const HtmlOptions& o, const ExportInfo& i) : w(words), options(o), info(i) {
+  Page(const Rubric& r, const PageWords& words, const HtmlOptions& o, const ExportInfo& i,
+       const std::vector<JurisdictionScore>& scores)
+      : w(words), options(o), info(i) {
+    for (const auto& s : scores) names.emplace(s.jurisdiction.id, s.jurisdiction.name);
     bool complete = true;
     rubric = r.translated(words.lang, complete);
     if (!complete) translation_note = words.translation_missing;
@@ -212,7 +216,14 @@ void render_card(const Page& p, const JurisdictionScore& s, int heading, std::os
   std::vector<std::string> meta;
   if (!j.kind.empty()) meta.push_back(html_escape(w.kind(j.kind)));
   if (j.population) meta.push_back(std::string(w.population) + " " + w.population_figure(*j.population, j.population_rounded_to));
-  if (!j.jail_authority.empty()) meta.push_back(std::string(w.jail_run_by) + " " + html_escape(j.jail_authority));
+  if (!j.jail_authority.empty()) {
+    // The government that runs the jail, by name and linked to its card when it is here.
+    const auto it = p.names.find(j.jail_authority);
+    meta.push_back(std::string(w.jail_run_by) + " " +
+                   (it == p.names.end() ? html_escape(j.jail_authority)
+                                        : "<a href=\"" + std::string(p.site ? "" : "#") + html_escape(j.jail_authority) +
+                                              (p.site ? ".html" : "") + "\">" + html_escape(it->second) + "</a>"));
+  }
   if (!j.reviewed.empty()) meta.push_back(std::string(w.reviewed) + " " + html_escape(j.reviewed));
   out << join(meta, " · ") << "</p>\n<p>" << w.overall << ": " << badge(p, s.overall.tier) << " ("
       << (s.overall.tier ? std::string(w.weighted_mean) + " " + format_mean(s.overall.mean)
@@ -517,7 +528,7 @@ const PageWords& words_for(const HtmlOptions& options) {
 
 void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
                  const ExportInfo& info, std::ostream& out) {
-  Page p(rubric, words_for(options), options, info);
+  Page p(rubric, words_for(options), options, info, scores);
   const PageWords* words = &p.w;
   const std::string title = options.title.empty() ? p.rubric.title : options.title;
   const std::string style = css(rubric);
@@ -538,7 +549,7 @@ void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
 
 void render_site(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
                  const ExportInfo& info, const SiteWriter& write) {
-  Page p(rubric, words_for(options), options, info);
+  Page p(rubric, words_for(options), options, info, scores);
   p.site = true;
   const std::string title = options.title.empty() ? p.rubric.title : options.title;
   write("index.html", [&](std::ostream& out) {

@@ -233,7 +233,13 @@ await page.screenshot({ path: join(outDir, "scorecard.png"), fullPage: true });
 // Print: the controls disappear, the table shows.
 await page.emulateMedia({ media: "print" });
 check(await page.$eval("#sc_controls", (c) => getComputedStyle(c).display === "none"), "printing hides the controls");
+// Printed across a letter page (landscape, 1 cm margins: about 980 CSS px), the table fits.
+await page.setViewportSize({ width: 980, height: 740 });
+check(await noSideways(page), "printed, the whole table fits across the page");
 await page.emulateMedia({ media: "screen" });
+await page.setViewportSize({ width: 1400, height: 1000 });
+const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+check(/\/MediaBox \[0 0 792 612\]/.test(pdf), "the page asks to be printed landscape");
 
 check(problems.console.length === 0, `no console errors or warnings: ${problems.console.join(" | ")}`);
 check(problems.page.length === 0, `no script errors: ${problems.page.join(" | ")}`);
@@ -278,6 +284,11 @@ for (const [width, height] of [[390, 844], [768, 1024], [1280, 900], [1920, 1080
   await p.screenshot({ path: join(outDir, `scorecard-${width}-card.png`) });
   await axeCheck(p, `at ${width} px with a card open`);
   if (width < 1280) {
+    // Paper is narrow too, but printing shows the table, not the cards' controls.
+    await p.emulateMedia({ media: "print" });
+    check(await p.$eval(".overview", (o) => getComputedStyle(o).display !== "none"), `${width} px: printing shows the table`);
+    check(await p.$eval("#sc_controls", (c) => getComputedStyle(c).display === "none"), `${width} px: printing hides the controls`);
+    await p.emulateMedia({ media: "screen" });
     await p.fill("#sc_search", "san");
     check((await visibleCards(p)).sort().join() === "san-diego,san-francisco", `${width} px: the search filters the cards`);
     await p.selectOption("#sc_sort", String(await headerIndex(p, "Population")));

@@ -308,3 +308,43 @@ TEST_CASE("the rubric's inheritance: jail questions, binding kinds and protectiv
             "mean \"state\"?)",
             "r.yaml:24:3: error: unknown key \"other\" in \"inheritance\""});
 }
+
+TEST_CASE("a rubric speaks another language through its translation, and says when that is incomplete", "[rubric]") {
+  const Rubric& cpd = builtin_rubric();
+  CHECK(cpd.lang == "en");
+  bool complete = false;
+  const Rubric es = cpd.translated("es", complete);
+  CHECK(complete);  // the built-in rubric's Spanish covers every word it has
+  CHECK(es.lang == "es");
+  CHECK(es.title == "Fin a la cooptación de la policía local para la aplicación federal de las leyes de inmigración");
+  CHECK(es.tiers[0].label == "En camino hacia una política sólida");
+  CHECK(es.tiers[1].short_label == "Avanza");
+  CHECK(es.find_criterion("custody")->title == "Retención para ICE");
+  CHECK(es.find_criterion("custody")->rules[0].because.rfind("Nadie queda retenido para ICE", 0) == 0);
+  // What is not words stays: ids, weights, rules, colours.
+  CHECK(es.criterion_ids() == cpd.criterion_ids());
+  CHECK(es.find_criterion("custody")->weight == 2);
+  CHECK(es.tiers[0].color == cpd.tiers[0].color);
+  const Rubric en = cpd.translated("en", complete);
+  CHECK(complete);
+  CHECK(en.title == cpd.title);
+  const Rubric fr = cpd.translated("fr", complete);
+  CHECK_FALSE(complete);
+  CHECK(fr.title == cpd.title);
+  CHECK(fr.lang == "en");
+
+  // A partial translation: what it has is used, what it lacks stays, and it is incomplete.
+  const RubricLoad partial = load(std::string(k_tiny) + "translations:\n  es:\n    title: Diminuta\n    tiers: {1: {label: Buena}}\n");
+  REQUIRE(partial.rubric);
+  const Rubric p = partial.rubric->translated("es", complete);
+  CHECK_FALSE(complete);
+  CHECK(p.title == "Diminuta");
+  CHECK(p.tiers[0].label == "Buena");
+  CHECK(p.tiers[1].label == "Bad");
+  CHECK(p.find_criterion("a")->title == "A");
+  // A rubric written in Spanish needs no translation into it.
+  const RubricLoad spanish = load(replace(k_tiny, "title: Tiny", "title: Diminuta\nlang: es"));
+  REQUIRE(spanish.rubric);
+  CHECK(spanish.rubric->translated("es", complete).title == "Diminuta");
+  CHECK(complete);
+}
