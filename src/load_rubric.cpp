@@ -498,10 +498,16 @@ class RubricReader {
         }
       }
       if (const auto* tiers = detail::find_entry(entries, "tiers"); tiers && expect_map(*tiers)) {
+        std::map<int, std::string_view> seen;  // a tier by number and by id is one tier
         for (const auto& tier : detail::read_mapping(tiers->value, m_ctx)) {
           const std::optional<int> number = m_rubric.parse_tier(tier.key);
           if (!number) {
             m_ctx.error(tier.key_node, fmt::format("{} names no tier \"{}\"; use {}", where, tier.key, m_rubric.tier_choices()));
+            continue;
+          }
+          if (const auto [it, fresh] = seen.emplace(*number, tier.key); !fresh) {
+            m_ctx.error(tier.key_node, fmt::format("{} translates tier {} twice (\"{}\" and \"{}\")", where, *number, it->second,
+                                                   tier.key));
             continue;
           }
           if (!expect_map(tier)) continue;

@@ -70,8 +70,6 @@ std::string es_plural(std::size_t n, std::string_view one, std::string_view many
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string es_tier_number(const std::optional<int>& tier) { return tier ? std::to_string(*tier) : "sin calificar"; }
-
 std::string es_tier_words(const Rubric& rubric, const std::optional<int>& tier) {
   const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;
   return t ? fmt::format("{} {}", t->number, t->label) : std::string("sin calificar");
@@ -162,9 +160,11 @@ std::string es_residents(long long residents, bool approximate) {
   std::string number;
   if (residents < 1'000'000) {
     number = group_thousands(residents);
-  } else {
+  } else if (residents < 999'950'000) {
     const double millions = static_cast<double>(residents) / 1e6;
     number = fmt::format("{:.1f} {}", millions, millions < 1.05 ? "millón" : "millones");
+  } else {
+    number = fmt::format("{:.1f} mil millones", static_cast<double>(residents) / 1e9);
   }
   return (approximate ? "unos " : "") + number;
 }
@@ -177,7 +177,10 @@ std::string es_people(long long residents, bool approximate) {
 // The summary's sentence, as summary.cpp says it in English. rated: "tiene el nivel «En camino»".
 std::string es_sentence(const Summary& summary, const TierCount& tier, std::string_view live, std::string_view rated_one,
                         std::string_view rated_many) {
-  const std::string of = fmt::format("{} de {}", tier.jurisdictions, es_plural(summary.jurisdictions, "jurisdicción", "jurisdicciones"));
+  // "2 de 36 jurisdicciones", "1 de 1 jurisdicción", "0 de 1 jurisdicciones": the noun agrees with the part.
+  const std::string of = fmt::format("{} de {} {}", group_thousands(static_cast<long long>(tier.jurisdictions)),
+                                     group_thousands(static_cast<long long>(summary.jurisdictions)),
+                                     tier.jurisdictions == 1 ? "jurisdicción" : "jurisdicciones");
   if (summary.with_population + summary.holding_others == summary.jurisdictions) {
     return fmt::format("{} de {} viven {} ({})", es_residents(tier.residents, tier.approximate),
                        es_people(summary.residents, summary.residents_approximate), live, of);
@@ -187,7 +190,9 @@ std::string es_sentence(const Summary& summary, const TierCount& tier, std::stri
     text += fmt::format(", con {} de {}{} contados", es_residents(tier.residents, tier.approximate),
                         summary.residents_approximate ? "" : "los ", es_people(summary.residents, summary.residents_approximate));
   }
-  if (tier.unknown_population > 0) text += fmt::format("; sin población conocida en {}", tier.unknown_population);
+  if (tier.unknown_population > 0) {
+    text += fmt::format("; se desconoce la población de {}", group_thousands(static_cast<long long>(tier.unknown_population)));
+  }
   return text;
 }
 
@@ -200,7 +205,7 @@ std::string es_summary(const Rubric& rubric, const Summary& summary, const TierC
 
 std::string es_not_rated_summary(const Summary& summary) {
   if (summary.not_rated.jurisdictions == 0) return {};
-  return es_sentence(summary, summary.not_rated, "en jurisdicciones sin calificar", "está sin calificar", "están sin calificar");
+  return es_sentence(summary, summary.not_rated, "en jurisdicciones sin calificar", "no tiene calificación", "no tienen calificación");
 }
 
 std::string es_coverage(const CriteriaCoverage& coverage) {
@@ -223,16 +228,17 @@ std::string es_coverage_rule(const Rubric& rubric) {
   const auto required = static_cast<std::size_t>(
       std::count_if(rubric.criteria.begin(), rubric.criteria.end(), [](const Criterion& c) { return !c.optional; }));
   if (rubric.overall.min_rated) {
-    return fmt::format("un nivel general exige al menos {} de los {} criterios calificados", *rubric.overall.min_rated, all);
+    return fmt::format("un nivel general exige que estén calificados al menos {} de los {} criterios", *rubric.overall.min_rated, all);
   }
-  if (required == 0) return "un nivel general exige al menos 1 criterio calificado";
-  if (required == all) return fmt::format("un nivel general exige los {} criterios calificados", all);
-  return fmt::format("un nivel general exige calificados todos los criterios que no son opcionales ({} de los {})", required, all);
+  if (required == 0) return "un nivel general exige que esté calificado al menos 1 criterio";
+  if (required == all) return fmt::format("un nivel general exige que estén calificados los {} criterios", all);
+  return fmt::format("un nivel general exige que estén calificados todos los criterios que no son opcionales ({} de los {})",
+                     required, all);
 }
 
 std::string es_gate(const Rubric& rubric, const GateFailure& gate) {
-  return fmt::format("el nivel {} exige {} en el nivel {} o mejor (tiene {})", gate.tier,
-                     criterion_title(rubric, gate.criterion), gate.required, es_tier_number(gate.actual));
+  return fmt::format("el nivel {} exige {} en el nivel {} o mejor ({})", gate.tier, criterion_title(rubric, gate.criterion),
+                     gate.required, gate.actual ? fmt::format("está en el nivel {}", *gate.actual) : "está sin calificar");
 }
 
 std::string es_provenance_head(const Provenance& from) {
@@ -330,7 +336,8 @@ constexpr PageWords k_english{
     "Jurisdiction", "State", "Population", "Rated", "Criteria with a tier, of all", "Overall", "Score",
     "(hypothetical)",
     "Find a city, county or state", "Name or state", "Overall tier", "All tiers", "Not rated",
-    "Sort by", "Order of the page", "Showing {shown} of {total} jurisdictions",
+    "Sort by", "Order of the page", "Showing {shown} of {total} jurisdictions", "Showing {shown} of 1 jurisdiction",
+    "No jurisdiction to show: the files read hold none, or the filters matched none.",
     "Each jurisdiction", "Open a jurisdiction for each criterion's tier, the reasons, the notes and the sources.",
     "Overall", "weighted mean", "population", "jail run by", "reviewed",
     "Answers:",
@@ -374,11 +381,12 @@ constexpr PageWords k_spanish{
     "(hipotético)",
     "Busque una ciudad, un condado o un estado", "Nombre o estado", "Nivel general", "Todos los niveles",
     "Sin calificar",
-    "Ordenar por", "Orden de la página", "Se muestran {shown} de {total} jurisdicciones",
+    "Ordenar por", "Orden de la página", "Se muestran {shown} de {total} jurisdicciones", "Se muestra {shown} de 1 jurisdicción",
+    "No hay ninguna jurisdicción que mostrar: los archivos leídos no tienen ninguna, o los filtros no coincidieron con ninguna.",
     "Cada jurisdicción", "Abra una jurisdicción para ver el nivel de cada criterio, las razones, las notas y las fuentes.",
     "General", "media ponderada", "población", "cárcel a cargo de", "revisado",
     "Respuestas:",
-    "Fuentes", "Fuentes:", "Historia", "Enlace a esta jurisdicción", "Todas las jurisdicciones", "sin calificar",
+    "Fuentes", "Fuentes:", "Historial", "Enlace a esta jurisdicción", "Todas las jurisdicciones", "sin calificar",
     "Datos revisados {range}.", "de {from} a {to}",
     "Niveles",
     "Sin calificar: la evidencia registrada no decide ningún nivel. Una respuesta dudosa o que falta no es "

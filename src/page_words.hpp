@@ -28,7 +28,8 @@ struct PageWords {
   std::string_view hypothetical;  // "(hypothetical)"
   // The controls (shown once the script runs).
   std::string_view search_label, search_placeholder, filter_label, filter_all, not_rated_option;
-  std::string_view sort_label, sort_page_order, status_template;  // {shown}, {total}
+  std::string_view sort_label, sort_page_order, status_template, status_one;  // {shown}, {total}
+  std::string_view nothing_to_show;  // no jurisdiction (a filter matched none)
   // The places and their panels.
   std::string_view places_heading, places_intro, overall, weighted_mean, population, jail_run_by, reviewed;
   std::string_view answers;  // "Answers:", before answers inherited from another government

@@ -397,14 +397,11 @@ void render_controls(const Page& p, std::ostream& out) {
   columns.insert(columns.end(), {std::string(w.col_rated), std::string(w.col_overall), std::string(w.col_score)});
   for (std::size_t k = 0; k < columns.size(); ++k) out << "<option value=\"" << k << "\">" << html_escape(columns[k]) << "</option>";
   out << "</select></label>\n<p id=\"sc_status\" role=\"status\" aria-live=\"polite\" data-text=\"" << w.status_template
-      << "\"></p>\n</div>\n";
+      << "\" data-one=\"" << w.status_one << "\"></p>\n</div>\n";
 }
 
-std::string search_text(const Jurisdiction& j) {
-  std::string search = j.name + " " + j.state;
-  for (auto& ch : search) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return html_escape(search);
-}
+// What the search box matches: the name and state (the script folds case and accents).
+std::string search_text(const Jurisdiction& j) { return html_escape(j.name + " " + j.state); }
 
 // The attributes the script filters and sorts by, on a row and on its card.
 std::string place_attributes(const JurisdictionScore& s, std::size_t order) {
@@ -454,11 +451,12 @@ void render_table(const Page& p, const std::vector<JurisdictionScore>& scores, s
 }
 
 // The first line of a card, open or closed: the name, where and what it is, the overall tier.
+// On a jurisdiction's own page (with_name false) the heading names it and the card says its kind.
 void render_summary_line(const Page& p, const JurisdictionScore& s, std::ostream& out, bool with_name = true) {
   const auto& j = s.jurisdiction;
   std::vector<std::string> where;
   if (!j.state.empty()) where.push_back(html_escape(j.state));
-  if (!j.kind.empty()) where.push_back(html_escape(p.w.kind(j.kind)));
+  if (!j.kind.empty() && with_name) where.push_back(html_escape(p.w.kind(j.kind)));
   if (with_name) out << "<span class=\"name\">" << html_escape(j.name) << "</span> ";
   if (!where.empty()) out << "<span class=\"where\">" << join(where, " · ") << "</span> ";
   out << "<span class=\"rating\">" << badge(p, s.overall.tier)
@@ -518,6 +516,38 @@ void render_place_page(const Page& p, const JurisdictionScore& s, const std::str
   out << "</body>\n</html>\n";
 }
 
+// The page of every jurisdiction: the single page, or a site's index (names linking to
+// the jurisdictions' pages). Nothing to show (a filter that matched none) says so instead.
+void render_index(const Page& p, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+  const std::string title = p.options.title.empty() ? p.rubric.title : p.options.title;
+  const std::string style = css(p.rubric);
+  const std::string_view script = detail::page_js_text();
+  const Summary summary = summarize(p.rubric, scores);
+  render_head(p, title, p.options.intro.empty() ? summary_text(p.rubric, p.w, summary) : p.options.intro, style,
+              scores.empty() ? std::string_view() : script, out);
+  if (scores.empty()) {
+    out << "<header>\n<h1>" << html_escape(title) << "</h1>\n";
+    if (!p.options.intro.empty()) out << "<p class=\"intro\">" << detail::html_linked(p.options.intro) << "</p>\n";
+    render_banners(p, out);
+    out << "</header>\n<main>\n<p class=\"what-if\" role=\"note\">" << p.w.nothing_to_show << "</p>\n";
+    render_methodology(p, 2, out);
+    out << "</main>\n";
+    render_footer(p, "", out);
+    out << "</body>\n</html>\n";
+    return;
+  }
+  render_header(p, title, scores, out);
+  out << "<main>\n";
+  render_controls(p, out);
+  render_table(p, scores, out);
+  render_places(p, scores, out);
+  if (p.info.history) detail::html_tier_chart(p.rubric, p.w, *p.info.history, scores, p.end_day, out);
+  render_methodology(p, 2, out);
+  out << "</main>\n";
+  render_footer(p, "", out);
+  out << "<script>" << script << "</script>\n</body>\n</html>\n";
+}
+
 const PageWords& words_for(const HtmlOptions& options) {
   const PageWords* words = detail::page_words(options.lang);
   if (!words) throw std::runtime_error("the page is not offered in '" + options.lang + "' (offered: " + detail::page_languages() + ")");
@@ -528,23 +558,8 @@ const PageWords& words_for(const HtmlOptions& options) {
 
 void render_html(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
                  const ExportInfo& info, std::ostream& out) {
-  Page p(rubric, words_for(options), options, info, scores);
-  const PageWords* words = &p.w;
-  const std::string title = options.title.empty() ? p.rubric.title : options.title;
-  const std::string style = css(rubric);
-  const std::string_view script = detail::page_js_text();
-  const Summary summary = summarize(rubric, scores);
-  render_head(p, title, options.intro.empty() ? summary_text(p.rubric, p.w, summary) : options.intro, style, script, out);
-  render_header(p, title, scores, out);
-  out << "<main>\n";
-  render_controls(p, out);
-  render_table(p, scores, out);
-  render_places(p, scores, out);
-  if (info.history) detail::html_tier_chart(p.rubric, *words, *info.history, scores, p.end_day, out);
-  render_methodology(p, 2, out);
-  out << "</main>\n";
-  render_footer(p, "", out);
-  out << "<script>" << script << "</script>\n</body>\n</html>\n";
+  const Page p(rubric, words_for(options), options, info, scores);
+  render_index(p, scores, out);
 }
 
 void render_site(const Rubric& rubric, const std::vector<JurisdictionScore>& scores, const HtmlOptions& options,
@@ -552,28 +567,15 @@ void render_site(const Rubric& rubric, const std::vector<JurisdictionScore>& sco
   Page p(rubric, words_for(options), options, info, scores);
   p.site = true;
   const std::string title = options.title.empty() ? p.rubric.title : options.title;
-  write("index.html", [&](std::ostream& out) {
-    const std::string style = css(rubric);
-    const std::string_view script = detail::page_js_text();
-    render_head(p, title, options.intro.empty() ? summary_text(p.rubric, p.w, summarize(rubric, scores)) : options.intro, style,
-                script, out);
-    render_header(p, title, scores, out);
-    out << "<main>\n";
-    render_controls(p, out);
-    render_table(p, scores, out);
-    render_places(p, scores, out);
-    if (info.history) detail::html_tier_chart(p.rubric, p.w, *info.history, scores, p.end_day, out);
-    render_methodology(p, 2, out);
-    out << "</main>\n";
-    render_footer(p, "", out);
-    out << "<script>" << script << "</script>\n</body>\n</html>\n";
-  });
+  // The pages and the data first, the index last: a run that fails midway leaves no index
+  // linking to pages it did not write.
   for (const auto& s : scores) {
     write(std::string(k_site_places) + "/" + s.jurisdiction.id + ".html",
           [&](std::ostream& out) { render_place_page(p, s, title, out); });
   }
   write("scorecard.json", [&](std::ostream& out) { render_json(rubric, scores, info, out); });
   write("scorecard.csv", [&](std::ostream& out) { render_csv(rubric, scores, out, info.as_of); });
+  write("index.html", [&](std::ostream& out) { render_index(p, scores, out); });
 }
 
 }  // namespace scorecard

@@ -28,6 +28,7 @@ constexpr int k_row = 16;
 // The top of a chart's scale: "36", "18m", "420k".
 std::string scale_text(double top) {
   const auto value = static_cast<long long>(top);
+  if (value >= 999'500'000) return fmt::format("{:.3g}bn", top / 1e9);
   if (value >= 1'000'000) return fmt::format("{:.3g}m", top / 1e6);
   if (value >= 10'000) return fmt::format("{}k", value / 1000);
   return std::to_string(value);
@@ -69,7 +70,9 @@ void html_history(const Rubric& rubric, const PageWords& w, const Jurisdiction& 
   const std::size_t n = rubric.criteria.size();
   const int height = static_cast<int>(n + 1) * k_row + 22;
   const std::string label_id = html_escape(h.id) + "_timeline";
-  out << "<figure class=\"timeline\"><svg role=\"img\" aria-labelledby=\"" << label_id << "\" viewBox=\"0 0 "
+  // Focusable, since on a phone it scrolls in its box (the script leaves that to the boxes
+  // that do).
+  out << "<figure class=\"timeline scroll\" tabindex=\"0\"><svg role=\"img\" aria-labelledby=\"" << label_id << "\" viewBox=\"0 0 "
       << k_label_width + k_bar_width + 10 << ' ' << height << "\" width=\"" << k_label_width + k_bar_width + 10
       << "\" height=\"" << height << "\">\n<title id=\"" << label_id << "\">"
       << html_escape(fill_words(w.timeline_title, {{"name", h.name}, {"from", year_of(start)}, {"to", format_day(end_day)}}))
@@ -276,7 +279,7 @@ void html_tier_chart(const Rubric& rubric, const PageWords& w, const History& hi
   }
   out << "<li><span class=\"badge unrated-fill\">?</span>" << w.not_rated_grey << "</li></ul>\n";
   // The numbers, readable without the pictures.
-  out << "<details><summary>" << w.chart_numbers << "</summary>\n<table class=\"numbers\"><caption>"
+  out << "<details><summary>" << w.chart_numbers << "</summary>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"numbers\"><caption>"
       << w.chart_numbers_caption << "</caption>\n<thead><tr><th scope=\"col\">" << w.chart_year << "</th>";
   for (const auto& t : rubric.tiers) out << "<th scope=\"col\">" << t.number << " " << html_escape(t.short_label) << "</th>";
   out << "<th scope=\"col\">" << w.not_rated_option << "</th></tr></thead>\n<tbody>\n";
@@ -294,7 +297,7 @@ void html_tier_chart(const Rubric& rubric, const PageWords& w, const History& hi
     }
     out << "</tr>\n";
   }
-  out << "</tbody></table></details>\n</section>\n";
+  out << "</tbody></table></div></details>\n</section>\n";
 }
 
 }  // namespace scorecard::detail

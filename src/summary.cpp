@@ -63,17 +63,21 @@ std::string sentence(const Summary& summary, const TierCount& tier, std::string_
   if (summary.with_population + summary.holding_others == summary.jurisdictions) {
     return fmt::format("{} of {} residents live {} ({} of {} jurisdiction{})",
                        residents_text(tier.residents, tier.approximate),
-                       residents_text(summary.residents, summary.residents_approximate), live, tier.jurisdictions, summary.jurisdictions,
-                       summary.jurisdictions == 1 ? "" : "s");
+                       residents_text(summary.residents, summary.residents_approximate), live,
+                       group_thousands(static_cast<long long>(tier.jurisdictions)),
+                       group_thousands(static_cast<long long>(summary.jurisdictions)), summary.jurisdictions == 1 ? "" : "s");
   }
-  std::string text = fmt::format("{} of {} jurisdiction{} {} {}", tier.jurisdictions, summary.jurisdictions,
+  std::string text = fmt::format("{} of {} jurisdiction{} {} {}", group_thousands(static_cast<long long>(tier.jurisdictions)),
+                                 group_thousands(static_cast<long long>(summary.jurisdictions)),
                                  summary.jurisdictions == 1 ? "" : "s", tier.jurisdictions == 1 ? "is" : "are", rated);
   if (tier.residents > 0) {
     text += fmt::format(", home to {} of {}{} residents counted", residents_text(tier.residents, tier.approximate),
                         summary.residents_approximate ? "" : "the ",
                         residents_text(summary.residents, summary.residents_approximate));
   }
-  if (tier.unknown_population > 0) text += fmt::format("; population unknown for {}", tier.unknown_population);
+  if (tier.unknown_population > 0) {
+    text += fmt::format("; population unknown for {}", group_thousands(static_cast<long long>(tier.unknown_population)));
+  }
   return text;
 }
 

@@ -110,7 +110,9 @@ std::string group_thousands(long long value) {
 
 std::string format_residents(long long value) {
   if (value < 1'000'000) return group_thousands(value);
-  return fmt::format("{:.1f} million", static_cast<double>(value) / 1e6);
+  // "999.95 million" would round to "1000.0 million": that is a billion.
+  if (value < 999'950'000) return fmt::format("{:.1f} million", static_cast<double>(value) / 1e6);
+  return fmt::format("{:.1f} billion", static_cast<double>(value) / 1e9);
 }
 
 std::string population_text(long long value, long long rounded_to) {

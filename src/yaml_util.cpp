@@ -593,10 +593,12 @@ bool check_encoding(std::string_view text, const std::string& file, Diagnostics&
   if (!disallowed) return true;
   const auto [at, code_point] = *disallowed;
   const bool control = code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
-  return fail(at, fmt::format("invalid YAML: {} U+{:04X} is not allowed; delete it, or write it as \"\\{}{:0{}X}\" "
+  // A control character has no place in any string (read_string refuses an escaped one too);
+  // U+FFFE and U+FFFF may be written as escapes.
+  if (control) return fail(at, fmt::format("invalid YAML: control character U+{:04X} is not allowed; delete it", code_point));
+  return fail(at, fmt::format("invalid YAML: character U+{:04X} is not allowed; delete it, or write it as \"\\u{:04X}\" "
                               "inside double quotes",
-                              control ? "control character" : "character", code_point, code_point <= 0xFF ? 'x' : 'u',
-                              code_point, code_point <= 0xFF ? 2 : 4));
+                              code_point, code_point));
 }
 
 std::string normalize_source(std::string_view text) {
@@ -768,6 +770,19 @@ std::optional<std::string> scalar_text(const MapEntry& entry, const YamlContext&
   if (!allow_empty && text.empty()) {
     ctx.error(entry.value, fmt::format("\"{}\" is empty", entry.key));
     return std::nullopt;
+  }
+  // An escape ("\0", "\e", "\x9B") can put a control character into a quoted string; no
+  // output should carry one (a page would hold a NUL, a terminal would obey an ESC), so it
+  // is an error, as it is written raw in the file. Tab, line ends and NEL are text.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : static_cast<unsigned char>(0);
+    const bool c1 = c == 0xC2 && next >= 0x80 && next <= 0x9F && next != 0x85;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c1) {
+      const auto code = static_cast<unsigned>(c1 ? next : c);
+      ctx.error(entry.value, fmt::format("\"{}\" holds the control character U+{:04X}; write text only", entry.key, code));
+      return std::nullopt;
+    }
   }
   return text;
 }

@@ -140,13 +140,22 @@ void refuse_site_folder(const std::string& folder, const std::vector<std::string
     throw UsageError(fmt::format("refusing to write the site to \"{}\": it is a file, not a folder", folder), command);
   }
   const fs::path out = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+  auto within = [](const fs::path& inner, const fs::path& outer) {
+    const auto [stop, rest] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+    return stop == outer.end();
+  };
   for (const auto& input : inputs) {
     const fs::path in = fs::weakly_canonical(fs::absolute(input, ec), ec);
-    if (!fs::is_directory(in, ec)) continue;
-    // The output is the input folder, or inside it.
-    const auto [stop, rest] = std::mismatch(in.begin(), in.end(), out.begin(), out.end());
-    if (stop == in.end()) {
+    // The site's folder is an input folder or inside one; or an input (a file, a folder) is
+    // inside the site's folder, where its pages would land beside the data.
+    if (fs::is_directory(in, ec) && within(out, in)) {
       throw UsageError(fmt::format("refusing to write the site to \"{}\": it is inside the input folder \"{}\"", folder, input),
+                       command);
+    }
+    if (within(in, out)) {
+      throw UsageError(fmt::format("refusing to write the site to \"{}\": the input \"{}\" is inside it; give the site a "
+                                   "folder of its own",
+                                   folder, input),
                        command);
     }
   }
@@ -199,6 +208,11 @@ int run_report_command(Context& context, ReportCommand& command, const std::stri
   const bool to_file = !command.output.empty() && command.output != "-";
   if (format == Format::site && !to_file) {
     throw UsageError("--format site writes a folder of files: give it with -o DIR", name);
+  }
+  if (command.kind == ReportKind::export_ && command.html.lang != "en" && format != Format::html && format != Format::site) {
+    throw UsageError(fmt::format("--lang is for the web page (--format html or site); {} is the same in every language",
+                                 command.format),
+                     name);
   }
   if (command.kind == ReportKind::export_ && !page_language_offered(command.html.lang)) {
     throw UsageError(fmt::format("--lang {}: the page is offered in {}", command.html.lang, page_languages_text()), name);

@@ -15,14 +15,23 @@
   var sortSelect = document.getElementById("sc_sort");
   var status = document.getElementById("sc_status");
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var lang = document.documentElement.lang || "en";
+
+  // Searching ignores case and accents: "alamo" finds "Álamo".
+  function folded(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase(lang);
+  }
+  var searchText = new Map();
+  rows.forEach(function (row) { searchText.set(row, folded(row.getAttribute("data-search"))); });
 
   controls.hidden = false;
 
   function sortKey(row, index, numeric) {
     var value = row.cells[index].getAttribute("data-sort");
     if (value === null || value === "") return null;
-    return numeric ? Number(value) : value.toLocaleLowerCase();
+    return numeric ? Number(value) : value;
   }
+  var collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
 
   // Sorts the rows and the cards alike; unknown values stay last either way. index -1 (or
   // none): the order of the page.
@@ -44,9 +53,8 @@
       var x = sortKey(a, index, numeric);
       var y = sortKey(b, index, numeric);
       if (x === null || y === null) return x === y ? tie : (x === null ? 1 : -1);
-      if (x < y) return -sign;
-      if (x > y) return sign;
-      return tie;
+      var order = numeric ? x - y : collator.compare(x, y);
+      return order !== 0 ? sign * order : tie;
     });
     sorted.forEach(function (row) {
       tbody.appendChild(row);
@@ -71,18 +79,19 @@
 
   // Filtering by name or state, and by overall tier.
   function applyFilters() {
-    var text = search.value.trim().toLocaleLowerCase();
+    var text = folded(search.value.trim());
     var tier = tierFilter.value;
     var shown = 0;
     rows.forEach(function (row) {
-      var match = (!text || row.getAttribute("data-search").indexOf(text) !== -1) &&
+      var match = (!text || searchText.get(row).indexOf(text) !== -1) &&
                   (!tier || row.getAttribute("data-tier") === tier);
       row.hidden = !match;
       var place = places[row.getAttribute("data-id")];
       if (place) place.hidden = !match;
       if (match) shown += 1;
     });
-    status.textContent = status.getAttribute("data-text").replace("{shown}", shown).replace("{total}", rows.length);
+    var template = status.getAttribute(rows.length === 1 ? "data-one" : "data-text");
+    status.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
   }
   search.addEventListener("input", applyFilters);
   tierFilter.addEventListener("change", applyFilters);
@@ -90,7 +99,12 @@
 
   // A link to a jurisdiction (#id) opens its card, in every browser.
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (e) {
+      return;  // not an address this page made
+    }
     var target = id && document.getElementById(id);
     var details = target && target.closest("details");
     if (details && details.hidden) {
@@ -105,4 +119,16 @@
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
+
+  // A box that scrolls on its own (a timeline or a table on a phone) can be scrolled from
+  // the keyboard too.
+  function focusableScrolls() {
+    Array.prototype.forEach.call(document.querySelectorAll(".scroll"), function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
+      else box.removeAttribute("tabindex");
+    });
+  }
+  window.addEventListener("resize", focusableScrolls);
+  document.addEventListener("toggle", focusableScrolls, true);
+  focusableScrolls();
 })();

@@ -2,7 +2,7 @@
 // playwright-core. Usage: node test_page.mjs SCORECARD_BINARY REPO_ROOT OUT_DIR
 // Exits 77 (skipped) when Chromium is not installed; `make test` installs it.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -470,6 +470,78 @@ for (const [width, height] of [[390, 844], [1280, 900]]) {
   await p.screenshot({ path: join(outDir, `scorecard-es-${width}.png`) });
   await axeCheck(p, `on the Spanish page at ${width} px with a card open`);
   await ctx.close();
+}
+
+// ---- names beyond ASCII: search ignores case and accents, sorting follows the alphabet ------
+const accents = join(outDir, "accents");
+rmSync(accents, { recursive: true, force: true });
+mkdirSync(accents, { recursive: true });
+const madison = readFileSync(join(root, "data/jurisdictions/cities/madison.yaml"), "utf8");
+for (const [id, name] of [["zeta", "Zeta"], ["alamo", "Álamo"], ["nandu", "Ñandú"], ["bravo", "Bravo"], ["emu", "Emú"]]) {
+  writeFileSync(join(accents, `${id}.yaml`), madison.replace("id: madison", `id: ${id}`).replace("name: Madison", `name: ${name}`));
+}
+const accentsPath = join(outDir, "scorecard-accents.html");
+execFileSync(binary, ["-q", "export", accents, "--format", "html", "--lang", "es", "-o", accentsPath], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+{
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  watch(p);
+  await p.goto("file://" + accentsPath);
+  for (const typed of ["álamo", "ALAMO", "alamo", "ñandu"]) {
+    await p.fill("#sc_search", typed);
+    check((await visibleRows(p)).length === 1, `searching "${typed}" finds one (${(await visibleRows(p)).map((r) => r.id)})`);
+  }
+  await p.fill("#sc_search", "");
+  await clickHeader(p, 0);
+  check((await visibleRows(p)).map((r) => r.id).join() === "alamo,bravo,emu,nandu,zeta",
+    `names sort in the alphabet's order: ${(await visibleRows(p)).map((r) => r.id)}`);
+  // A permalink that is not one (bad percent-encoding) is ignored, not an error.
+  const errors = problems.page.length;
+  await p.goto("file://" + accentsPath + "#%E0%A4%A");
+  check(problems.page.length === errors, "a malformed address after # raises no error");
+  await ctx.close();
+}
+{
+  const onePath = join(outDir, "scorecard-one.html");
+  execFileSync(binary, ["-q", "export", "data/jurisdictions/cities/dallas.yaml", "--format", "html", "-o", onePath],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  await p.goto("file://" + onePath);
+  check((await p.textContent("#sc_status")) === "Showing 1 of 1 jurisdiction", `one jurisdiction is one: ${await p.textContent("#sc_status")}`);
+  await ctx.close();
+}
+// The Spanish table at 1280 px breaks no name inside a word, and a phone shows the numbers
+// of the chart without the page scrolling sideways.
+{
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  await p.goto("file://" + spanishPath);
+  const broken = await p.$$eval("#sc_table tbody th a", (links) => links.filter((a) => {
+    const words = a.textContent.split(/\s+/);
+    const probe = document.createElement("span");
+    probe.style.whiteSpace = "nowrap";
+    a.parentElement.appendChild(probe);
+    const widest = Math.max(...words.map((w) => { probe.textContent = w; return probe.getBoundingClientRect().width; }));
+    probe.remove();
+    return widest > a.parentElement.clientWidth;
+  }).map((a) => a.textContent));
+  check(broken.length === 0, `no name is broken inside a word in the Spanish table: ${broken.join(", ")}`);
+  check(await noSideways(p), "and it still fits at 1280 px");
+  await ctx.close();
+  const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+  const phone = await phoneCtx.newPage();
+  await phone.goto("file://" + spanishPath);
+  await phone.click("section.chart details > summary");
+  check(await noSideways(phone), "at 390 px the chart's numbers scroll in their own box, not the page");
+  await phone.click(`${card("chicago")} > summary`);
+  const fig = await phone.$eval(`${card("chicago")} figure.timeline`, (f) => ({
+    scrolls: f.scrollWidth > f.clientWidth, focusable: f.getAttribute("tabindex") === "0",
+    font: parseFloat(getComputedStyle(f.querySelector("text")).fontSize) * f.querySelector("svg").getBoundingClientRect().width / 640 }));
+  check(fig.scrolls && fig.focusable && fig.font >= 10, `at 390 px a timeline keeps readable labels and scrolls in its box: ${JSON.stringify(fig)}`);
+  check(await noSideways(phone), "and the page does not");
+  await axeCheck(phone, "at 390 px with the numbers and a timeline open");
+  await phoneCtx.close();
 }
 
 await browser.close();
