@@ -241,41 +241,12 @@ std::string es_gate(const Rubric& rubric, const GateFailure& gate) {
                      gate.required, gate.actual ? fmt::format("está en el nivel {}", *gate.actual) : "está sin calificar");
 }
 
-std::string es_provenance_head(const Provenance& from) {
-  switch (from.via) {
-    case Provenance::Via::jail_authority: return fmt::format("de {}, que administra la cárcel", from.name);
-    case Provenance::Via::at_least: return fmt::format("como mínimo, por la ley de {}", from.name);
-    case Provenance::Via::at_most: return fmt::format("como máximo, por la ley de {}", from.name);
-  }
-  return {};
-}
-
-std::string es_provenance(const Provenance& from) {
-  std::string text = es_provenance_head(from);
-  if (!from.sources.empty()) {
-    const auto dated = std::find_if(from.sources.begin(), from.sources.end(), [](const Source& s) { return !s.date.empty(); });
-    const Source& source = dated != from.sources.end() ? *dated : from.sources.front();
-    text += fmt::format(": {}{}", source.title, source.date.empty() ? "" : ", " + source.date);
-    if (from.sources.size() > 1) text += fmt::format(" (y {} más)", from.sources.size() - 1);
-  }
-  if (from.upstream) text += fmt::format("; su respuesta {}", es_provenance_head(*from.upstream));
-  return text;
-}
-
 std::vector<std::string> es_inherited(const std::vector<Answer>& answers) {
-  std::vector<std::pair<const Provenance*, std::vector<std::string>>> groups;
-  for (const auto& a : answers) {
-    if (!a.inherited()) continue;
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == a.from.get(); });
-    if (it == groups.end()) {
-      groups.push_back({a.from.get(), {}});
-      it = groups.end() - 1;
-    }
-    it->second.push_back(fmt::format("{} es {}{}", a.question, a.value, a.own.empty() ? "" : " (la suya: " + a.own + ")"));
-  }
-  std::vector<std::string> lines;
-  for (const auto& [from, questions] : groups) lines.push_back(join(questions, ", ") + ", " + es_provenance(*from));
-  return lines;
+  static constexpr ProvenanceWords k_words{"de {}, que administra la cárcel", "como mínimo, por la ley de {}",
+                                           "como máximo, por la ley de {}",   " (y {} más)",
+                                           "; su respuesta {}",               "{} es {}{}",
+                                           " (la suya: {})"};
+  return inherited_lines(answers, k_words);
 }
 
 std::string es_subject_heading(const Rubric& rubric, const Subject& subject) {

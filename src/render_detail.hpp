@@ -96,11 +96,23 @@ std::string answers_give_text(const RuleMatch& match, const std::optional<int>& 
 // Responding to ICE Detainers, 2011-09-07 (and 3 more)"; "at least, by California law: ...";
 // "at most, by Texas law: ..."; with "; its answer at least, by Illinois law" when the jail
 // authority's answer is not its own. The source named is the first with a date (else the first).
-std::string provenance_text(const Provenance& from);
+// The words of those sentences, for the page in other languages (page_words.cpp); each
+// {} is filled in order: the government's name; a count; a question, its answer and the
+// own answer's note.
+struct ProvenanceWords {
+  std::string_view jail_authority = "from {}, which runs the jail";
+  std::string_view at_least = "at least, by {} law";
+  std::string_view at_most = "at most, by {} law";
+  std::string_view more = " (and {} more)";
+  std::string_view upstream = "; its answer {}";
+  std::string_view answer = "{} is {}{}";
+  std::string_view own = " (its own: {})";
+};
+std::string provenance_text(const Provenance& from, const ProvenanceWords& words = {});
 // One line per government a criterion's answers come from: "detainer_hold_prohibited is
 // any_conviction, judicial_warrant_required is yes, from Cook County, which runs the jail:
 // ..."; none for its own answers.
-std::vector<std::string> inherited_lines(const std::vector<Answer>& answers);
+std::vector<std::string> inherited_lines(const std::vector<Answer>& answers, const ProvenanceWords& words = {});
 std::string coverage_cell(const CriteriaCoverage& coverage);  // "6/8"
 std::string coverage_rule_text(const Rubric& rubric);  // "an overall tier needs all 8 criteria rated"
 std::string coverage_text(const CriteriaCoverage& coverage);  // "6 of 8 criteria rated; the rubric needs all 8"

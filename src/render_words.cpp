@@ -243,32 +243,32 @@ std::string what_if_banner(const std::vector<std::string>& what_if) {
 namespace {
 
 // "from Cook County, which runs the jail", "at least, by California law".
-std::string provenance_head(const Provenance& from) {
+std::string provenance_head(const Provenance& from, const ProvenanceWords& words) {
   switch (from.via) {
-    case Provenance::Via::jail_authority: return fmt::format("from {}, which runs the jail", from.name);
-    case Provenance::Via::at_least: return fmt::format("at least, by {} law", from.name);
-    case Provenance::Via::at_most: return fmt::format("at most, by {} law", from.name);
+    case Provenance::Via::jail_authority: return fmt::format(fmt::runtime(words.jail_authority), from.name);
+    case Provenance::Via::at_least: return fmt::format(fmt::runtime(words.at_least), from.name);
+    case Provenance::Via::at_most: return fmt::format(fmt::runtime(words.at_most), from.name);
   }
   return {};
 }
 
 }  // namespace
 
-std::string provenance_text(const Provenance& from) {
-  std::string text = provenance_head(from);
+std::string provenance_text(const Provenance& from, const ProvenanceWords& words) {
+  std::string text = provenance_head(from, words);
   if (!from.sources.empty()) {
     const auto dated =
         std::find_if(from.sources.begin(), from.sources.end(), [](const Source& s) { return !s.date.empty(); });
     const Source& source = dated != from.sources.end() ? *dated : from.sources.front();
     text += fmt::format(": {}{}", source.title, source.date.empty() ? "" : ", " + source.date);
-    if (from.sources.size() > 1) text += fmt::format(" (and {} more)", from.sources.size() - 1);
+    if (from.sources.size() > 1) text += fmt::format(fmt::runtime(words.more), from.sources.size() - 1);
   }
   // One step up only: a chain of jail authorities names the next, not every one.
-  if (from.upstream) text += fmt::format("; its answer {}", provenance_head(*from.upstream));
+  if (from.upstream) text += fmt::format(fmt::runtime(words.upstream), provenance_head(*from.upstream, words));
   return text;
 }
 
-std::vector<std::string> inherited_lines(const std::vector<Answer>& answers) {
+std::vector<std::string> inherited_lines(const std::vector<Answer>& answers, const ProvenanceWords& words) {
   std::vector<std::pair<const Provenance*, std::vector<std::string>>> groups;
   for (const auto& a : answers) {
     if (!a.inherited()) continue;
@@ -277,10 +277,11 @@ std::vector<std::string> inherited_lines(const std::vector<Answer>& answers) {
       groups.push_back({a.from.get(), {}});
       it = groups.end() - 1;
     }
-    it->second.push_back(fmt::format("{} is {}{}", a.question, a.value, a.own.empty() ? "" : " (its own: " + a.own + ")"));
+    it->second.push_back(fmt::format(fmt::runtime(words.answer), a.question, a.value,
+                                     a.own.empty() ? std::string() : fmt::format(fmt::runtime(words.own), a.own)));
   }
   std::vector<std::string> lines;
-  for (const auto& [from, questions] : groups) lines.push_back(join(questions, ", ") + ", " + provenance_text(*from));
+  for (const auto& [from, questions] : groups) lines.push_back(join(questions, ", ") + ", " + provenance_text(*from, words));
   return lines;
 }
 
