@@ -48,6 +48,16 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
       best_distance = distance;
     }
   }
+  if (best) return best;
+  // Else the one candidate the word begins ("popul" for "population"), three letters or more.
+  if (word.size() >= 3) {
+    for (const auto& candidate : candidates) {
+      if (candidate.size() > word.size() && candidate.compare(0, word.size(), word) == 0) {
+        if (best) return std::nullopt;  // two: no guess
+        best = candidate;
+      }
+    }
+  }
   return best;
 }
 

@@ -1,6 +1,8 @@
 #include "app.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -103,8 +105,8 @@ Dataset& Context::load(const std::vector<std::string>& paths, bool show_warnings
 
 namespace {
 
-const std::vector<std::string> k_commands = {"score",  "compare", "export", "validate",   "check",  "diff",
-                                            "explain", "history", "rubric", "init",   "completion", "manpage"};
+const std::vector<std::string> k_commands = {"score",  "compare", "export", "validate",   "check",   "diff",   "explain",
+                                            "history", "rubric",  "init",   "completion", "manpage", "help"};
 
 // "scroe" -> a usage error naming the closest command, before CLI11 sees it.
 std::optional<std::string> unknown_command(int argc, const char* const* argv) {
@@ -131,6 +133,29 @@ int usage_error(std::string message, const std::string& command) {
   std::cerr << "scorecard: error: " << message << '\n'
             << "Run 'scorecard" << (command.empty() ? "" : " " + command) << " --help' for usage.\n";
   return k_exit_usage;
+}
+
+// " (did you mean \"--sort\"?)" for an option the command does not have, from the names of
+// its options and the tool's.
+std::string option_hint(const CLI::App& app, int argc, const char* const* argv) {
+  std::vector<std::string> names;
+  const CLI::App* current = &app;
+  while (true) {
+    for (const CLI::Option* option : current->get_options()) {
+      for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    }
+    const auto subs = current->get_subcommands();
+    if (subs.empty()) break;
+    current = subs.front();
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg.size() < 3 || arg.substr(0, 2) != "--") continue;
+    if (const auto eq = arg.find('='); eq != std::string_view::npos) arg = arg.substr(0, eq);
+    if (std::find(names.begin(), names.end(), arg) != names.end()) continue;
+    return did_you_mean(arg, names);
+  }
+  return {};
 }
 
 // The deepest subcommand that was parsed, as "compare" or "rubric check".
@@ -167,7 +192,8 @@ int run(int argc, const char* const* argv) {
   app.set_version_flag("--version", fmt::format("scorecard (policy-scorecard) {}", version()));
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer("Exit codes: 0 ok, 1 check failed, 2 usage error, 3 invalid input. Docs: docs/cli.md");
+  app.footer("Run 'scorecard help COMMAND' (or 'scorecard COMMAND --help') for a command's options.\n"
+             "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 invalid input. Docs: docs/cli.md");
 
   GlobalOptions options;
   app.add_option("--rubric", options.rubric_path, "Rubric file to use instead of the built-in CPD rubric")
@@ -178,7 +204,14 @@ int run(int argc, const char* const* argv) {
   app.add_flag("-q,--quiet", options.quiet, "Print no notes or summaries, only results and errors");
   app.add_option("-j,--jobs", options.jobs, "Threads that read and score files (default: one per core)")
       ->type_name("N")
-      ->check(CLI::Range(1u, 1024u));
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            unsigned n = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+            if (ec == std::errc() && end == value.data() + value.size() && n >= 1 && n <= 1024) return {};
+            return fmt::format("expected a number of threads from 1 to 1024, found \"{}\"", value);
+          },
+          "", "N"));
 
   std::vector<Command> commands = {setup_score(app),    setup_compare(app), setup_export(app),
                                   setup_validate(app), setup_check(app),   setup_diff(app),
@@ -188,10 +221,30 @@ int run(int argc, const char* const* argv) {
   commands.push_back(setup_manpage(app));
 
   if (auto message = unknown_command(argc, argv)) return usage_error(*message, "");
+  // "scorecard" alone, and "scorecard help [COMMAND...]": the help of the tool or of the command.
+  std::vector<const char*> args(argv, argv + argc);
+  if (argc == 1) args.push_back("--help");
+  if (argc >= 2 && std::string_view(argv[1]) == "help") {
+    if (argc >= 3 && std::find(k_commands.begin(), k_commands.end(), argv[2]) == k_commands.end()) {
+      return usage_error(fmt::format("unknown command \"{}\"{}", argv[2], did_you_mean(argv[2], k_commands)), "");
+    }
+    args.erase(args.begin() + 1);
+    args.push_back("--help");
+  }
+  argc = static_cast<int>(args.size());
+  argv = args.data();
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help, --version
+  } catch (const CLI::ExtrasError& e) {
+    return usage_error(std::string(e.what()) + option_hint(app, argc, argv), parsed_command(app));
+  } catch (const CLI::RequiredError& e) {
+    // Global options but no command: say which there are.
+    if (parsed_command(app).empty() && std::string_view(e.what()).find("subcommand") != std::string_view::npos) {
+      return usage_error(fmt::format("a command is required: {}", join(k_commands, ", ")), "");
+    }
+    return usage_error(e.what(), parsed_command(app));
   } catch (const CLI::ParseError& e) {
     return usage_error(e.what(), parsed_command(app));
   }

@@ -78,7 +78,13 @@ void add_format_option(CLI::App& command, std::string& format, ReportKind kind) 
           [names, formats](std::string& value) -> std::string {
             const auto f = parse_format(value);
             if (f && std::find(formats.begin(), formats.end(), *f) != formats.end()) return {};
-            return fmt::format("{} not in {{{}}}", value, join(names, ","));
+            // A format another command writes says which; else the nearest name.
+            std::string hint = did_you_mean(value, names);
+            if (f && hint.empty()) {
+              const char* other = *f == Format::junit ? "check" : *f == Format::text ? "compare" : "export";
+              hint = fmt::format(" ({} is written by 'scorecard {}')", value, other);
+            }
+            return fmt::format("{} not in {{{}}}{}", value, join(names, ","), hint);
           },
           "", "FORMAT"))
       ->type_name("FORMAT")
