@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <scorecard/load.hpp>
+#include <scorecard/rubric.hpp>
 #include <scorecard/text_util.hpp>
 
 #include "yaml_util.hpp"
@@ -33,7 +34,6 @@ const std::vector<std::string> k_criterion_keys = {"rating", "answers", "sources
 const std::vector<std::string> k_earlier_keys = {"rating", "answers", "sources", "note", "disagreement", "since"};
 // More than the United States as a whole (about 335 million); far from overflowing a sum.
 constexpr long long k_max_population = 1'000'000'000;
-const std::vector<std::string> k_kinds = {"city", "county", "state", "other"};
 
 bool is_slug(std::string_view text) {
   if (text.empty()) return false;
@@ -406,11 +406,12 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
   }
   if (const auto* kind = detail::find_entry(entries, "kind")) {
     if (auto text = detail::read_string(*kind, ctx)) {
-      if (std::find(k_kinds.begin(), k_kinds.end(), *text) != k_kinds.end()) {
+      const auto& kinds = jurisdiction_kinds();
+      if (std::find(kinds.begin(), kinds.end(), *text) != kinds.end()) {
         j.kind = *text;
       } else {
-        ctx.error(kind->value, fmt::format("\"kind\" must be one of city, county, state, other; found \"{}\"{}", *text,
-                                           did_you_mean(*text, k_kinds)));
+        ctx.error(kind->value, fmt::format("\"kind\" must be one of {}; found \"{}\"{}", join(kinds, ", "), *text,
+                                           did_you_mean(*text, kinds)));
       }
     }
   }

@@ -31,7 +31,6 @@ const std::vector<std::string> k_criterion_keys = {"id", "title", "abbrev", "des
                                                    "optional", "questions", "rules"};
 const std::vector<std::string> k_question_keys = {"id", "text", "type", "scored", "protective_order"};
 const std::vector<std::string> k_inheritance_keys = {"jail_authority", "binding"};
-const std::vector<std::string> k_kinds = {"city", "county", "state", "other"};
 const std::vector<std::string> k_rule_keys = {"tier", "when", "when_any", "because"};
 const std::vector<std::string> k_overall_keys = {"method", "cutoffs", "gates", "min_rated", "provenance", "calibration"};
 const std::vector<std::string> k_cutoff_keys = {"tier", "max_mean"};
@@ -346,9 +345,10 @@ class RubricReader {
     if (const auto* binding = detail::find_entry(entries, "binding")) {
       if (auto kinds = detail::read_string_list(*binding, m_ctx)) {
         for (const auto& [kind, node] : *kinds) {
-          if (std::find(k_kinds.begin(), k_kinds.end(), kind) == k_kinds.end()) {
-            m_ctx.error(node, fmt::format("\"{}\" is not a kind of government; expected city, county, state or other{}",
-                                          kind, did_you_mean(kind, k_kinds)));
+          const auto& known = jurisdiction_kinds();
+          if (std::find(known.begin(), known.end(), kind) == known.end()) {
+            m_ctx.error(node, fmt::format("\"{}\" is not a kind of government; expected {}{}", kind,
+                                          jurisdiction_kinds_text(), did_you_mean(kind, known)));
           } else if (!m_rubric.inheritance.binds(kind)) {
             m_rubric.inheritance.binding_kinds.push_back(kind);
           }

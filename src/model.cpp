@@ -42,6 +42,18 @@ std::size_t Criterion::scored_questions() const {
   return static_cast<std::size_t>(std::count_if(questions.begin(), questions.end(), [](const Question& q) { return q.scored; }));
 }
 
+const std::vector<std::string>& jurisdiction_kinds() {
+  static const std::vector<std::string> kinds = {"city", "county", "parish", "borough", "state", "other"};
+  return kinds;
+}
+
+std::string jurisdiction_kinds_text() {
+  std::vector<std::string> kinds = jurisdiction_kinds();
+  const std::string last = kinds.back();
+  kinds.pop_back();
+  return join(kinds, ", ") + " or " + last;
+}
+
 Rubric Rubric::translated(std::string_view language, bool& complete) const {
   Rubric out = *this;
   complete = true;

@@ -279,6 +279,8 @@ std::string es_what_if(const std::vector<std::string>& what_if) {
 std::string es_kind(std::string_view kind) {
   if (kind == "city") return "ciudad";
   if (kind == "county") return "condado";
+  if (kind == "parish") return "parroquia";
+  if (kind == "borough") return "distrito";
   if (kind == "state") return "estado";
   if (kind == "other") return "otra";
   return std::string(kind);

@@ -118,7 +118,7 @@ void render_jurisdiction_schema(const Rubric& rubric, std::ostream& out) {
   slug(w);
   w.key("name").begin_object().field("type", "string").field("minLength", 1).end_object();
   w.key("state").begin_object().field("type", "string").field("pattern", "^[A-Z]{2}$").end_object();
-  w.key("kind").begin_object().key("enum").strings({"city", "county", "state", "other"}).end_object();
+  w.key("kind").begin_object().key("enum").strings(jurisdiction_kinds()).end_object();
   w.key("population").begin_object().field("description", "Residents: an exact figure, or one as its source rounds it");
   w.key("oneOf").begin_array();
   w.begin_object().field("type", "integer").field("minimum", 0).end_object();

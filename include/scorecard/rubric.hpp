@@ -170,6 +170,11 @@ struct Rubric {
 // criterion, question or tier id may be one of them.
 const std::vector<std::string>& reserved_words();
 
+// The kinds of government a jurisdiction file may name (kind:) and a rubric's inheritance may
+// bind: city, county, parish (Louisiana's counties), borough (Alaska's), state, other.
+const std::vector<std::string>& jurisdiction_kinds();
+std::string jurisdiction_kinds_text();  // "city, county, parish, borough, state or other"
+
 // Lowercase letters, digits, '_' and '-', starting with a letter: the characters an id may
 // use without clashing with the filter (= < > ! ,) and what-if (= .) syntax.
 bool is_rubric_id(std::string_view text);

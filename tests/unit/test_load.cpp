@@ -355,7 +355,7 @@ criteria: {}
         std::vector<std::string>{
             "t.yaml:1:5: error: \"id\" must use only a-z, 0-9 and '-', found \"Bad_Id\"",
             "t.yaml:3:8: error: \"state\" must be a two-letter postal code such as \"IL\", found \"Illinois\"",
-            "t.yaml:4:7: error: \"kind\" must be one of city, county, state, other; found \"town\"",
+            "t.yaml:4:7: error: \"kind\" must be one of city, county, parish, borough, state, other; found \"town\"",
             "t.yaml:5:13: error: \"population\" cannot be negative, found -5",
             "t.yaml:6:11: error: invalid date \"2020-13-45\" for \"reviewed\"; expected YYYY-MM-DD, YYYY-MM or YYYY",
             "t.yaml:7:17: error: \"jail_authority\" must use only a-z, 0-9 and '-', found \"Cook County\"",

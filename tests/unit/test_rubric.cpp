@@ -304,7 +304,7 @@ TEST_CASE("the rubric's inheritance: jail questions, binding kinds and protectiv
             "(yes, no), from most to least protective",
             "r.yaml:22:20: error: \"b\" in \"inheritance.jail_authority\" is neither a criterion nor a question (did "
             "you mean \"a\"?)",
-            "r.yaml:23:13: error: \"stat\" is not a kind of government; expected city, county, state or other (did you "
+            "r.yaml:23:13: error: \"stat\" is not a kind of government; expected city, county, parish, borough, state or other (did you "
             "mean \"state\"?)",
             "r.yaml:24:3: error: unknown key \"other\" in \"inheritance\""});
 }

@@ -177,7 +177,8 @@ criteria:)");
         std::vector<std::string>{
             "v.yaml:7:10: error: \"v\" cannot lie within itself",
             "v.yaml:9:3: error: unknown criterion \"custdy\" in \"binds\" (did you mean \"custody\"?)",
-            "v.yaml:11:58: error: unknown question \"transfer\" for criterion \"custody\"",
+            "v.yaml:11:58: error: unknown question \"transfer\" for criterion \"custody\" (did you mean "
+        "\"transfer_to_ice_prohibited\"?)",
             "v.yaml:11:101: error: \"unclear\" is not an answer to \"judicial_warrant_required\" that can bind; expected "
             "one of yes, no",
             "v.yaml:12:41: error: \"detainer_hold_prohibited\": at_most \"none\" is less protective than at_least "
