@@ -159,10 +159,16 @@ void read_sources(const MapEntry& entry, const YamlContext& ctx, Jurisdiction& j
     }
     if (const auto* url = detail::find_entry(fields, "url")) {
       if (auto text = detail::read_string(*url, ctx)) {
-        if (text->rfind("https://", 0) == 0 || text->rfind("http://", 0) == 0) {
-          source.url = *text;
-        } else {
+        const std::size_t scheme = text->rfind("https://", 0) == 0 ? 8 : text->rfind("http://", 0) == 0 ? 7 : 0;
+        const std::size_t host_end = text->find_first_of("/?#", scheme);
+        if (scheme == 0) {
           ctx.error(url->value, fmt::format("url of source \"{}\" must start with https:// or http://", source.id));
+        } else if (host_end == scheme || scheme == text->size()) {
+          ctx.error(url->value, fmt::format("url of source \"{}\" has no host after {}", source.id, text->substr(0, scheme)));
+        } else if (text->find_first_of(" \t\n\r") != std::string::npos) {
+          ctx.error(url->value, fmt::format("url of source \"{}\" holds a space; write it as %20", source.id));
+        } else {
+          source.url = *text;
         }
       }
     }
@@ -199,6 +205,13 @@ bool read_answers(const MapEntry& entry, const YamlContext& ctx, std::string_vie
 }
 
 void read_source_refs(const MapEntry& entry, const YamlContext& ctx, std::vector<SourceRef>& out) {
+  // "sources: law" for "[law]": said, and the one id taken, so that nothing else follows from it.
+  if (entry.value.IsScalar() && !entry.value.Scalar().empty()) {
+    const std::string id(entry.value.Scalar());
+    ctx.error(entry.value, fmt::format("expected a list for \"{}\", found a string; write [{}]", entry.key, id));
+    out.push_back({id, position(ctx, entry.value)});
+    return;
+  }
   if (auto ids = detail::read_string_list(entry, ctx)) {
     for (const auto& [id, node] : *ids) out.push_back({id, position(ctx, node)});
   }
@@ -317,7 +330,11 @@ void read_criterion(const detail::YamlNode& node, const YamlContext& ctx, bool e
                                     : fmt::format("criterion \"{}\"", c.id);
   const auto fields = detail::read_mapping(node, ctx);
   detail::check_known_keys(fields, earlier ? k_earlier_keys : k_criterion_keys, ctx, where);
-  if (const auto* rating = detail::find_entry(fields, "rating")) {
+  if (const auto* rating = detail::find_entry(fields, "rating"); rating && !rating->value.IsScalar() && !rating->value.IsNull()) {
+    c.rating_where = position(ctx, rating->value);  // there is one, if not a tier: no "needs a rating" besides
+    ctx.error(rating->value, fmt::format("\"rating\" must be a tier (a number such as 2, or a tier's id), found {}",
+                                         detail::kind_name(rating->value)));
+  } else if (rating) {
     c.rating_where = position(ctx, rating->value);
     // A tier number or a tier id; the validator checks either against the rubric's tiers.
     const std::string_view text = rating->value.IsScalar() ? rating->value.Scalar() : std::string_view();
@@ -399,8 +416,10 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
       if (is_state_code(*text)) {
         j.state = *text;
       } else {
-        ctx.error(state->value, fmt::format("\"state\" must be a two-letter postal code such as \"IL\", found \"{}\"",
-                                            *text));
+        std::string upper = *text;
+        for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        ctx.error(state->value, fmt::format("\"state\" must be a two-letter postal code such as \"IL\", found \"{}\"{}",
+                                            *text, is_state_code(upper) ? fmt::format(" (capitals: \"{}\")", upper) : ""));
       }
     }
   }

@@ -90,7 +90,11 @@ void check_answers(const Jurisdiction& j, const CriterionData& data, const Crite
 void check_source_refs(const Jurisdiction& j, const std::vector<SourceRef>& refs, Position where, std::string uncited,
                        const std::vector<std::string>& source_ids, const std::unordered_set<std::string>& defined,
                        Diagnostics& out) {
+  std::unordered_set<std::string_view> seen;
   for (const auto& ref : refs) {
+    if (!seen.insert(ref.id).second) {
+      out.push_back({Severity::warning, j.at(ref.where), fmt::format("source \"{}\" is cited twice here", ref.id)});
+    }
     if (!defined.count(ref.id)) {
       out.push_back({Severity::error, j.at(ref.where),
                      fmt::format("source \"{}\" is not defined under \"sources\"{}", ref.id,
@@ -266,6 +270,12 @@ Diagnostics validate_jurisdiction(const Jurisdiction& j, const Rubric& rubric, V
   for (const auto& s : j.sources) {
     source_ids.push_back(s.id);
     defined.insert(s.id);
+    // The placeholder of `scorecard init`, still there.
+    if (s.title.rfind("TODO", 0) == 0) {
+      out.push_back({Severity::warning, j.at(s.where),
+                     fmt::format("source \"{}\" still has the template's title (\"{}\"); give the title of what it cites", s.id,
+                                 s.title)});
+    }
   }
   for (const auto& c : j.criteria) {
     for_each_state(c, [&](const CriterionData& state) {
