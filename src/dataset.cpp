@@ -134,6 +134,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
   };
   for (std::size_t argument = 0; argument < paths.size(); ++argument) {
     const std::string& path = paths[argument];
+    if (path == "-") {  // standard input, once: a file named "-"
+      if (seen.insert("-").second) files.push_back(path);
+      continue;
+    }
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {

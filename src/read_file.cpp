@@ -23,7 +23,9 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     return std::nullopt;
   };
   // One open, one fstat and the reads: at national scale every system call per file counts.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // "-" is standard input (validate -, a file piped in).
+  const bool standard_input = path == "-";
+  const int fd = standard_input ? ::dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == EACCES || errno == EPERM) return fail("cannot be read (permission denied?)");
     if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP || errno == ENAMETOOLONG) return fail("no such file");

@@ -1,6 +1,7 @@
 # Runs one end-to-end case: cmake -DBIN=scorecard -DCASE=dir -DROOT=repo -P run_case.cmake
 #   CASE/args          one argument per line (paths relative to the repository root)
 #   CASE/env           optional: NAME=VALUE per line, set for the run
+#   CASE/stdin         optional: a file (from the repository's root) read as standard input
 #   CASE/expected.out  golden stdout
 #   CASE/expected.err  golden stderr (absent = must be empty)
 #   CASE/expected.rc   golden exit code (absent = 0)
@@ -10,8 +11,14 @@ set(env_args)
 if(EXISTS "${CASE}/env")
   file(STRINGS "${CASE}/env" env_args ENCODING UTF-8)
 endif()
+set(input_args INPUT_FILE /dev/null)
+if(EXISTS "${CASE}/stdin")
+  file(STRINGS "${CASE}/stdin" input_path LIMIT_COUNT 1 ENCODING UTF-8)
+  set(input_args INPUT_FILE "${ROOT}/${input_path}")
+endif()
 execute_process(
   COMMAND ${CMAKE_COMMAND} -E env --unset=NO_COLOR --unset=COLUMNS ${env_args} "${BIN}" ${args}
+  ${input_args}
   WORKING_DIRECTORY "${ROOT}"
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc
   TIMEOUT 60)
