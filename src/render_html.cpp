@@ -167,6 +167,8 @@ struct Page {
   bool site = false;  // export --format site: names link to each jurisdiction's own page
   std::string translation_note;  // said when the rubric has no translation into the page's language
   std::unordered_map<std::string_view, std::string_view> names;  // the jurisdictions on the page, by id
+  std::string style;       // the one stylesheet of every page of the run
+  std::string style_hash;  // its CSP hash, computed once for a site's thousands of pages
 
   Page(const Rubric& r, const PageWords& words, const HtmlOptions& o, const ExportInfo& i,
        const std::vector<JurisdictionScore>& scores)
@@ -175,6 +177,8 @@ struct Page {
     bool complete = true;
     rubric = r.translated(words.lang, complete);
     if (!complete) translation_note = words.translation_missing;
+    style = css(rubric);
+    style_hash = detail::csp_hash(style);
     end_day = !info.as_of.empty() ? parse_day(info.as_of).value_or(info.today) : info.today;
     if (info.history) {
       for (const auto& h : info.history->jurisdictions) histories.emplace(h.id, &h);
@@ -184,9 +188,14 @@ struct Page {
     const auto it = histories.find(id);
     return it == histories.end() ? nullptr : it->second;
   }
-  // Where a jurisdiction's card is: "#chicago" on the page, "chicago.html" in a site.
+  // Where a jurisdiction's card is: "#chicago" on the page, "jurisdictions/chicago.html"
+  // from a site's index.
   std::string link_to(const Jurisdiction& j) const {
-    return site ? std::string(k_site_places) + "/" + html_escape(j.id) + ".html" : "#" + html_escape(j.id);
+    return site ? std::string(k_site_places) + "/" + card_link(j.id) : card_link(j.id);
+  }
+  // The same from a card: "#cook-county", or its page beside this one in a site.
+  std::string card_link(std::string_view id) const {
+    return site ? html_escape(id) + ".html" : "#" + html_escape(id);
   }
 };
 
@@ -221,8 +230,7 @@ void render_card(const Page& p, const JurisdictionScore& s, int heading, std::os
     const auto it = p.names.find(j.jail_authority);
     meta.push_back(std::string(w.jail_run_by) + " " +
                    (it == p.names.end() ? html_escape(j.jail_authority)
-                                        : "<a href=\"" + std::string(p.site ? "" : "#") + html_escape(j.jail_authority) +
-                                              (p.site ? ".html" : "") + "\">" + html_escape(it->second) + "</a>"));
+                                        : "<a href=\"" + p.card_link(j.jail_authority) + "\">" + html_escape(it->second) + "</a>"));
   }
   if (!j.reviewed.empty()) meta.push_back(std::string(w.reviewed) + " " + html_escape(j.reviewed));
   out << join(meta, " · ") << "</p>\n<p>" << w.overall << ": " << badge(p, s.overall.tier) << " ("
@@ -311,25 +319,26 @@ void render_methodology(const Page& p, int heading, std::ostream& out) {
 
 // The head of a page: its own strict CSP (the hashes of its one style and one script), no
 // referrer, and share tags (title, description) for link previews.
-void render_head(const Page& p, const std::string& title, const std::string& description, const std::string& style,
-                 std::string_view script, std::ostream& out) {
+void render_head(const Page& p, const std::string& title, const std::string& description, std::string_view script,
+                 std::ostream& out) {
   out << "<!doctype html>\n<html lang=\"" << p.w.lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       << (script.empty() ? std::string() : "script-src " + detail::csp_hash(script) + "; ") << "style-src "
-      << detail::csp_hash(style) << "; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+      << p.style_hash << "; img-src data:; base-uri 'none'; form-action 'none'\">\n"
       << "<meta name=\"referrer\" content=\"no-referrer\">\n"
       << "<meta name=\"generator\" content=\"policy-scorecard " << html_escape(version()) << "\">\n"
       << "<meta name=\"description\" content=\"" << html_escape(description) << "\">\n"
       << "<meta property=\"og:type\" content=\"website\">\n"
       << "<meta property=\"og:title\" content=\"" << html_escape(title) << "\">\n"
       << "<meta property=\"og:description\" content=\"" << html_escape(description) << "\">\n"
-      << "<title>" << html_escape(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
+      << "<title>" << html_escape(title) << "</title>\n<style>" << p.style << "</style>\n</head>\n<body>\n";
 }
 
 // The banners every page of a run carries: rated as of a day, answers only, what-ifs.
 void render_banners(const Page& p, std::ostream& out) {
   const ExportInfo& info = p.info;
+  if (!p.translation_note.empty()) out << "<p class=\"what-if\" role=\"note\">" << html_escape(p.translation_note) << "</p>\n";
   if (!info.as_of.empty()) {
     out << "<p class=\"what-if\" role=\"note\"><strong>" << html_escape(p.w.as_of(info.as_of)) << "</strong></p>\n";
   }
@@ -363,14 +372,13 @@ std::string summary_text(const Rubric& rubric, const PageWords& w, const Summary
   return join(lines, " ");
 }
 
-void render_header(const Page& p, const std::string& title, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
+void render_header(const Page& p, const std::string& title, const std::vector<JurisdictionScore>& scores,
+                   const Summary& summary, std::ostream& out) {
   out << "<header>\n<h1>" << html_escape(title) << "</h1>\n";
   if (!p.options.intro.empty()) out << "<p class=\"intro\">" << detail::html_linked(p.options.intro) << "</p>\n";
-  if (!p.translation_note.empty()) out << "<p class=\"what-if\" role=\"note\">" << html_escape(p.translation_note) << "</p>\n";
   render_banners(p, out);
   if (const std::string line = reviewed_line(p.w, scores); !line.empty()) out << "<p class=\"reviewed\">" << line << "</p>\n";
   // After the banners, since the summary counts the hypothetical tiers too.
-  const Summary summary = summarize(p.rubric, scores);
   out << "<ul class=\"summary\">\n";
   for (const auto& t : summary.tiers) out << "<li>" << html_escape(capitalized(p.w.summary(p.rubric, summary, t))) << ".</li>\n";
   if (const std::string line = p.w.not_rated_summary(summary); !line.empty()) {
@@ -501,12 +509,11 @@ void render_place_page(const Page& p, const JurisdictionScore& s, const std::str
   std::string description = j.name;
   if (!j.state.empty()) description += " (" + j.state + ")";
   description += ": " + std::string(p.w.overall) + " " + p.w.tier_words(p.rubric, s.overall.tier) + ". " + site_title + ".";
-  render_head(p, title, description, css(p.rubric), {}, out);
+  render_head(p, title, description, {}, out);
   out << "<header>\n<nav class=\"back\"><a href=\"../index.html\">" << p.w.back_to_index << "</a></nav>\n<h1>"
       << html_escape(j.name) << "</h1>\n<p class=\"place-line\">";
   render_summary_line(p, s, out, false);
   out << "</p>\n";
-  if (!p.translation_note.empty()) out << "<p class=\"what-if\" role=\"note\">" << html_escape(p.translation_note) << "</p>\n";
   render_banners(p, out);
   out << "</header>\n<main>\n";
   render_card(p, s, 2, out);
@@ -520,10 +527,9 @@ void render_place_page(const Page& p, const JurisdictionScore& s, const std::str
 // the jurisdictions' pages). Nothing to show (a filter that matched none) says so instead.
 void render_index(const Page& p, const std::vector<JurisdictionScore>& scores, std::ostream& out) {
   const std::string title = p.options.title.empty() ? p.rubric.title : p.options.title;
-  const std::string style = css(p.rubric);
   const std::string_view script = detail::page_js_text();
   const Summary summary = summarize(p.rubric, scores);
-  render_head(p, title, p.options.intro.empty() ? summary_text(p.rubric, p.w, summary) : p.options.intro, style,
+  render_head(p, title, p.options.intro.empty() ? summary_text(p.rubric, p.w, summary) : p.options.intro,
               scores.empty() ? std::string_view() : script, out);
   if (scores.empty()) {
     out << "<header>\n<h1>" << html_escape(title) << "</h1>\n";
@@ -536,7 +542,7 @@ void render_index(const Page& p, const std::vector<JurisdictionScore>& scores, s
     out << "</body>\n</html>\n";
     return;
   }
-  render_header(p, title, scores, out);
+  render_header(p, title, scores, summary, out);
   out << "<main>\n";
   render_controls(p, out);
   render_table(p, scores, out);
