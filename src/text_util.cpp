@@ -140,6 +140,21 @@ std::string population_text(long long value, long long rounded_to) {
   return "about " + group_thousands(value);
 }
 
+std::string short_population(long long value) {
+  if (value < 1'000) return std::to_string(value);
+  static constexpr const char* k_suffixes[] = {"k", "m", "b"};
+  double scaled = static_cast<double>(value) / 1e3;
+  for (std::size_t unit = 0;; ++unit) {
+    std::string text = scaled < 99.95 ? fmt::format("{:.1f}", scaled) : fmt::format("{:.0f}", scaled);
+    if (scaled >= 999.95 && unit + 1 < std::size(k_suffixes)) {  // 2,722,586 is 2.7m; 999,950 is 1m
+      scaled /= 1e3;
+      continue;
+    }
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+    return text + k_suffixes[unit];
+  }
+}
+
 std::string format_mean(double mean) { return fmt::format("{:.3f}", mean); }
 
 std::size_t display_width(std::string_view text) {

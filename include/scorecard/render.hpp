@@ -56,9 +56,14 @@ struct ExportInfo {
   int today = 0;
 };
 
+// The colours a terminal shows: the 8 named ones (a tier's terminal_color), 256 (the
+// rubric's palette, the nearest of xterm's colours) or 24-bit (the palette itself).
+enum class ColorDepth { basic, xterm256, truecolor };
+
 struct RenderOptions {
   bool color = false;     // ANSI colours for tier cells
   std::size_t width = 0;  // terminal width to fit; 0 = no limit
+  ColorDepth depth = ColorDepth::basic;
 };
 
 struct HtmlOptions {

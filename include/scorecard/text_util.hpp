@@ -25,6 +25,9 @@ std::string format_residents(long long value);
 // rounded: 8600000 to 100000 is "8.6m", 257000 to 1000 is "257k", 250 to 10 is "about 250".
 std::string population_text(long long value, long long rounded_to);
 
+// A population in at most three figures, for narrow tables: 672k, 2.7m, 17.9m, 1.4b, 950.
+std::string short_population(long long value);
+
 // Fixed three-decimal rendering used everywhere a weighted mean is shown.
 std::string format_mean(double mean);
 

@@ -60,7 +60,7 @@ void Context::print(const Diagnostics& diagnostics) const {
 }
 
 RenderOptions Context::render_options() const {
-  return {use_color(m_options.color, 1), terminal_width()};
+  return {use_color(m_options.color, 1), terminal_width(), color_depth()};
 }
 
 std::string Context::summary(const Dataset& dataset, bool with_warnings) {

@@ -237,7 +237,10 @@ int run_report_command(Context& context, ReportCommand& command, const std::stri
   }
   OutputSettings settings;
   settings.render = context.render_options();
-  if (to_file) settings.render = {context.options().color == "always", 0};
+  if (to_file) {  // a file has no width, and colours only when asked for
+    settings.render.color = context.options().color == "always";
+    settings.render.width = 0;
+  }
   settings.html = command.html;
   if (command.timestamp) settings.generated_at = now_utc();
   settings.threads = context.options().jobs;

@@ -17,7 +17,7 @@ if(EXISTS "${CASE}/stdin")
   set(input_args INPUT_FILE "${ROOT}/${input_path}")
 endif()
 execute_process(
-  COMMAND ${CMAKE_COMMAND} -E env --unset=NO_COLOR --unset=COLUMNS ${env_args} "${BIN}" ${args}
+  COMMAND ${CMAKE_COMMAND} -E env --unset=NO_COLOR --unset=COLUMNS --unset=COLORTERM TERM=xterm ${env_args} "${BIN}" ${args}
   ${input_args}
   WORKING_DIRECTORY "${ROOT}"
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc

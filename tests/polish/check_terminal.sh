@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The colour decision on a real terminal (a pseudo-terminal from `script`): colour by
-# default, none with NO_COLOR set or TERM=dumb, and --color always/never winning over both.
+# default, none with NO_COLOR set or TERM=dumb, and --color always/never winning over both;
+# the rubric's palette where the terminal shows it; compare fits the terminal's width.
 # Usage: check_terminal.sh SCORECARD_BINARY REPO_ROOT. Exits 77 without `script`.
 set -u
 bin=$1 root=$2
 command -v script >/dev/null || { echo "skipped: script (util-linux) not found"; exit 77; }
 cd "$root" || exit 1
+unset COLUMNS COLORTERM  # each check sets what it needs
 passed=0 failed=0
 esc=$(printf '\033[')
 on_tty() { script -qec "$*" /dev/null 2>/dev/null; }
@@ -18,10 +20,26 @@ check "TERM=dumb turns it off" '[[ "$(TERM=dumb on_tty "$table")" != *"$esc"* ]]
 check "--color always wins over NO_COLOR" '[[ "$(NO_COLOR=1 TERM=xterm on_tty "$table --color always")" == *"$esc"* ]]'
 check "--color never wins on a terminal" '[[ "$(TERM=xterm on_tty "$table --color never")" != *"$esc"* ]]'
 check "a pipe gets none" '[[ "$(TERM=xterm $table)" != *"$esc"* ]]'
+check "24-bit colour shows the rubric's palette (#009E73)" \
+  '[[ "$(COLORTERM=truecolor TERM=xterm on_tty "$table")" == *"${esc}38;2;000;158;115m"* ]]'
+check "256 colours show its nearest (35)" '[[ "$(TERM=xterm-256color on_tty "$table")" == *"${esc}1;38;5;35m"* ]]'
+check "8 colours show its terminal_color (green)" '[[ "$(TERM=xterm on_tty "$table")" == *"${esc}32m"* ]]'
+# The widest line of compare on a terminal of $1 columns, every jurisdiction shown.
+widest() {
+  TERM=xterm script -qec "stty cols $1; $bin -q compare data/jurisdictions --color never" /dev/null |
+    tr -d '\r' | awk '{ n = length($0); if (n > max) max = n } END { print max }'
+}
+check "at 80 columns no line is wider than 80" '(( $(widest 80) <= 80 ))'
+check "at 100 columns no line is wider than 100" '(( $(widest 100) <= 100 ))'
+check "at 60 columns no line is wider than 60" '(( $(widest 60) <= 60 ))'
+check "at 40 columns no line is wider than 40" '(( $(widest 40) <= 40 ))'
+rows() { TERM=xterm script -qec "stty cols $1; $bin -q compare data/jurisdictions --color never" /dev/null | tr -d '\r'; }
+check "at 80 columns the criteria are numbered and the population short" \
+  '[[ "$(rows 80 | sed -n 1p)" == "Jurisdiction       St Pop. 1 2 3 4 5 6 7 8 Rated Overall            Score" ]]'
+check "at 40 columns the criteria are packed and the name cut" \
+  '[[ "$(rows 40 | grep -m1 Clackamas)" == "Clackamas Cou… OR 1???????   1/8 ?" ]]'
 wide_table="$bin -q compare data/jurisdictions/cities/washington-dc.yaml --color never"
-check "a narrow terminal narrows the name column (to at least 12)" \
-  '[[ "$(TERM=xterm script -qec "stty cols 70; $wide_table" /dev/null | sed -n 2p)" == "Washington,… DC"* ]]'
-check "a wide terminal keeps names whole" \
-  '[[ "$(TERM=xterm script -qec "stty cols 200; $wide_table" /dev/null | sed -n 2p)" == "Washington, DC DC"* ]]'
+check "a wide terminal keeps names and headings whole" \
+  '[[ "$(TERM=xterm script -qec "stty cols 200; $wide_table" /dev/null | sed -n 2p)" == "Washington, DC DC          672k    1    1"* ]]'
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

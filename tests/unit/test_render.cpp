@@ -89,28 +89,76 @@ TEST_CASE("the JSON summary counts residents only where the population is known"
   CHECK(stamped.str().find("\"sort\": \"name\"") != std::string::npos);
 }
 
-TEST_CASE("the comparison table narrows the name column to fit a terminal", "[render]") {
+TEST_CASE("the comparison table takes narrower shapes to fit a terminal", "[render]") {
   auto load = load_jurisdiction_from_string(
       test::replace(test::k_valid_file, "name: Testville", "name: A Very Long Jurisdiction Name Indeed"), "w.yaml");
   std::vector<JurisdictionScore> scores = {score_jurisdiction(builtin_rubric(), std::move(*load.jurisdiction))};
-  std::ostringstream wide;
-  render_compare_table(builtin_rubric(), scores, {false, 0}, wide);
-  CHECK(wide.str().find("A Very Long Jurisdiction Name Indeed") != std::string::npos);
-  auto first_row = [](const std::string& table) {
-    const auto start = table.find('\n') + 1;
-    return table.substr(start, table.find('\n', start) - start);
+  auto table = [&](std::size_t width) {
+    std::ostringstream out;
+    render_compare_table(builtin_rubric(), scores, {false, width}, out);
+    return out.str();
   };
-  // 100 columns: the name column gives up what the table is too wide by.
-  std::ostringstream fits;
-  render_compare_table(builtin_rubric(), scores, {false, 100}, fits);
-  CHECK(first_row(fits.str()).rfind("A Very Long… IL", 0) == 0);
-  CHECK(display_width(first_row(fits.str())) == 100);
-  // 60 columns: the name column stops at 12; the other columns keep their width.
-  std::ostringstream narrow;
-  render_compare_table(builtin_rubric(), scores, {false, 60}, narrow);
-  CHECK(first_row(narrow.str()).rfind("A Very Long… ", 0) == 0);
+  auto line = [](const std::string& text, std::size_t n) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < n; ++i) start = text.find('\n', start) + 1;
+    return text.substr(start, text.find('\n', start) - start);
+  };
+  auto widest = [](const std::string& text) {
+    std::size_t most = 0;
+    std::istringstream lines(text);
+    for (std::string l; std::getline(lines, l);) most = std::max(most, display_width(l));
+    return most;
+  };
+  // No limit: the whole name and the criteria's abbreviations.
+  const std::string wide = table(0);
+  CHECK(line(wide, 1).rfind("A Very Long Jurisdiction Name Indeed IL    ", 0) == 0);
+  CHECK(line(wide, 0).find("Cust Intv Train") != std::string::npos);
+  // Wide enough for the abbreviations with the name at 18 columns: the name gives way first.
+  const std::string fits = table(110);
+  CHECK(line(fits, 0).find("Cust Intv Train") != std::string::npos);
+  CHECK(display_width(line(fits, 1)) <= 110);
+  // 80 columns: numbered criteria, "St" and "Pop.", the legend naming the numbers.
+  const std::string eighty = table(80);
+  CHECK(line(eighty, 0).find(" St Pop. 1 2 3 4 5 6 7 8 Rated Overall") != std::string::npos);
+  CHECK(eighty.find("Columns: St = State, Pop. = Population, 1 = Custody, 2 = Immigration Interviews,") !=
+        std::string::npos);
+  CHECK(widest(eighty) <= 80);
+  // 40 columns: the criteria packed in one column under their numbers, the overall tier a
+  // number, no population or score, the name cut to what is left.
+  const std::string forty = table(40);
+  CHECK(line(forty, 0) == "Jurisdiction   St 12345678 Rated Overall");
+  CHECK(line(forty, 1).rfind("A Very Long J… IL ", 0) == 0);
+  CHECK(forty.find("(the score) is left out to fit") != std::string::npos);
+  CHECK(widest(forty) <= 40);
+  // Narrower than the narrowest shape: the name stops at 12 and the rows run over.
+  CHECK(line(table(20), 1).rfind("A Very Long… IL ", 0) == 0);
   std::ostringstream colour;
   render_compare_table(builtin_rubric(), scores, {true, 0}, colour);
   CHECK(colour.str().find("\x1b[") != std::string::npos);
-  CHECK(wide.str().find("\x1b[") == std::string::npos);
+  CHECK(wide.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("tiers are painted in the rubric's palette where the terminal shows it", "[render]") {
+  auto load = load_jurisdiction_from_string(test::k_valid_file, "t.yaml");
+  std::vector<JurisdictionScore> scores = {score_jurisdiction(builtin_rubric(), std::move(*load.jurisdiction))};
+  auto table = [&](ColorDepth depth) {
+    std::ostringstream out;
+    render_compare_table(builtin_rubric(), scores, {true, 0, depth}, out);
+    return out.str();
+  };
+  // Tier 1 of the built-in rubric: "#009E73", terminal_color green.
+  CHECK(table(ColorDepth::truecolor).find("\x1b[38;2;000;158;115m") != std::string::npos);
+  CHECK(table(ColorDepth::xterm256).find("\x1b[1;38;5;35m") != std::string::npos);
+  CHECK(table(ColorDepth::basic).find("\x1b[32m") != std::string::npos);
+}
+
+TEST_CASE("populations in three figures for narrow tables", "[text]") {
+  CHECK(short_population(950) == "950");
+  CHECK(short_population(9'540) == "9.5k");
+  CHECK(short_population(411'452) == "411k");
+  CHECK(short_population(999'950) == "1m");
+  CHECK(short_population(2'722'586) == "2.7m");
+  CHECK(short_population(17'900'000) == "17.9m");
+  CHECK(short_population(1'411'750'000) == "1.4b");
+  CHECK(short_population(3'000'000'000'000) == "3000b");
 }
