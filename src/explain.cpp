@@ -1,7 +1,9 @@
 // Improvement plans, answer plans, coverage and what-if.
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -11,9 +13,201 @@
 namespace scorecard {
 namespace {
 
-// The search enumerates subsets of criteria by size; past this many criteria it stops at
-// subsets of this size and says so.
-constexpr std::size_t k_max_search_size = 12;
+// The improvement search (docs/cli.md "explain"). The overall tier only gets better as a
+// criterion does, so "overall tier T or better" is, for some tier T' no worse than T: a
+// weighted sum of the criterion tiers low enough for T''s cut-off, and every criterion
+// T''s gates name at its required tier. The fewest criteria follow greedily (those that
+// can lower the sum most); the fewest steps among them, and every alternative that small,
+// come from a table of the most each suffix of the criteria can lower the sum with a given
+// number of criteria and of steps, which prunes the enumeration to the branches that lead
+// to an answer. Each alternative is checked by overall_tier itself.
+constexpr std::size_t k_max_cells = std::size_t{1} << 22;  // per tier's table; past it, a greedy plan (not exact)
+constexpr std::size_t k_max_counted = 100'000;             // equally small ways counted; past it, "at least"
+constexpr std::size_t k_max_visits = 20'000'000;           // a safety net for the enumeration
+constexpr double k_max_answer_combinations = 1e6;         // answer plans: criteria past it are not searched
+
+struct Item {
+  std::size_t index = 0;  // in the rubric
+  int from = 0;           // the tier now
+  double weight = 0;
+  int least = 1;  // the fewest steps when it is changed (a gate's requirement can ask more)
+  bool forced = false;  // a gate of this tier needs it changed
+};
+
+// One tier T' that would do: what its cut-off and gates ask.
+struct TierSearch {
+  int tier = 0;
+  double need = 0;  // how much the weighted sum must fall (relaxed by a rounding margin)
+  std::vector<Item> items;
+  std::size_t forced = 0;
+  std::size_t most_items = 0, most_steps = 0;  // the table's bounds
+  std::vector<double> table;  // [(j * (most_items + 1) + c) * (most_steps + 1) + s]
+  double& at(std::size_t j, std::size_t c, std::size_t s) {
+    return table[(j * (most_items + 1) + c) * (most_steps + 1) + s];
+  }
+};
+
+constexpr double k_impossible = -1e300;
+
+// The fewest criteria that can lower the weighted sum by need, with the forced ones among
+// them; nullopt when even all of them cannot.
+std::optional<std::size_t> fewest_criteria(const TierSearch& t) {
+  double reach = 0;
+  std::vector<double> others;
+  for (const auto& item : t.items) {
+    const double most = item.weight * (item.from - 1);
+    if (item.forced) {
+      reach += most;
+    } else {
+      others.push_back(most);
+    }
+  }
+  std::sort(others.rbegin(), others.rend());
+  std::size_t count = t.forced;
+  for (std::size_t i = 0; reach < t.need && i < others.size(); ++i, ++count) reach += others[i];
+  if (reach < t.need) return std::nullopt;
+  return count;
+}
+
+// The table of what each suffix of the items can do with exactly c of them and s steps.
+bool build_table(TierSearch& t, std::size_t most_items) {
+  const std::size_t m = t.items.size();
+  t.most_items = std::min(most_items, m);
+  int widest = 0;
+  for (const auto& item : t.items) widest = std::max(widest, item.from - 1);
+  t.most_steps = t.most_items * static_cast<std::size_t>(widest);
+  const std::size_t cells = (m + 1) * (t.most_items + 1) * (t.most_steps + 1);
+  if (cells > k_max_cells) return false;
+  t.table.assign(cells, k_impossible);
+  t.at(m, 0, 0) = 0;
+  for (std::size_t j = m; j-- > 0;) {
+    const Item& item = t.items[j];
+    for (std::size_t c = 0; c <= t.most_items; ++c) {
+      for (std::size_t s = 0; s <= t.most_steps; ++s) {
+        double best = item.forced ? k_impossible : t.at(j + 1, c, s);
+        if (c > 0) {
+          for (int d = item.least; d < item.from && static_cast<std::size_t>(d) <= s; ++d) {
+            const double rest = t.at(j + 1, c - 1, s - static_cast<std::size_t>(d));
+            if (rest > k_impossible) best = std::max(best, rest + item.weight * d);
+          }
+        }
+        t.at(j, c, s) = best;
+      }
+    }
+  }
+  return true;
+}
+
+struct Enumeration {
+  const Rubric& rubric;
+  std::span<const std::optional<int>> tiers;
+  std::size_t max_alternatives = 0;
+  ImprovementPlan& plan;
+  std::vector<std::optional<int>> trial;
+  std::vector<std::pair<std::size_t, int>> chosen;  // item, steps
+  std::size_t visits = 0;
+  bool stopped = false;
+  std::vector<std::vector<std::pair<std::size_t, int>>> ways;  // each way: criterion, steps
+
+  // The ways found, in the order of their criteria in the rubric (the same criteria
+  // together, the smallest change first), the first max_alternatives of them in the plan.
+  void finish() {
+    std::sort(ways.begin(), ways.end(), [](const auto& a, const auto& b) {
+      if (a.size() != b.size()) return a.size() < b.size();
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].first != b[i].first) return a[i].first < b[i].first;
+      }
+      return a < b;
+    });
+    for (const auto& way : ways) {
+      if (plan.alternatives.size() >= max_alternatives) {
+        ++plan.more;
+        continue;
+      }
+      Improvement improvement;
+      for (const auto& [i, d] : way) {
+        improvement.changes.push_back({rubric.criteria[i].id, *tiers[i], *tiers[i] - d});
+        trial[i] = *tiers[i] - d;
+        improvement.steps += d;
+      }
+      improvement.result = overall_tier(rubric, trial);
+      for (const auto& [i, d] : way) trial[i] = tiers[i];
+      plan.alternatives.push_back(std::move(improvement));
+    }
+  }
+
+  // Every way from item j on with exactly c more criteria and s more steps that lowers the
+  // sum by at least still_needed and gives tier t.tier.
+  void walk(TierSearch& t, std::size_t j, std::size_t c, std::size_t s, double still_needed) {
+    if (stopped) return;
+    if (++visits > k_max_visits || ways.size() >= k_max_counted + max_alternatives) {
+      stopped = true;
+      return;
+    }
+    if (t.at(j, c, s) < still_needed) return;
+    if (j == t.items.size()) {
+      const OverallResult result = overall_tier(rubric, trial);
+      // Counted once, under the tier it gives (a way to tier 1 also passes tier 2's test).
+      if (!result.tier || *result.tier != t.tier) return;
+      std::vector<std::pair<std::size_t, int>> way;  // criterion, steps
+      for (const auto& [i, d] : chosen) way.emplace_back(t.items[i].index, d);
+      ways.push_back(std::move(way));
+      return;
+    }
+    const Item& item = t.items[j];
+    if (c > 0) {
+      // The smallest change first: each criterion one step, then more.
+      for (int d = item.least; d < item.from && static_cast<std::size_t>(d) <= s; ++d) {
+        trial[item.index] = item.from - d;
+        chosen.emplace_back(j, d);
+        walk(t, j + 1, c - 1, s - static_cast<std::size_t>(d), still_needed - item.weight * d);
+        chosen.pop_back();
+      }
+      trial[item.index] = item.from;
+    }
+    if (!item.forced) walk(t, j + 1, c, s, still_needed);
+  }
+};
+
+// Past the table's size: the fewest criteria (exact), each lowered as little as the target
+// allows, one criterion at a time (not always the fewest steps).
+void greedy_plan(const Rubric& rubric, std::span<const std::optional<int>> tiers, int target, TierSearch& t,
+                 std::size_t count, ImprovementPlan& plan) {
+  std::vector<std::size_t> order(t.items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (t.items[a].forced != t.items[b].forced) return t.items[a].forced;
+    return t.items[a].weight * (t.items[a].from - 1) > t.items[b].weight * (t.items[b].from - 1);
+  });
+  order.resize(count);
+  std::sort(order.begin(), order.end());
+  std::vector<std::optional<int>> trial(tiers.begin(), tiers.end());
+  for (const std::size_t i : order) trial[t.items[i].index] = 1;
+  auto reaches = [&] {
+    const OverallResult r = overall_tier(rubric, trial);
+    return r.tier && *r.tier <= target;
+  };
+  if (!reaches()) return;
+  for (const std::size_t i : order) {
+    const Item& item = t.items[i];
+    auto& tier = trial[item.index];
+    while (*tier + 1 <= item.from - item.least) {
+      tier = *tier + 1;
+      if (!reaches()) {
+        tier = *tier - 1;
+        break;
+      }
+    }
+  }
+  Improvement improvement;
+  improvement.result = overall_tier(rubric, trial);
+  for (const std::size_t i : order) {
+    const Item& item = t.items[i];
+    improvement.changes.push_back({rubric.criteria[item.index].id, item.from, *trial[item.index]});
+    improvement.steps += item.from - *trial[item.index];
+  }
+  plan.alternatives.push_back(std::move(improvement));
+}
 
 }  // namespace
 
@@ -22,74 +216,98 @@ ImprovementPlan plan_improvement(const Rubric& rubric, std::span<const std::opti
   ImprovementPlan plan;
   plan.target = target;
   const std::size_t n = std::min(tiers.size(), rubric.criteria.size());
-  std::vector<std::size_t> improvable;  // criteria that have a tier above the best
-  for (std::size_t i = 0; i < n; ++i) {
-    if (tiers[i] && *tiers[i] > 1) improvable.push_back(i);
-  }
-  std::vector<std::optional<int>> trial(tiers.begin(), tiers.end());
   {
-    const OverallResult now = overall_tier(rubric, trial);
-    if (now.tier && *now.tier <= target) return plan;  // already there: nothing to change
+    const OverallResult now = overall_tier(rubric, tiers);
+    // Already there, or not rated overall (a better tier of a rated criterion changes no coverage).
+    if (!now.tier || *now.tier <= target) return plan;
   }
-  const std::size_t limit = std::min(improvable.size(), k_max_search_size);
-  plan.exhaustive = improvable.size() <= k_max_search_size;
-  int best_steps = 0;
-  // For each size k, every subset of k criteria, and for each subset every combination of
-  // better tiers: exact, and cheap for rubrics of the size scorecards have.
-  for (std::size_t k = 1; k <= limit && plan.alternatives.empty() && plan.more == 0; ++k) {
-    std::vector<std::size_t> pick(k);
-    std::function<void(std::size_t, std::size_t)> choose_subset;
-    std::function<void(std::size_t, int)> choose_tiers;
-    choose_tiers = [&](std::size_t j, int steps) {
-      if (j == k) {
-        const OverallResult result = overall_tier(rubric, trial);
-        if (!result.tier || *result.tier > target) return;
-        const bool fewer = plan.alternatives.empty() && plan.more == 0;
-        if (!fewer && steps > best_steps) return;
-        if (fewer || steps < best_steps) {
-          plan.alternatives.clear();
-          plan.more = 0;
-          best_steps = steps;
-        }
-        if (plan.alternatives.size() >= max_alternatives) {
-          ++plan.more;
-          return;
-        }
-        Improvement improvement;
-        improvement.steps = steps;
-        improvement.result = result;
-        for (std::size_t m = 0; m < k; ++m) {
-          const std::size_t i = pick[m];
-          improvement.changes.push_back({rubric.criteria[i].id, *tiers[i], *trial[i]});
-        }
-        plan.alternatives.push_back(std::move(improvement));
-        return;
-      }
-      const std::size_t i = pick[j];
-      for (int t = *tiers[i] - 1; t >= 1; --t) {
-        trial[i] = t;
-        choose_tiers(j + 1, steps + (*tiers[i] - t));
-      }
-      trial[i] = tiers[i];
-    };
-    choose_subset = [&](std::size_t start, std::size_t depth) {
-      if (depth == k) {
-        choose_tiers(0, 0);
-        return;
-      }
-      for (std::size_t s = start; s + (k - depth) <= improvable.size(); ++s) {
-        pick[depth] = improvable[s];
-        choose_subset(s + 1, depth + 1);
-      }
-    };
-    choose_subset(0, 0);
+  double sum = 0, weights = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!tiers[i]) continue;
+    sum += rubric.criteria[i].weight * *tiers[i];
+    weights += rubric.criteria[i].weight;
   }
-  return plan;  // alternatives in subset order: rubric order of their criteria
+  std::vector<TierSearch> searches;
+  for (int tier = 1; tier <= target; ++tier) {
+    const Cutoff* cutoff = nullptr;  // the loosest cut-off that gives this tier or better
+    for (const auto& c : rubric.overall.cutoffs) {
+      if (c.tier <= tier) cutoff = &c;
+    }
+    if (!cutoff) continue;
+    TierSearch t;
+    t.tier = tier;
+    const double allowed = (cutoff->max_mean + 1e-9) * weights;
+    t.need = sum - allowed - 1e-9 * std::max(1.0, std::abs(sum));
+    std::vector<int> least(n, 1);
+    std::vector<bool> forced(n, false);
+    bool possible = true;
+    for (const auto& gate : rubric.overall.gates) {
+      if (gate.tier != tier) continue;
+      for (const auto& req : gate.requirements) {
+        const Criterion* c = rubric.find_criterion(req.criterion);
+        const auto i = static_cast<std::size_t>(c - rubric.criteria.data());
+        if (i >= n || !tiers[i]) {
+          possible = false;  // a criterion without a tier cannot meet a gate
+        } else if (*tiers[i] > req.tier) {
+          forced[i] = true;
+          least[i] = std::max(least[i], *tiers[i] - req.tier);
+        }
+      }
+    }
+    if (!possible) continue;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!tiers[i] || *tiers[i] <= 1) continue;
+      t.items.push_back({i, *tiers[i], rubric.criteria[i].weight, least[i], forced[i]});
+      if (forced[i]) ++t.forced;
+    }
+    searches.push_back(std::move(t));
+  }
+  // The fewest criteria any tier allows.
+  std::optional<std::size_t> fewest;
+  for (const auto& t : searches) {
+    if (const auto count = fewest_criteria(t); count && (!fewest || *count < *fewest)) fewest = count;
+  }
+  if (!fewest) return plan;  // not reachable: exact
+  Enumeration walk{rubric, tiers, max_alternatives, plan, {tiers.begin(), tiers.end()}, {}, 0, false, {}};
+  // Rounding can make the table promise what overall_tier refuses: then one criterion more.
+  for (std::size_t most = *fewest; most <= n && walk.ways.empty(); ++most) {
+    bool tables = true;
+    for (auto& t : searches) tables = tables && build_table(t, most);
+    if (!tables) {
+      for (auto& t : searches) {
+        if (fewest_criteria(t) == most) {
+          greedy_plan(rubric, tiers, target, t, most, plan);
+          if (!plan.alternatives.empty()) break;
+        }
+      }
+      plan.exhaustive = false;
+      return plan;
+    }
+    std::size_t widest = 0;
+    for (const auto& t : searches) widest = std::max(widest, t.most_steps);
+    for (std::size_t c = *fewest; c <= most && walk.ways.empty(); ++c) {
+      for (std::size_t s = c; s <= widest && walk.ways.empty(); ++s) {
+        for (auto& t : searches) {
+          if (c > t.most_items || s > t.most_steps || t.at(0, c, s) < t.need) continue;
+          walk.walk(t, 0, c, s, t.need);
+        }
+      }
+    }
+  }
+  walk.finish();
+  // Stopped with a way found: the smallest is known and only the count is short.
+  plan.exhaustive = !(walk.stopped && plan.alternatives.empty());
+  plan.more_is_lower_bound = walk.stopped && !plan.alternatives.empty();
+  return plan;  // alternatives in rubric order of their criteria, the smallest change first
 }
 
 std::optional<AnswerPlan> answers_for_tier(const Criterion& criterion, const std::vector<Answer>& answers, int target) {
   const std::size_t q = criterion.questions.size();
   if (q == 0 || q > 8) return std::nullopt;  // larger criteria are not searched
+  // Nor those whose answers combine in more ways than this (8 questions of 5 answers: 390,625).
+  double combinations = 1;
+  for (const auto& question : criterion.questions) combinations *= static_cast<double>(question.values.size());
+  if (combinations > k_max_answer_combinations) return std::nullopt;
   auto current = [&](const std::string& question) -> std::optional<std::string> {
     for (const auto& a : answers) {
       if (a.question == question) return a.value;
@@ -387,13 +605,20 @@ std::optional<CutoffBand> band_of(const Rubric& rubric, const OverallResult& r) 
 }
 
 ExplainedPlan explained_plan(const Rubric& rubric, const Jurisdiction& j, const ImprovementPlan& plan) {
-  ExplainedPlan out{plan.target, {}, plan.more, plan.exhaustive};
+  ExplainedPlan out{plan.target, {}, plan.more, plan.exhaustive, plan.more_is_lower_bound};
+  // The same criterion raised to the same tier in many alternatives is searched once.
+  std::map<std::pair<std::string, int>, std::optional<AnswerPlan>> searched;
   for (const auto& imp : plan.alternatives) {
     ExplainedImprovement e{{}, imp.steps, imp.result};
     for (const auto& change : imp.changes) {
       PlannedChange planned{change, std::nullopt};
       if (const auto* answers = answers_of(j, change.criterion)) {
-        planned.answers = answers_for_tier(*rubric.find_criterion(change.criterion), *answers, change.to);
+        const auto key = std::make_pair(change.criterion, change.to);
+        auto it = searched.find(key);
+        if (it == searched.end()) {
+          it = searched.emplace(key, answers_for_tier(*rubric.find_criterion(change.criterion), *answers, change.to)).first;
+        }
+        planned.answers = it->second;
       }
       e.changes.push_back(std::move(planned));
     }

@@ -130,8 +130,11 @@ std::string plan_size_text(const ExplainedPlan& plan) {
   const ExplainedImprovement& first = plan.alternatives.front();
   const std::size_t ways = plan.alternatives.size() + plan.more;
   return fmt::format("{} criteri{}, {} tier step{}; {}", first.changes.size(), first.changes.size() == 1 ? "on" : "a",
-                     first.steps, first.steps == 1 ? "" : "s",
-                     ways == 1 ? "the only way this small" : fmt::format("{} equally small ways", ways));
+                     group_thousands(first.steps), first.steps == 1 ? "" : "s",
+                     !plan.exhaustive            ? std::string("found without an exact search")
+                     : ways == 1                 ? std::string("the only way this small")
+                     : plan.more_is_lower_bound ? fmt::format("at least {} equally small ways", group_thousands(static_cast<long long>(ways)))
+                                                 : fmt::format("{} equally small ways", group_thousands(static_cast<long long>(ways))));
 }
 
 std::string raise_text(const Rubric& rubric, const ExplainedImprovement& imp, std::string_view arrow) {
@@ -158,7 +161,14 @@ std::string what_if_line(const TierChanges& c) {
   return c.name + ": " + join(parts, ", ");
 }
 
-constexpr std::string_view k_not_exhaustive = "the rubric has too many criteria to search every combination";
+constexpr std::string_view k_not_exhaustive =
+    "not exact: the rubric is too large to search; this is the fewest criteria, not always the fewest tier steps";
+
+// "... and 12 more as small", "... and at least 99,950 more as small (counting stopped)"
+std::string more_text(const ExplainedPlan& plan, std::string_view dots) {
+  return fmt::format("{} and {}{} more as small{}", dots, plan.more_is_lower_bound ? "at least " : "",
+                     group_thousands(static_cast<long long>(plan.more)), plan.more_is_lower_bound ? " (counting stopped)" : "");
+}
 
 // An empty plan: unreachable, or (when the search was cut short) not found.
 std::string titles(const Rubric& rubric, const std::vector<std::string>& ids) {
@@ -173,7 +183,7 @@ std::string unreachable_text(const Rubric& rubric, const Explanation& e, const E
                        titles(rubric, e.unrated));
   }
   if (plan.exhaustive) return "not reachable by improving the rated criteria";
-  return fmt::format("no way found among the changes searched ({})", k_not_exhaustive);
+  return "no way found: the rubric is too large to search";
 }
 
 // What it takes for a jurisdiction without an overall tier, or at the top.
@@ -202,7 +212,7 @@ void text_plan(const Rubric& rubric, const Explanation& e, const ExplainedPlan& 
       if (c.answers) out << "       " << plan_answers_text(rubric, c) << '\n';
     }
   }
-  if (plan.more > 0) out << fmt::format("    ... and {} more as small\n", plan.more);
+  if (plan.more > 0) out << "    " << more_text(plan, "...") << '\n';
   if (!plan.exhaustive) out << "    (" << k_not_exhaustive << ")\n";
 }
 
@@ -220,7 +230,7 @@ void markdown_plan(const Rubric& rubric, const Explanation& e, const ExplainedPl
       if (c.answers) out << "  - " << detail::markdown_text(plan_answers_text(rubric, c)) << '\n';
     }
   }
-  if (plan.more > 0) out << fmt::format("- … and {} more as small\n", plan.more);
+  if (plan.more > 0) out << "- " << more_text(plan, "…") << '\n';
   if (!plan.exhaustive) out << "\n_(" << k_not_exhaustive << ")_\n";
   out << '\n';
 }
@@ -253,7 +263,11 @@ void write_plan(detail::JsonWriter& w, const ExplainedPlan& plan) {
     w.end_array().field("criteria", imp.changes.size()).field("steps", imp.steps).field("mean", rounded(imp.result.mean));
     w.key("tier").value_or_null(imp.result.tier).end_object();
   }
-  w.end_array().field("more", plan.more).field("exhaustive", plan.exhaustive).end_object();
+  w.end_array()
+      .field("more", plan.more)
+      .field("more_is_lower_bound", plan.more_is_lower_bound)
+      .field("exhaustive", plan.exhaustive)
+      .end_object();
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ struct ImprovementPlan {
   // steps; empty when the target cannot be reached.
   std::vector<Improvement> alternatives;
   std::size_t more = 0;     // equally small alternatives left out beyond the limit
-  bool exhaustive = true;   // false when the rubric was too large to search completely
+  bool exhaustive = true;   // false when the plan is not proven the smallest (a rubric too large to search)
+  bool more_is_lower_bound = false;  // counting stopped: at least `more` more
 };
 
 // Criteria without a tier (optional and missing) are left as they are.
@@ -111,6 +112,7 @@ struct ExplainedPlan {
   std::vector<ExplainedImprovement> alternatives;
   std::size_t more = 0;
   bool exhaustive = true;
+  bool more_is_lower_bound = false;
 };
 
 struct Explanation {

@@ -125,14 +125,14 @@ def explain_facts(e):
         facts.append(f"To reach {plan['target']} {LABELS[plan['target']]}")
         if not plan["reachable"]:
             facts.append("not reachable by improving the rated criteria" if plan["exhaustive"] else
-                         "no way found among the changes searched (the rubric has too many criteria to search "
-                         "every combination)")
+                         "no way found: the rubric is too large to search")
             continue
         first = plan["alternatives"][0]
         ways = len(plan["alternatives"]) + plan["more"]
-        facts.append(f"{first['criteria']} criteri{'on' if first['criteria'] == 1 else 'a'}, {first['steps']} tier "
+        facts.append(f"{first['criteria']} criteri{'on' if first['criteria'] == 1 else 'a'}, {first['steps']:,} tier "
                      f"step{'' if first['steps'] == 1 else 's'}; "
-                     + ("the only way this small" if ways == 1 else f"{ways} equally small ways"))
+                     + ("found without an exact search" if not plan["exhaustive"] else "the only way this small" if ways == 1
+                        else ("at least " if plan["more_is_lower_bound"] else "") + f"{ways:,} equally small ways"))
         for alt in plan["alternatives"]:
             raise_ = ", ".join(f"{TITLES[x['criterion']]} {x['from']} -> {x['to']}" for x in alt["changes"])
             facts.append(f"raise {raise_} (weighted mean {alt['mean']:.3f})")
@@ -142,9 +142,9 @@ def explain_facts(e):
                                         for y in x["answers"]["changes"])
                     facts.append(f"{TITLES[x['criterion']]} answers: {changes} (rule {x['answers']['rule']})")
         if plan["more"]:
-            facts.append(f"{plan['more']} more as small")
+            facts.append(("at least " if plan["more_is_lower_bound"] else "") + f"{plan['more']:,} more as small")
         if not plan["exhaustive"]:
-            facts.append("the rubric has too many criteria to search every combination")
+            facts.append("not exact: the rubric is too large to search")
     if not e["what_it_takes"]:
         if o["tier"] is not None:
             facts.append("Already at the top tier.")
@@ -184,8 +184,12 @@ def check_explain(args, name, rubric=None):
 check_explain([DATA], "explain of the bundled data")
 check_explain([os.path.join(FIXTURES, "answers-only.yaml")], "explain of answers only")
 check_explain([DATA, "--what-if", "custody=1", "--what-if", "status_inquiry=room"], "explain with what-ifs")
-check_explain([os.path.join(FIXTURES, "many-criteria.yaml")], "explain beyond the exhaustive search",
+check_explain([os.path.join(FIXTURES, "many-criteria.yaml")], "explain of fourteen criteria (searched exactly)",
               os.path.join(FIXTURES, "many-criteria-rubric.yaml"))
+check_explain([os.path.join(FIXTURES, "wide-worst.yaml")], "explain past 100,000 equally small ways",
+              os.path.join(FIXTURES, "wide-rubric.yaml"))
+check_explain([os.path.join(FIXTURES, "huge-worst.yaml")], "explain of a rubric too large to search exactly",
+              os.path.join(FIXTURES, "huge-rubric.yaml"))
 check_explain([os.path.join(FIXTURES, "optional-empty.yaml")], "explain of a jurisdiction not rated overall",
               os.path.join(FIXTURES, "optional-rubric.yaml"))
 use_rubric([], [DATA])

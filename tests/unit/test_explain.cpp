@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include <scorecard/explain.hpp>
 #include <scorecard/load.hpp>
 
@@ -128,6 +130,113 @@ TEST_CASE("the improvement search is exact: it matches brute force over all crit
     }
   }
   CHECK(checked > 300);
+}
+
+namespace {
+
+// A rubric of n recorded criteria and t tiers, with the given weights, a cut-off per tier
+// (max_mean tier + 0.5, shifted by skew) and gates as YAML.
+Rubric generated_rubric(std::size_t n, int t, const std::vector<double>& weights, double skew,
+                        const std::string& gates) {
+  std::string text = "id: generated\nversion: 0.0.1\ntitle: Generated\ntiers:\n";
+  for (int k = 1; k <= t; ++k) text += fmt::format("  - {{tier: {}, id: t{}, label: Tier {}}}\n", k, k, k);
+  text += "criteria:\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    text += fmt::format("  - {{id: c{}, title: C{}, weight: {}, questions: [], rules: [{{tier: {}}}]}}\n", i, i,
+                        weights[i % weights.size()], t);
+  }
+  text += "overall:\n  method: weighted_mean\n  cutoffs:\n";
+  for (int k = 1; k < t; ++k) text += fmt::format("    - {{tier: {}, max_mean: {}}}\n", k, k + 0.5 + skew);
+  text += gates;
+  auto load = load_rubric_from_string(text, "generated.yaml");
+  INFO(text);
+  REQUIRE(load.rubric);
+  return std::move(*load.rubric);
+}
+
+}  // namespace
+
+TEST_CASE("the improvement search is exact under unequal weights, gates and four tiers", "[explain]") {
+  std::uint32_t seed = 12345;
+  auto next = [&](std::uint32_t below) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % below;
+  };
+  const std::vector<std::string> gate_sets = {
+      "",
+      "  gates:\n    - {tier: 1, requires: {c0: 1}}\n",
+      "  gates:\n    - {tier: 1, requires: {c0: 1, c3: 2}}\n    - {tier: 2, requires: {c1: 2}}\n",
+  };
+  std::size_t checked = 0;
+  for (const auto& gates : gate_sets) {
+    for (const double skew : {0.0, -0.2, 0.3}) {
+      const Rubric rubric = generated_rubric(6, 4, {1, 2, 0.5, 3, 1.5, 1}, skew, gates);
+      for (int sample = 0; sample < 25; ++sample) {
+        std::vector<int> start(6);
+        for (auto& tier : start) tier = static_cast<int>(next(4)) + 1;
+        Tiers t(start.begin(), start.end());
+        const OverallResult now = overall_tier(rubric, t);
+        for (int target = *now.tier - 1; target >= 1; --target) {
+          std::size_t criteria = 0;
+          int steps = 0;
+          const auto expected = brute_force(rubric, start, target, criteria, steps);
+          const auto plan = plan_improvement(rubric, t, target, 100000);
+          std::set<std::vector<int>> got;
+          for (const auto& alt : plan.alternatives) {
+            std::vector<int> v = start;
+            for (const auto& change : alt.changes) {
+              v[static_cast<std::size_t>(rubric.find_criterion(change.criterion) - rubric.criteria.data())] = change.to;
+            }
+            got.insert(v);
+            CHECK(alt.changes.size() == criteria);
+            CHECK(alt.steps == steps);
+          }
+          INFO("gates " << gates << " skew " << skew << " sample " << sample << " target " << target);
+          CHECK(got.size() == plan.alternatives.size());  // no way listed twice
+          CHECK(got == expected);
+          CHECK(plan.exhaustive);
+          CHECK_FALSE(plan.more_is_lower_bound);
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 200);
+}
+
+TEST_CASE("the improvement search stays exact and quick for large rubrics and says when it counts no further", "[explain]") {
+  // 64 criteria of 10 tiers, all at the worst: the smallest plan is known exactly, but the
+  // ways that small are too many to count.
+  const Rubric rubric = generated_rubric(64, 10, {1}, 0, "");
+  const Tiers worst(64, 10);
+  const auto next_tier = plan_improvement(rubric, worst, 9);
+  REQUIRE_FALSE(next_tier.alternatives.empty());
+  CHECK(next_tier.alternatives.front().changes.size() == 4);  // 9.5: 640 - 608 = 32 = 4 x 8 steps
+  CHECK(next_tier.alternatives.front().steps == 32);
+  CHECK(next_tier.alternatives.size() == 50);
+  CHECK(next_tier.exhaustive);
+  CHECK(next_tier.more_is_lower_bound);
+  CHECK(next_tier.more >= 100000);
+  // The alternatives come in rubric order: the first raises the first four criteria.
+  CHECK(next_tier.alternatives.front().changes.front().criterion == "c0");
+  CHECK(next_tier.alternatives.front().changes.back().criterion == "c3");
+}
+
+TEST_CASE("past the search's table a plan is found greedily and said not to be exact", "[explain]") {
+  // 400 criteria of 40 tiers, to the top tier: the table would hold billions of cells.
+  const Rubric rubric = generated_rubric(400, 40, {1, 2}, 0, "  gates:\n    - {tier: 1, requires: {c7: 1}}\n");
+  const Tiers worst(400, 40);
+  const auto plan = plan_improvement(rubric, worst, 1);
+  REQUIRE(plan.alternatives.size() == 1);
+  CHECK_FALSE(plan.exhaustive);
+  CHECK(*plan.alternatives.front().result.tier == 1);
+  // The fewest criteria is still exact: lowering the heaviest ones all the way.
+  const std::size_t count = plan.alternatives.front().changes.size();
+  CHECK(count < 400);
+  const auto c7 = std::find_if(plan.alternatives.front().changes.begin(), plan.alternatives.front().changes.end(),
+                               [](const TierTarget& t) { return t.criterion == "c7"; });
+  REQUIRE(c7 != plan.alternatives.front().changes.end());
+  CHECK(c7->to == 1);  // the gate's criterion
 }
 
 TEST_CASE("answer plans find the fewest answer changes for a tier", "[explain]") {
