@@ -415,6 +415,11 @@ void read_root(const detail::YamlNode& root, const YamlContext& ctx, Jurisdictio
     if (auto text = detail::read_string(*state, ctx)) {
       if (is_state_code(*text)) {
         j.state = *text;
+        if (!is_us_postal_code(*text)) {
+          ctx.warning(ctx.at(state->value), fmt::format("\"state\" \"{}\" is not a US postal code (the 50 states, DC, AS, GU, "
+                                                "MP, PR and VI)",
+                                                *text));
+        }
       } else {
         std::string upper = *text;
         for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));

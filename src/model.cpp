@@ -47,6 +47,14 @@ const std::vector<std::string>& jurisdiction_kinds() {
   return kinds;
 }
 
+bool is_us_postal_code(std::string_view code) {
+  static constexpr std::string_view k_codes[] = {
+      "AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID", "IL", "IN", "KS",
+      "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY",
+      "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"};
+  return std::find(std::begin(k_codes), std::end(k_codes), code) != std::end(k_codes);
+}
+
 std::string jurisdiction_kinds_text() {
   std::vector<std::string> kinds = jurisdiction_kinds();
   const std::string last = kinds.back();

@@ -175,6 +175,10 @@ const std::vector<std::string>& reserved_words();
 const std::vector<std::string>& jurisdiction_kinds();
 std::string jurisdiction_kinds_text();  // "city, county, parish, borough, state or other"
 
+// The US postal codes a jurisdiction's state may be: the 50 states, DC and the five
+// inhabited territories (AS, GU, MP, PR, VI).
+bool is_us_postal_code(std::string_view code);
+
 // Lowercase letters, digits, '_' and '-', starting with a letter: the characters an id may
 // use without clashing with the filter (= < > ! ,) and what-if (= .) syntax.
 bool is_rubric_id(std::string_view text);

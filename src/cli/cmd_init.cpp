@@ -126,6 +126,11 @@ Command setup_init(CLI::App& app) {
                                            options->state),
                                "init");
             }
+            if (!options->state.empty() && !is_us_postal_code(options->state) && !context.options().quiet) {
+              std::cerr << fmt::format("scorecard: warning: --state {} is not a US postal code (the 50 states, DC, AS, "
+                                       "GU, MP, PR and VI); the file is written as asked\n",
+                                       options->state);
+            }
             const std::string path = options->output.empty() ? id + ".yaml" : options->output;
             const std::string text =
                 jurisdiction_template(*rubric, {options->name, id, options->kind, options->state, options->schema});
