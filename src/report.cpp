@@ -150,6 +150,7 @@ Report build_report(ReportRequest request) {
       report.idle_what_ifs.push_back({w.text, w.criterion, w.question, !w.tier && c && !rules_read(*c, w.question)});
     }
   }
+  report.scored_before_filters = scores.size();
   apply_filters(scores, filters);
   if (!request.sort.empty()) sort_scores(scores, rubric, request.sort, request.reverse);
   // In the report's order: a line per jurisdiction shown whose tiers moved.

@@ -57,6 +57,7 @@ struct Report {
   // With what-ifs: the jurisdictions whose tiers the what-ifs moved, and how.
   std::vector<TierChanges> what_if_changes;
   std::vector<IdleWhatIf> idle_what_ifs;
+  std::size_t scored_before_filters = 0;  // the jurisdictions the filters chose among
 
   const Rubric& rubric() const { return *request.rubric; }
   // The day the report rates as of, as every output says it: empty for the latest states.

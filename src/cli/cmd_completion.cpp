@@ -2,6 +2,8 @@
 // command and the rubric's vocabulary, so it cannot drift from --help.
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -242,14 +244,38 @@ void fish(CLI::App& app, const Model& m, std::ostream& out) {
 
 }  // namespace
 
+namespace {
+
+// -o names a file that is already something else (a data file, say): refused without --force.
+// A completion script of ours (its first lines say so) is replaced, as an update.
+void refuse_other_file(const std::string& path, bool force) {
+  if (path.empty() || path == "-" || force) return;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error) || std::filesystem::file_size(path, error) == 0) return;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(300, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (head.find("completion for scorecard") != std::string::npos) return;
+  throw UsageError(fmt::format("-o {}: the file exists and is not a completion script; give another name, or "
+                               "--force to replace it",
+                               path),
+                   "completion");
+}
+
+}  // namespace
+
 Command setup_completion(CLI::App& app) {
   auto shell = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand("completion", "Print a shell completion script: bash, zsh or fish");
   sub->add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
   auto completion_output = std::make_shared<std::string>();
   sub->add_option("-o,--output", *completion_output, "Write to FILE instead of standard output")->type_name("FILE");
+  auto force = std::make_shared<bool>(false);
+  sub->add_flag("--force", *force, "Overwrite FILE even when it is not a completion script");
   CLI::App* root = &app;
-  Command completion{sub, [shell, root, completion_output](Context& context) {
+  Command completion{sub, [shell, root, completion_output, force](Context& context) {
+                       refuse_other_file(*completion_output, *force);
                        const Rubric* rubric = context.rubric();
                        if (!rubric) return k_exit_invalid;
                        const Model m = model_of(*root, *rubric);

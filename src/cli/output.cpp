@@ -56,6 +56,13 @@ int today() {
 
 namespace {
 
+// "--filter state=ZZ --filter tier<=2", as given.
+std::vector<std::string> filter_flags(const std::vector<std::string>& filters) {
+  std::vector<std::string> out;
+  for (const auto& f : filters) out.push_back("--filter " + f);
+  return out;
+}
+
 std::map<const CLI::Option*, std::vector<std::string>>& format_options() {
   static std::map<const CLI::Option*, std::vector<std::string>> options;
   return options;
@@ -234,6 +241,11 @@ int run_report_command(Context& context, ReportCommand& command, const std::stri
                 << (name == "score" ? "scored" : name == "export" ? "exported" : "compared") << '\n';
     }
     return k_exit_invalid;
+  }
+  // An empty result is said, whatever the format (the output itself may be CSV or JSON).
+  if (report.scores().empty() && !command.request.filters.empty() && !context.options().quiet) {
+    std::cerr << fmt::format("scorecard: warning: no jurisdiction matches {} (of {} scored)\n",
+                             join(filter_flags(command.request.filters), " "), report.scored_before_filters);
   }
   OutputSettings settings;
   settings.render = context.render_options();
