@@ -7,6 +7,8 @@
 #include <cstring>
 #include <deque>
 #include <iostream>
+#include <memory>
+#include <sstream>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -183,6 +185,61 @@ int checked_stdout(int code) {
   return k_exit_invalid;
 }
 
+// --help at the terminal's width (80 in a pipe, at most 100): descriptions wrapped under
+// their column, and a command's help closing with the global options it also takes.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  explicit HelpFormatter(std::size_t width) : m_width(width) {}
+
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    return entry(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return entry(sub->get_display_name(true), sub->get_description());
+  }
+  std::string make_description(const CLI::App* app) const override {
+    std::string out;
+    for (const auto& line : wrap(app->get_description(), m_width)) out += line + '\n';
+    return out;
+  }
+  std::string make_footer(const CLI::App* app) const override {
+    std::string out;
+    if (const CLI::App* root = app->get_parent()) {
+      while (root->get_parent()) root = root->get_parent();
+      out += "Global options (before or after the command):\n";
+      for (const CLI::Option* opt : root->get_options()) {
+        if (opt->get_positional() || opt->get_name() == "--help" || opt->get_name() == "--version") continue;
+        out += make_option(opt, false);
+      }
+      out += '\n';
+    }
+    std::istringstream footer(app->get_footer());
+    for (std::string paragraph; std::getline(footer, paragraph);) {
+      for (const auto& line : wrap(paragraph, m_width)) out += line + '\n';
+    }
+    return out;
+  }
+
+ private:
+  // "  NAME   description" with the description wrapped at the column, or under it when
+  // NAME reaches it.
+  std::string entry(const std::string& name, const std::string& description) const {
+    const std::size_t column = get_column_width();
+    std::string out = "  " + name;
+    if (description.empty()) return out + '\n';
+    const std::vector<std::string> lines = wrap(description, m_width > column + 20 ? m_width - column : 20);
+    if (out.size() >= column) {
+      out += '\n' + std::string(column, ' ');
+    } else {
+      out += std::string(column - out.size(), ' ');
+    }
+    out += join(lines, "\n" + std::string(column, ' '));
+    return out + '\n';
+  }
+
+  std::size_t m_width;
+};
+
 }  // namespace
 
 int run(int argc, const char* const* argv) {
@@ -190,10 +247,13 @@ int run(int argc, const char* const* argv) {
                "enforcement, from YAML files with citations.",
                "scorecard"};
   app.set_version_flag("--version", fmt::format("scorecard (policy-scorecard) {}", version()));
+  const std::size_t width = terminal_width();
+  app.formatter(std::make_shared<HelpFormatter>(width == 0 ? 80 : std::clamp<std::size_t>(width, 60, 100)));
   app.require_subcommand(1);
   app.fallthrough();
   app.footer("Run 'scorecard help COMMAND' (or 'scorecard COMMAND --help') for a command's options.\n"
-             "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 invalid input. Docs: docs/cli.md");
+             "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 invalid input, 70 internal error. "
+             "Docs: 'man scorecard', and docs/cli.md.");
 
   GlobalOptions options;
   app.add_option("--rubric", options.rubric_path, "Rubric file to use instead of the built-in CPD rubric")

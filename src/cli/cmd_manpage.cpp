@@ -28,26 +28,55 @@ std::string troff(std::string_view text) {
   return out;
 }
 
+// An option's value as a reader wants it: "WHEN" for CLI11's "WHEN:{auto,always,never}",
+// "city|county|..." for "TEXT:{city,county,...}".
+std::string value_name(std::string type) {
+  const auto colon = type.find(':');
+  if (colon == std::string::npos) return type;
+  std::string head = type.substr(0, colon);
+  std::string rest = type.substr(colon + 1);
+  if (head != "TEXT") return head;
+  if (rest.size() > 2 && rest.front() == '{' && rest.back() == '}') rest = rest.substr(1, rest.size() - 2);
+  for (auto& c : rest) c = c == ',' ? '|' : c;
+  return rest;
+}
+
 void man_options(const CLI::App& app, std::ostream& out) {
   for (const CLI::Option* opt : options_of(app, false)) {
     std::vector<std::string> names;
     for (const auto& s : opt->get_snames()) names.push_back("\\fB\\-" + troff(s) + "\\fR");
     for (const auto& l : opt->get_lnames()) names.push_back("\\fB\\-\\-" + troff(l) + "\\fR");
-    std::string type = opt->get_type_name();
+    std::string type = value_name(opt->get_type_name());
     if (opt->get_expected_max() == 0) type.clear();
     out << ".TP\n" << join(names, ", ") << (type.empty() ? "" : " \\fI" + troff(type) + "\\fR") << '\n'
         << troff(opt->get_description()) << '\n';
   }
 }
 
-void manpage(CLI::App& app, std::ostream& out) {
+// Commands as a reader would type them, each with what it does.
+struct Example {
+  std::string_view command;
+  std::string_view what;
+};
+constexpr Example k_examples[] = {
+    {"scorecard compare data/jurisdictions", "the comparison table of every file under the folder"},
+    {"scorecard score data/jurisdictions/cities/chicago.yaml", "one jurisdiction's card: each tier, why, and its sources"},
+    {"scorecard explain dallas.yaml", "why each tier, and the fewest policy changes to the next one"},
+    {"scorecard validate data/jurisdictions --strict", "every problem of every file, warnings counting as errors"},
+    {"scorecard check data/jurisdictions --min-tier 2 --baseline old.json", "a CI gate: exit 1 below tier 2 or worse than before"},
+    {"scorecard export data/jurisdictions --format html -o scorecard.html", "a web page to publish"},
+    {"scorecard diff old/ new/", "what changed between two versions of the data"},
+    {"scorecard compare data/jurisdictions --what-if custody=1", "the table as if every custody policy were at tier 1"},
+    {"scorecard init \"New Orleans\" --kind city --state LA", "a file to fill in: every question, answered unclear"},
+};
+
+void manpage(CLI::App& app, std::string_view docs, std::ostream& out) {
   out << ".TH SCORECARD 1 \"\" \"policy-scorecard " << version() << "\" \"User Commands\"\n"
       << ".SH NAME\nscorecard \\- " << troff(app.get_description()) << '\n'
       << ".SH SYNOPSIS\n.B scorecard\n[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIARGUMENTS\\fR]\n"
       << ".SH DESCRIPTION\nJurisdiction files (YAML, one per city, county or state) describe laws and policies with "
          "citations; a rubric turns them into tiers.\nThe built-in rubric follows the Center for Popular Democracy's "
-         "2019 scorecard.\nSee also \\fIdocs/cli.md\\fR, \\fIdocs/data-format.md\\fR and "
-         "\\fIdocs/methodology.md\\fR.\n"
+         "2019 scorecard.\nEach command is described in full in \\fI" << troff(docs) << "/cli.md\\fR.\n"
       << ".SH GLOBAL OPTIONS\n";
   man_options(app, out);
   out << ".SH COMMANDS\n";
@@ -71,7 +100,17 @@ void manpage(CLI::App& app, std::ostream& out) {
       << ".TP\n70\ninternal error (a bug: please report it)\n.TP\n71\nout of memory\n"
       << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, no colour (unless \\fB\\-\\-color always\\fR)\n"
       << ".TP\nGITHUB_ACTIONS, GITHUB_STEP_SUMMARY\n\\fBcheck\\fR adds workflow annotations and a step summary\n"
-      << ".TP\nSOURCE_DATE_EPOCH\nthe time \\fB\\-\\-timestamp\\fR records\n";
+      << ".TP\nSOURCE_DATE_EPOCH\nthe time \\fB\\-\\-timestamp\\fR records\n"
+      << ".TP\nCOLUMNS\nthe width \\fBcompare\\fR fits its table to, also in a pipe (else the terminal's)\n"
+      << ".TP\nCOLORTERM, TERM\n\\fBCOLORTERM=truecolor\\fR (or \\fB24bit\\fR) or a \\fBTERM\\fR ending in "
+         "\\fB256color\\fR show tiers in the rubric's own colours; \\fBTERM=dumb\\fR shows none\n"
+      << ".SH EXAMPLES\n";
+  // On a text line, not a .B request, so that quotes stay quotes.
+  for (const auto& e : k_examples) out << ".TP\n\\fB" << troff(e.command) << "\\fR\n" << troff(e.what) << '\n';
+  out << ".SH FILES\n.TP\n" << troff(docs) << "\nthe documentation: \\fIcli.md\\fR (commands), \\fIdata-format.md\\fR "
+      << "(jurisdiction files), \\fImethodology.md\\fR (the rubric and its sources), \\fIci.md\\fR (gating a data "
+         "repository)\n"
+      << ".SH SEE ALSO\n\\fI" << troff(docs) << "/cli.md\\fR, \\fI" << troff(docs) << "/data-format.md\\fR\n";
 }
 
 }  // namespace
@@ -81,10 +120,12 @@ Command setup_manpage(CLI::App& app) {
   CLI::App* man = app.add_subcommand("manpage", "Print the scorecard(1) man page (troff)");
   man->group("");  // not listed in --help
   man->add_option("-o,--output", *output, "Write to FILE instead of standard output")->type_name("FILE");
+  auto docs = std::make_shared<std::string>("docs");
+  man->add_option("--docs", *docs, "Where the documentation is installed (the build passes it)")->type_name("DIR");
   CLI::App* root = &app;
-  return {man, [output, root](Context&) {
+  return {man, [output, docs, root](Context&) {
             std::ostringstream text;
-            manpage(*root, text);
+            manpage(*root, *docs, text);
             return write_output(*output, text.str());
           }};
 }

@@ -13,7 +13,23 @@ check "it works from anywhere, with the rubric built in" '(cd / && "$prefix/bin/
 check "the bundled data is under share/" \
   '[ "$("$prefix/bin/scorecard" -q compare "$prefix/share/policy-scorecard/data/jurisdictions" --format json | python3 -c "import json,sys; print(len(json.load(sys.stdin)[\"jurisdictions\"]))")" = "$(find "$prefix/share/policy-scorecard/data/jurisdictions" -name "*.yaml" | wc -l)" ] && [ -d "$prefix/share/policy-scorecard/data/jurisdictions/counties" ]'
 check "the rubric and the schemas are installed" \
-  '[ -f "$prefix/share/policy-scorecard/data/rubrics/cpd-ice.yaml" ] && [ -f "$prefix/share/policy-scorecard/schema/scorecard.schema.json" ]'
+  '[ -f "$prefix/share/policy-scorecard/data/rubrics/cpd-ice.yaml" ] && [ -f "$prefix/share/policy-scorecard/docs/schema/scorecard.schema.json" ]'
+# Each installed data file's schema modeline names a file that is installed.
+modelines_resolve() {
+  local file line target bad=0
+  while IFS= read -r file; do
+    line=$(head -1 "$file")
+    [[ "$line" == "# yaml-language-server: \$schema="* ]] || continue
+    target="$(dirname "$file")/${line#*\$schema=}"
+    [ -f "$target" ] || { echo "  $file: $target is missing"; bad=1; }
+  done < <(find "$prefix/share/policy-scorecard/data" -name "*.yaml")
+  [ "$bad" -eq 0 ]
+}
+check "installed data files' schema modelines lead to installed schemas" modelines_resolve
+check "the documentation is installed" \
+  '[ -f "$prefix/share/doc/policy-scorecard/cli.md" ] && [ -f "$prefix/share/doc/policy-scorecard/README.md" ]'
+check "the man page points at the installed documentation" \
+  'grep -qF "share/doc/policy\\-scorecard/cli.md" "$prefix/share/man/man1/scorecard.1"'  # troff writes - as \-
 check "the man page is installed" 'head -1 "$prefix/share/man/man1/scorecard.1" | grep -q "^.TH SCORECARD 1"'
 if command -v man >/dev/null 2>&1; then
   check "and renders" 'MANWIDTH=80 man -l "$prefix/share/man/man1/scorecard.1" 2>/dev/null | grep -q "scorecard compare"'
