@@ -52,3 +52,26 @@ TEST_CASE("the init template quotes any name so that it reads back the same", "[
     CHECK(text.find("\n# state: XX  # the two-letter postal code\n") != std::string::npos);
   }
 }
+
+TEST_CASE("the init template says 'not scored' once for each question not scored", "[template]") {
+  const Rubric& rubric = builtin_rubric();
+  const std::string text = jurisdiction_template(rubric, {"Test", "test", "city", "LA", "schema.json"});
+  std::size_t unscored = 0;
+  for (const auto& c : rubric.criteria) {
+    for (const auto& q : c.questions) unscored += q.scored ? 0 : 1;
+  }
+  std::size_t said = 0;
+  // The phrase may break across two comment lines: count it in the text without them.
+  std::string joined;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      while (i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '#')) ++i;
+      joined += ' ';
+    } else {
+      joined += text[i];
+    }
+  }
+  for (auto at = joined.find("not scored"); at != std::string::npos; at = joined.find("not scored", at + 1)) ++said;
+  CHECK(unscored > 0);
+  CHECK(said == unscored);
+}
