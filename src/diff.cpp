@@ -30,7 +30,10 @@ void compare_criterion(const std::string& id, const SnapshotCriterion* before, c
     if (y != b.answers.end()) to = y->second;
     if (from != to) out.answers.push_back({id, q, from, to});
   }
-  if (a.note != b.note) out.notes.push_back(id);
+  if (a.note != b.note) {
+    out.notes.push_back(id);
+    out.note_changes.push_back({id, a.note, b.note});
+  }
   for (const auto& [source, cited] : b.sources) {
     if (!a.sources.count(source)) out.sources_added.push_back({id, source, cited});
   }
@@ -76,10 +79,21 @@ DiffResult diff_snapshots(const Snapshot& before, const Snapshot& after) {
     d.file = b ? b->file : a->file;
     if (!a || !b) {
       d.status = a ? DiffStatus::removed : DiffStatus::added;
+      const SnapshotJurisdiction& side = a ? *a : *b;
+      Standing standing{side.overall, {}};
+      for (const auto& c : side.criteria) standing.criteria.emplace_back(c.id, c.tier);
+      d.standing = std::move(standing);
       result.jurisdictions.push_back(std::move(d));
       continue;
     }
     if (a->name != b->name) d.name_before = a->name;
+    for (const auto& [field, member] : {std::pair{"state", &SnapshotJurisdiction::state},
+                                        std::pair{"kind", &SnapshotJurisdiction::kind},
+                                        std::pair{"population", &SnapshotJurisdiction::population},
+                                        std::pair{"reviewed", &SnapshotJurisdiction::reviewed},
+                                        std::pair{"jail_authority", &SnapshotJurisdiction::jail_authority}}) {
+      if ((*a).*member != (*b).*member) d.fields.push_back({field, (*a).*member, (*b).*member});
+    }
     if (a->overall != b->overall) d.tiers.push_back({Subject::overall(), a->overall, b->overall});
     std::vector<std::string> criteria;  // the new side's order, then any only in the old one
     for (const auto& c : b->criteria) criteria.push_back(c.id);
@@ -88,7 +102,7 @@ DiffResult diff_snapshots(const Snapshot& before, const Snapshot& after) {
     }
     for (const auto& c : criteria) compare_criterion(c, a->find(c), b->find(c), d);
     const bool changed = !d.tiers.empty() || !d.answers.empty() || !d.notes.empty() || !d.sources_added.empty() ||
-                         !d.sources_removed.empty() || a->name != b->name;
+                         !d.sources_removed.empty() || a->name != b->name || !d.fields.empty();
     d.status = changed ? DiffStatus::changed : DiffStatus::unchanged;
     result.jurisdictions.push_back(std::move(d));
   }

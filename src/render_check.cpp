@@ -271,6 +271,35 @@ std::string diff_dates(const DiffResult& diff) {
   text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return text;
 }
+
+// "overall 2; custody 1, interviews not rated" (an added jurisdiction's tiers, or a removed one's last).
+std::string standing_text(const Standing& s) {
+  std::vector<std::string> criteria;
+  for (const auto& [id, tier] : s.criteria) criteria.push_back(id + " " + tier_number(tier));
+  return "overall " + tier_number(s.overall) + (criteria.empty() ? "" : "; " + join(criteria, ", "));
+}
+
+std::string field_value(const std::string& value) { return value.empty() ? "(none)" : value; }
+
+// "population: 2,000 -> 2,500"
+std::string field_change_text(const FieldChange& f) {
+  return fmt::format("{}: {} -> {}", f.field, field_value(f.from), field_value(f.to));
+}
+
+// A note before and after, as "- " and "+ " lines wrapped under their text.
+void note_lines(const NoteChange& n, std::ostream& out) {
+  for (const auto& [mark, text] : {std::pair{"-", &n.from}, std::pair{"+", &n.to}}) {
+    if (text->empty()) {
+      out << "    " << mark << " (none)\n";
+      continue;
+    }
+    bool first = true;
+    for (const auto& line : wrap(*text, 94)) {
+      out << (first ? fmt::format("    {} ", mark) : std::string(6, ' ')) << line << '\n';
+      first = false;
+    }
+  }
+}
 }  // namespace
 
 void render_diff_text(const DiffResult& diff, std::ostream& out) {
@@ -278,10 +307,22 @@ void render_diff_text(const DiffResult& diff, std::ostream& out) {
   for (const auto& d : diff.jurisdictions) {
     if (d.status == DiffStatus::unchanged) continue;
     out << fmt::format("{} {} ({})\n", to_string(d.status), d.name, d.id);
+    if (d.standing) {
+      bool first = true;
+      const std::string_view label = d.status == DiffStatus::removed ? "  last tiers: " : "  tiers: ";
+      for (const auto& line : wrap(standing_text(*d.standing), 96 - label.size())) {
+        out << (first ? std::string(label) : std::string(label.size(), ' ')) << line << '\n';
+        first = false;
+      }
+    }
     if (!d.name_before.empty()) out << "  name: " << d.name_before << " -> " << d.name << '\n';
+    for (const auto& f : d.fields) out << "  " << field_change_text(f) << '\n';
     for (const auto& t : d.tiers) out << "  tier: " << detail::tier_change_text(t) << '\n';
     for (const auto& a : d.answers) out << "  answer: " << detail::answer_change_text(a, true) << '\n';
-    for (const auto& n : d.notes) out << "  note changed: " << n << '\n';
+    for (const auto& n : d.note_changes) {
+      out << "  note changed: " << n.criterion << '\n';
+      note_lines(n, out);
+    }
     for (const auto& s : d.sources_added) out << "  source added: " << detail::source_change_text(s) << '\n';
     for (const auto& s : d.sources_removed) out << "  source removed: " << detail::source_change_text(s) << '\n';
   }
@@ -312,10 +353,12 @@ void render_diff_markdown(const DiffResult& diff, std::ostream& out) {
     if (d.status == DiffStatus::unchanged) continue;
     if (d.status != DiffStatus::changed) {
       out << "\n- **" << detail::markdown_text(d.name) << "** (" << detail::markdown_text(d.id) << ") "
-          << to_string(d.status) << '\n';
+          << to_string(d.status);
+      if (d.standing) out << ": " << detail::markdown_text(standing_text(*d.standing));
+      out << '\n';
       continue;
     }
-    if (d.name_before.empty() && d.answers.empty() && d.notes.empty() && d.sources_added.empty() &&
+    if (d.name_before.empty() && d.fields.empty() && d.answers.empty() && d.notes.empty() && d.sources_added.empty() &&
         d.sources_removed.empty()) {
       continue;
     }
@@ -323,8 +366,13 @@ void render_diff_markdown(const DiffResult& diff, std::ostream& out) {
     if (!d.name_before.empty()) {
       out << "- name: " << detail::markdown_text(d.name_before) << " -> " << detail::markdown_text(d.name) << '\n';
     }
+    for (const auto& f : d.fields) out << "- " << detail::markdown_text(field_change_text(f)) << '\n';
     for (const auto& a : d.answers) out << "- answer " << detail::markdown_text(detail::answer_change_text(a, true)) << '\n';
-    for (const auto& n : d.notes) out << "- note changed: " << detail::markdown_text(n) << '\n';
+    for (const auto& n : d.note_changes) {
+      out << "- note changed: " << detail::markdown_text(n.criterion) << "\n  - before: "
+          << detail::markdown_text(field_value(n.from)) << "\n  - after: " << detail::markdown_text(field_value(n.to))
+          << '\n';
+    }
     // A source as a link to its address (GitHub's autolinking would cut a bare one short).
     auto source = [](const SourceChange& s) {
       std::string text = detail::markdown_text(s.criterion + ": " + s.id) + " ";
@@ -364,7 +412,25 @@ void render_diff_json(const DiffResult& diff, std::ostream& out) {
       w.begin_object().field("criterion", a.criterion).field("question", a.question);
       w.key("from").value_or_null(a.from).key("to").value_or_null(a.to).end_object();
     }
-    w.end_array().key("notes").strings(d.notes).key("sources_added");
+    w.end_array().key("notes").strings(d.notes).key("note_changes").begin_array();
+    for (const auto& n : d.note_changes) {
+      w.begin_object().field("criterion", n.criterion).key("from").string_or_null(n.from);
+      w.key("to").string_or_null(n.to).end_object();
+    }
+    w.end_array().key("fields").begin_array();
+    for (const auto& f : d.fields) {
+      w.begin_object().field("field", f.field).key("from").string_or_null(f.from).key("to").string_or_null(f.to);
+      w.end_object();
+    }
+    w.end_array().key("standing");
+    if (d.standing) {
+      w.begin_object().key("overall").value_or_null(d.standing->overall).key("criteria").begin_object();
+      for (const auto& [id, tier] : d.standing->criteria) w.key(id).value_or_null(tier);
+      w.end_object().end_object();
+    } else {
+      w.null();
+    }
+    w.key("sources_added");
     sources(w, d.sources_added);
     w.key("sources_removed");
     sources(w, d.sources_removed);

@@ -108,7 +108,19 @@ class ExportReader {
     out.id = *id;
     out.name = *name;
     out.file = *file;
-    if (const auto state = j.find("state"); state != j.end() && state->is_string()) out.state = state->get<std::string>();
+    for (const auto& [key, field] : {std::pair<const char*, std::string*>{"state", &out.state},
+                                     std::pair<const char*, std::string*>{"kind", &out.kind},
+                                     std::pair<const char*, std::string*>{"reviewed", &out.reviewed},
+                                     std::pair<const char*, std::string*>{"jail_authority", &out.jail_authority}}) {
+      if (const auto value = j.find(key); value != j.end() && value->is_string()) *field = value->get<std::string>();
+    }
+    if (const auto p = j.find("population"); p != j.end() && p->is_number_integer()) {
+      long long rounded_to = 1;
+      if (const auto r = j.find("population_rounded_to"); r != j.end() && r->is_number_integer()) {
+        rounded_to = r->get<long long>();
+      }
+      out.population = population_text(p->get<long long>(), rounded_to);
+    }
     const auto overall = j.find("overall");
     if (overall == j.end() || !overall->is_object()) return fail(pointer + "/overall", "expected an object");
     if (!tier_at(*overall, pointer + "/overall", out.overall)) return std::nullopt;
@@ -181,6 +193,12 @@ Snapshot snapshot_from_scores(const Rubric& rubric, const std::vector<Jurisdicti
     j.name = s.jurisdiction.name;
     j.file = s.jurisdiction.file;
     j.state = s.jurisdiction.state;
+    j.kind = s.jurisdiction.kind;
+    if (s.jurisdiction.population) {
+      j.population = population_text(*s.jurisdiction.population, s.jurisdiction.population_rounded_to);
+    }
+    j.reviewed = s.jurisdiction.reviewed;
+    j.jail_authority = s.jurisdiction.jail_authority;
     j.overall = s.overall.tier;
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
       SnapshotCriterion c;

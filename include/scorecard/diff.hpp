@@ -28,6 +28,29 @@ struct SourceChange {
   bool operator==(const SourceChange&) const = default;
 };
 
+// A fact about a jurisdiction besides its tiers (state, kind, population, reviewed,
+// jail_authority), as text; empty when not given on that side.
+struct FieldChange {
+  std::string field;
+  std::string from;
+  std::string to;
+  bool operator==(const FieldChange&) const = default;
+};
+
+// A criterion's note, before and after.
+struct NoteChange {
+  std::string criterion;
+  std::string from;
+  std::string to;
+  bool operator==(const NoteChange&) const = default;
+};
+
+// The tiers of a jurisdiction only one side has: an added one's, or a removed one's last.
+struct Standing {
+  std::optional<int> overall;
+  std::vector<std::pair<std::string, std::optional<int>>> criteria;  // in that side's order
+};
+
 enum class DiffStatus { added, removed, changed, unchanged };
 std::string_view to_string(DiffStatus status);
 
@@ -40,6 +63,9 @@ struct JurisdictionDiff {
   std::vector<TierChange> tiers;            // overall first, then criteria in order
   std::vector<AnswerChange> answers;        // in criterion order, then by question
   std::vector<std::string> notes;           // criterion ids whose note changed
+  std::vector<NoteChange> note_changes;     // the same, with the notes' text
+  std::vector<FieldChange> fields;          // state, kind, population, reviewed, jail_authority
+  std::optional<Standing> standing;         // added or removed: the tiers on the side that has it
   std::vector<SourceChange> sources_added;
   std::vector<SourceChange> sources_removed;
 

@@ -35,6 +35,11 @@ struct SnapshotJurisdiction {
   std::optional<int> overall;
   std::vector<SnapshotCriterion> criteria;
   std::string state;  // may be empty
+  // What diff reports besides tiers, as the export shows them (empty: not given).
+  std::string kind;
+  std::string population;  // as text: "2,722,586", "8.6m"
+  std::string reviewed;
+  std::string jail_authority;
 
   const SnapshotCriterion* find(std::string_view criterion_id) const;
 };

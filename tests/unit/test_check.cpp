@@ -66,12 +66,12 @@ TEST_CASE("broken exports are reported with a position or a JSON pointer", "[che
 TEST_CASE("diff reports tier, answer, note and source changes, and added and removed ids", "[check]") {
   Snapshot before;
   before.jurisdictions.push_back(
-      {"a", "A", "a.yaml", 2, {{"custody", 2, {{"q", "none"}, {"r", "yes"}}, "old", {{"s1", {"S1", ""}}}}}, ""});
-  before.jurisdictions.push_back({"gone", "Gone", "", 1, {}, ""});
+      {"a", "A", "a.yaml", 2, {{"custody", 2, {{"q", "none"}, {"r", "yes"}}, "old", {{"s1", {"S1", ""}}}}}, "", "city", "2,000", "2020", ""});
+  before.jurisdictions.push_back({"gone", "Gone", "", 1, {}, "", "", "", "", ""});
   Snapshot after;
   after.jurisdictions.push_back(
-      {"a", "A2", "a.yaml", 1, {{"custody", 1, {{"q", "any"}}, "new", {{"s2", {"S2", "https://x.test/"}}}}}, ""});
-  after.jurisdictions.push_back({"new", "New", "", std::nullopt, {}, ""});
+      {"a", "A2", "a.yaml", 1, {{"custody", 1, {{"q", "any"}}, "new", {{"s2", {"S2", "https://x.test/"}}}}}, "", "city", "2,500", "2026-12", ""});
+  after.jurisdictions.push_back({"new", "New", "", std::nullopt, {{"custody", 2, {}, "", {}}}, "", "", "", "", ""});
   const DiffResult d = diff_snapshots(before, after);
   REQUIRE(d.jurisdictions.size() == 3);
   const JurisdictionDiff& a = d.jurisdictions[0];
@@ -89,8 +89,16 @@ TEST_CASE("diff reports tier, answer, note and source changes, and added and rem
   CHECK(detail::answer_change_text(a.answers[1], true) == "custody.r: yes -> (none)");
   CHECK(detail::source_change_text(a.sources_added[0]) == "custody: s2 S2 <https://x.test/>");
   CHECK(detail::tier_change_text(a.tiers[0]) == "overall 2 -> 1 (better)");
+  CHECK(a.note_changes == std::vector<NoteChange>{{"custody", "old", "new"}});
+  CHECK(a.fields == std::vector<FieldChange>{{"population", "2,000", "2,500"}, {"reviewed", "2020", "2026-12"}});
   CHECK(d.jurisdictions[1].status == DiffStatus::removed);
+  REQUIRE(d.jurisdictions[1].standing);
+  CHECK(d.jurisdictions[1].standing->overall == 1);  // the removed one's last tiers
   CHECK(d.jurisdictions[2].status == DiffStatus::added);
+  REQUIRE(d.jurisdictions[2].standing);
+  CHECK(d.jurisdictions[2].standing->overall == std::nullopt);
+  CHECK(d.jurisdictions[2].standing->criteria == std::vector<std::pair<std::string, std::optional<int>>>{{"custody", 2}});
+  CHECK_FALSE(a.standing);
   CHECK(TierChange{Subject::of("x"), 1, std::nullopt}.worse());  // a tier that disappears is worse
 }
 
@@ -249,7 +257,7 @@ TEST_CASE("check: a jurisdiction gone since the baseline fails unless allowed, a
 
 TEST_CASE("check: a rename (same name and state) is compared with the old id's baseline", "[check]") {
   Snapshot baseline;
-  baseline.jurisdictions.push_back({"old-id", "Testville", "t.yaml", 1, {{"custody", 1, {}, "", {}}}, "IL"});
+  baseline.jurisdictions.push_back({"old-id", "Testville", "t.yaml", 1, {{"custody", 1, {}, "", {}}}, "IL", "", "", "", ""});
   auto now = scored(test::replace(test::k_valid_file, "custody: {rating: 1", "custody: {rating: 3"), "t.yaml");
   now.jurisdiction.id = "new-id";
   now.jurisdiction.state = "IL";
