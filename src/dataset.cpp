@@ -187,7 +187,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
 }
 
 LoadedFiles load_files(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
-                       std::optional<int> today) {
+                       std::optional<int> today, const Progress& progress) {
   LoadedFiles set;
   set.files = expand_paths(paths, set.diagnostics);
   const std::size_t n = set.files.size();
@@ -198,15 +198,20 @@ LoadedFiles load_files(const std::vector<std::string>& paths, const Rubric& rubr
   set.loaded.assign(n, 0);
   set.threads = threads;
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
   auto load_work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
       JurisdictionLoad load = load_jurisdiction_file(set.files[i]);
       set.problems[i] = std::move(load.diagnostics);
-      if (!load.jurisdiction) continue;
+      if (!load.jurisdiction) {
+        if (progress) progress(++done, n);
+        continue;
+      }
       Diagnostics more = validate_jurisdiction(*load.jurisdiction, rubric, ValidateScope::structure, today);
       set.problems[i].insert(set.problems[i].end(), more.begin(), more.end());
       set.slots[i].jurisdiction = std::move(*load.jurisdiction);
       set.loaded[i] = 1;
+      if (progress) progress(++done, n);
     }
   };
   detail::run_on_threads(worker_count(threads, n), load_work);
@@ -292,8 +297,8 @@ Dataset rate_files(LoadedFiles set, const Rubric& rubric, const ScoreOptions& op
 }
 
 Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads,
-                     const ScoreOptions& options, const TimeOptions& time) {
-  return rate_files(load_files(paths, rubric, threads, time.today), rubric, options, time.as_of);
+                     const ScoreOptions& options, const TimeOptions& time, const Progress& progress) {
+  return rate_files(load_files(paths, rubric, threads, time.today, progress), rubric, options, time.as_of);
 }
 
 }  // namespace scorecard

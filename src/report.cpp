@@ -119,7 +119,7 @@ Report build_report(ReportRequest request) {
   TimeOptions time;
   time.today = request.today;
   if (!request.as_of.empty()) time.as_of = parse_day(request.as_of);
-  report.dataset = load_dataset(request.paths, rubric, request.threads, request.scoring, time);
+  report.dataset = load_dataset(request.paths, rubric, request.threads, request.scoring, time, request.progress);
   if (!request.max_age.empty() && request.today) {
     // Stale reviews are errors of their files, found once the data is rated (they change
     // no one's inherited answers), and those files are left out as files with errors are.

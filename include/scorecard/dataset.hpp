@@ -2,6 +2,7 @@
 // Many files at once: expand paths, load, validate and score every file, and check
 // what spans files (duplicate ids).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,11 +31,15 @@ struct TimeOptions {
   std::optional<int> today;  // none: dates in the future are not checked
 };
 
+// Told, after each file is read, how many of how many are: called from the reading
+// threads, so it must be safe to call from several at once.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
 // Files are loaded, validated and scored by `threads` workers (0: one per core); the
 // result does not depend on the number of threads. Each file's YAML tree is dropped as
 // soon as it is read, and positions once the file is validated.
 Dataset load_dataset(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads = 0,
-                     const ScoreOptions& options = {}, const TimeOptions& time = {});
+                     const ScoreOptions& options = {}, const TimeOptions& time = {}, const Progress& progress = {});
 
 // load_dataset in two steps, for rating the same files as of several days: the files read
 // and checked for what does not depend on the day (and ids unique), then rated as of one
@@ -51,7 +56,7 @@ struct LoadedFiles {
   unsigned threads = 0;
 };
 LoadedFiles load_files(const std::vector<std::string>& paths, const Rubric& rubric, unsigned threads = 0,
-                       std::optional<int> today = std::nullopt);
+                       std::optional<int> today = std::nullopt, const Progress& progress = {});
 Dataset rate_files(LoadedFiles files, const Rubric& rubric, const ScoreOptions& options = {},
                    std::optional<int> as_of = std::nullopt);
 

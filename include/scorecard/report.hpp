@@ -33,6 +33,7 @@ struct ReportRequest {
   // An age ("2y", "18m"; include/scorecard/timeline.hpp): a file reviewed longer ago than
   // this before today, or never, has an error (check_review_age). Needs today.
   std::string max_age;
+  Progress progress;  // told as files are read (none: not told)
 };
 
 // What is wrong with a request before any file is read (an unknown sort key, a filter or a

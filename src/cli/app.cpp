@@ -19,6 +19,7 @@
 #include <scorecard/version.hpp>
 
 #include "output.hpp"
+#include "progress.hpp"
 #include "terminal.hpp"
 
 namespace scorecard::cli {
@@ -82,7 +83,9 @@ Report& Context::report(ReportRequest request, const std::string& command, bool 
   if (const auto problems = check_request(request); !problems.empty()) throw UsageError(problems.front(), command);
   // Reachable from a static pointer to the end, so leak checkers do not count it as a leak.
   static auto* const reports = new std::deque<Report>();
+  request.progress = file_progress(m_options.quiet);
   Report& report = reports->emplace_back(build_report(std::move(request)));
+  end_progress();
   Diagnostics shown;
   for (const auto& d : report.dataset.diagnostics) {
     if (d.severity == Severity::error || show_warnings) shown.push_back(d);

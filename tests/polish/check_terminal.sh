@@ -38,6 +38,15 @@ check "at 80 columns the criteria are numbered and the population short" \
   '[[ "$(rows 80 | sed -n 1p)" == "Jurisdiction       St Pop. 1 2 3 4 5 6 7 8 Rated Overall            Score" ]]'
 check "at 40 columns the criteria are packed and the name cut" \
   '[[ "$(rows 40 | grep -m1 Clackamas)" == "Clackamas Cou… OR 1???????   1/8 ?" ]]'
+# Progress on stderr: on a terminal, for a run past SCORECARD_PROGRESS_AFTER (a second
+# without it), cleared before the results; never with -q, CI or a pipe.
+progress() { SCORECARD_PROGRESS_AFTER=0 TERM=xterm script -qec "$* data/jurisdictions >/dev/null" /dev/null; }
+check "a long run on a terminal shows progress" '[[ "$(progress $bin compare)" == *"scorecard: reading 36 of 36 files (100%)"* ]]'
+check "and clears it" '[[ "$(progress $bin compare)" == *"(100%), about 0 s left${esc}K"$'"'"'\r'"'"'"${esc}K"* ]]'
+check "no progress with -q" '[[ "$(progress $bin -q compare)" != *"reading"* ]]'
+check "no progress in CI" '[[ "$(CI=true progress $bin compare)" != *"reading"* ]]'
+check "no progress in a pipe" '[[ "$(SCORECARD_PROGRESS_AFTER=0 $bin compare data/jurisdictions 2>&1 >/dev/null)" != *"reading"* ]]'
+check "a short run shows none" '[[ "$(TERM=xterm script -qec "$bin compare data/jurisdictions >/dev/null" /dev/null)" != *"reading"* ]]'
 wide_table="$bin -q compare data/jurisdictions/cities/washington-dc.yaml --color never"
 check "a wide terminal keeps names and headings whole" \
   '[[ "$(TERM=xterm script -qec "stty cols 200; $wide_table" /dev/null | sed -n 2p)" == "Washington, DC DC          672k    1    1"* ]]'
