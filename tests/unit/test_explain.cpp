@@ -57,6 +57,30 @@ std::set<std::vector<int>> brute_force(const Rubric& rubric, const std::vector<i
   return best;
 }
 
+// Checks plan_improvement from start to target against brute force: the same ways, each
+// with the fewest criteria and steps, none listed twice, the search exact.
+void check_against_brute_force(const Rubric& rubric, const std::vector<int>& start, int target) {
+  std::size_t criteria = 0;
+  int steps = 0;
+  const auto expected = brute_force(rubric, start, target, criteria, steps);
+  const Tiers t(start.begin(), start.end());
+  const auto plan = plan_improvement(rubric, t, target, 100000);
+  std::set<std::vector<int>> got;
+  for (const auto& alt : plan.alternatives) {
+    std::vector<int> v = start;
+    for (const auto& change : alt.changes) {
+      v[static_cast<std::size_t>(rubric.find_criterion(change.criterion) - rubric.criteria.data())] = change.to;
+    }
+    got.insert(v);
+    CHECK(alt.changes.size() == criteria);
+    CHECK(alt.steps == steps);
+  }
+  CHECK(got.size() == plan.alternatives.size());
+  CHECK(got == expected);
+  CHECK(plan.exhaustive);
+  CHECK_FALSE(plan.more_is_lower_bound);
+}
+
 }  // namespace
 
 TEST_CASE("San Francisco reaches On Track only by raising Immigration Interviews to 1", "[explain]") {
@@ -110,22 +134,8 @@ TEST_CASE("the improvement search is exact: it matches brute force over all crit
     Tiers t(start.begin(), start.end());
     const OverallResult now = overall_tier(rubric, t);
     for (int target = *now.tier - 1; target >= 1; --target) {
-      std::size_t criteria = 0;
-      int steps = 0;
-      const auto expected = brute_force(rubric, start, target, criteria, steps);
-      const auto plan = plan_improvement(rubric, t, target, 100000);
-      std::set<std::vector<int>> got;
-      for (const auto& alt : plan.alternatives) {
-        std::vector<int> v = start;
-        for (const auto& change : alt.changes) {
-          v[static_cast<std::size_t>(rubric.find_criterion(change.criterion) - rubric.criteria.data())] = change.to;
-        }
-        got.insert(v);
-        CHECK(alt.changes.size() == criteria);
-        CHECK(alt.steps == steps);
-      }
       INFO("start " << code << " target " << target);
-      CHECK(got == expected);
+      check_against_brute_force(rubric, start, target);
       ++checked;
     }
   }
@@ -177,25 +187,8 @@ TEST_CASE("the improvement search is exact under unequal weights, gates and four
         Tiers t(start.begin(), start.end());
         const OverallResult now = overall_tier(rubric, t);
         for (int target = *now.tier - 1; target >= 1; --target) {
-          std::size_t criteria = 0;
-          int steps = 0;
-          const auto expected = brute_force(rubric, start, target, criteria, steps);
-          const auto plan = plan_improvement(rubric, t, target, 100000);
-          std::set<std::vector<int>> got;
-          for (const auto& alt : plan.alternatives) {
-            std::vector<int> v = start;
-            for (const auto& change : alt.changes) {
-              v[static_cast<std::size_t>(rubric.find_criterion(change.criterion) - rubric.criteria.data())] = change.to;
-            }
-            got.insert(v);
-            CHECK(alt.changes.size() == criteria);
-            CHECK(alt.steps == steps);
-          }
           INFO("gates " << gates << " skew " << skew << " sample " << sample << " target " << target);
-          CHECK(got.size() == plan.alternatives.size());  // no way listed twice
-          CHECK(got == expected);
-          CHECK(plan.exhaustive);
-          CHECK_FALSE(plan.more_is_lower_bound);
+          check_against_brute_force(rubric, start, target);
           ++checked;
         }
       }
