@@ -1,6 +1,8 @@
-// The project version, from CMake's project(VERSION ...).
+// The project version, from CMake's project(VERSION ...) by way of the one generated header.
 
 #include <scorecard/version.hpp>
+
+#include "scorecard_version_info.hpp"
 
 namespace scorecard {
 
