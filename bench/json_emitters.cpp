@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -69,9 +70,7 @@ Json jurisdiction(const Rubric& rubric, const JurisdictionScore& s) {
           {"criteria", criteria}};
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: scorecard_json_emitters writer|nlohmann DIR...\n");
     return 2;
@@ -106,4 +105,15 @@ int main(int argc, char** argv) {
   std::fclose(null);
   std::printf("%s: %zu jurisdictions, %zu bytes\n", std::string(mode).c_str(), dataset.scores.size(), bytes);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "scorecard_json_emitters: %s\n", e.what());
+    return 1;
+  }
 }

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   for (int round = 0; round < k_rounds; ++round) {
     std::vector<Jurisdiction> copy = loaded;
     std::vector<Jurisdiction*> pointers;
+    pointers.reserve(copy.size());
     for (auto& j : copy) pointers.push_back(&j);
     const auto t1 = Clock::now();
     const auto found = resolve_governments(rubric, pointers);

@@ -86,6 +86,7 @@ void as_governments(std::string_view text) {
     for (auto& j : files) project_as_of(j, *parse_day("2015-06-01"));
   }
   std::vector<Jurisdiction*> pointers;
+  pointers.reserve(files.size());
   for (auto& j : files) pointers.push_back(&j);
   const Rubric& rubric = builtin_rubric();
   for (const auto& found : resolve_governments(rubric, pointers)) {

@@ -535,7 +535,9 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
   for (const Touched& t : touched) {
     const Criterion* criterion = rubric.find_criterion(t.criterion);
     CriterionData& data = entry(t.criterion);
-    const std::optional<int> before = t.had_entry ? score_criterion(*criterion, &t.original).tier : std::nullopt;
+    // Tiers are numbered from 1, so 0 stands for "not rated" (a plain int: g++ 12 warns that an
+    // optional<int> chosen by ?: "may be used uninitialized").
+    const int before = t.had_entry ? score_criterion(*criterion, &t.original).tier.value_or(0) : 0;
     bool from_what_if = t.tier_last;
     if (!t.tier_last && t.answers_changed) {
       // The tier is computed from the answers, unless the criterion had answers and the same
@@ -558,7 +560,7 @@ WhatIfScore score_what_if(const Rubric& rubric, Jurisdiction j, const std::vecto
       }
     }
     if (from_what_if) set.push_back(t.criterion);
-    const bool moved = score_criterion(*criterion, &data).tier != before;
+    const bool moved = score_criterion(*criterion, &data).tier.value_or(0) != before;
     for (std::size_t i : t.what_ifs) out.moved[i] = out.moved[i] || moved;
   }
   out.score = score_jurisdiction(rubric, std::move(j));

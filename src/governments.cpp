@@ -1,6 +1,7 @@
 // Governments inside governments: references between files, and inherited answers.
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string_view>
 #include <tuple>
@@ -34,7 +35,7 @@ void walk(std::size_t n, Edges&& edges, std::vector<std::size_t>& order,
   std::vector<std::pair<std::size_t, std::size_t>> stack;  // node, next edge
   for (std::size_t start = 0; start < n; ++start) {
     if (state[start] != 0) continue;
-    stack.push_back({start, 0});
+    stack.emplace_back(start, 0);
     state[start] = 1;
     while (!stack.empty()) {
       auto& [node, next] = stack.back();
@@ -48,10 +49,10 @@ void walk(std::size_t n, Edges&& edges, std::vector<std::size_t>& order,
       const std::size_t edge = next++;
       const std::size_t to = out[edge];
       if (state[to] == 1) {
-        back_edges.push_back({node, edge});
+        back_edges.emplace_back(node, edge);
       } else if (state[to] == 0) {
         state[to] = 1;
-        stack.push_back({to, 0});
+        stack.emplace_back(to, 0);
       }
     }
   }
@@ -74,9 +75,8 @@ std::vector<std::size_t> cycle_members(std::size_t from, std::size_t to, const s
   }
   std::vector<std::size_t> members{from};
   if (to != from) members.push_back(to);
-  for (auto it = back.rbegin(); it != back.rend(); ++it) {
-    if (*it != from && *it != to) members.push_back(*it);
-  }
+  std::copy_if(back.rbegin(), back.rend(), std::back_inserter(members),
+               [&](std::size_t node) { return node != from && node != to; });
   return members;
 }
 

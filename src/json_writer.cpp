@@ -80,7 +80,7 @@ void JsonWriter::write_string(std::string_view text) {
 
 void JsonWriter::newline(std::size_t depth) {
   // A stream writer passes its buffer on at line ends, once it holds 64 KiB.
-  if (m_stream && m_out.size() >= 64 * 1024) flush();
+  if (m_stream && m_out.size() >= std::size_t{64} * 1024) flush();
   m_out += '\n';
   m_out.append(depth * 2, ' ');
 }

@@ -77,12 +77,14 @@ std::string es_tier_words(const Rubric& rubric, const std::optional<int>& tier) 
 
 std::string es_held(const std::vector<HeldCondition>& held) {
   std::vector<std::string> parts;
+  parts.reserve(held.size());
   for (const auto& h : held) parts.push_back(fmt::format("{} es {}", h.question, h.answer));
   return join(parts, ", ");
 }
 
 std::string es_tier_list(const std::vector<int>& tiers) {
   std::vector<std::string> names;
+  names.reserve(tiers.size());
   for (int t : tiers) names.push_back(std::to_string(t));
   if (names.size() == 1) return "nivel " + names[0];
   const std::string last = names.back();
@@ -417,6 +419,7 @@ std::string source_links(std::string_view id, std::vector<std::size_t> numbers) 
   std::sort(numbers.begin(), numbers.end());
   numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
   std::vector<std::string> links;
+  links.reserve(numbers.size());
   for (const std::size_t k : numbers) links.push_back(fmt::format("<a href=\"#{}_s{}\">{}</a>", html_escape(id), k, k));
   return join(links, ", ");
 }

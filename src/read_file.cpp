@@ -40,7 +40,7 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
   if (S_ISDIR(info.st_mode)) return fail("is a directory, not a file");
   // Refuse big regular files before reading them; other files (pipes) are read up to the limit.
   if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max) {
-    return fail(fmt::format("file is {} bytes, over the {} MiB limit for {}", info.st_size, max / (1024 * 1024),
+    return fail(fmt::format("file is {} bytes, over the {} MiB limit for {}", info.st_size, max / (std::size_t{1024} * 1024),
                             limit.what));
   }
   std::string text;
@@ -56,7 +56,7 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     }
     if (got == 0) break;
     size += static_cast<std::size_t>(got);
-    if (size > max) return fail(fmt::format("file is over the {} MiB limit for {}", max / (1024 * 1024), limit.what));
+    if (size > max) return fail(fmt::format("file is over the {} MiB limit for {}", max / (std::size_t{1024} * 1024), limit.what));
   }
   text.resize(size);
   return text;

@@ -45,9 +45,9 @@ void render_csv(const Rubric& rubric, const std::vector<JurisdictionScore>& scor
     header.push_back(c.id + "_tier");
     header.push_back(c.id + "_label");
   }
-  header.push_back("what_if");  // the criteria whose tiers a --what-if gave; empty in a run without
-  header.push_back("set_aside");  // the criteria whose recorded tiers --answers-only set aside
-  header.push_back("as_of");      // the day rated as of (--as-of); empty for the latest states
+  header.emplace_back("what_if");  // the criteria whose tiers a --what-if gave; empty in a run without
+  header.emplace_back("set_aside");  // the criteria whose recorded tiers --answers-only set aside
+  header.emplace_back("as_of");      // the day rated as of (--as-of); empty for the latest states
   emit(header);
   auto label = [&](const std::optional<int>& tier) {
     const Tier* t = tier ? rubric.find_tier(*tier) : nullptr;

@@ -11,8 +11,7 @@
 
 #include "render_detail.hpp"
 
-namespace scorecard {
-namespace detail {
+namespace scorecard::detail {
 
 std::string as_of_banner(std::string_view as_of) {
   return fmt::format("As of {}: each jurisdiction is rated by the policies in force that day.", as_of);
@@ -87,6 +86,4 @@ std::size_t prose_width(const RenderOptions& options) {
   return std::clamp<std::size_t>(options.width, 40, 100);
 }
 
-}  // namespace detail
-
-}  // namespace scorecard
+}  // namespace scorecard::detail

@@ -89,7 +89,7 @@ std::string how_text(const CriterionExplanation& c) {
   const std::string set_aside =
       c.set_aside ? fmt::format(" (recorded tier {} set aside: answers only)", *c.set_aside) : "";
   if (!c.tier) {
-    const std::string reason = detail::not_rated_reason(result_of(c), c.first_state);
+    std::string reason = detail::not_rated_reason(result_of(c), c.first_state);
     if (c.computed && !c.computed->decided()) {
       return fmt::format("{}; {}", reason, detail::possible_tiers_text(*c.computed));
     }
@@ -173,6 +173,7 @@ std::string more_text(const ExplainedPlan& plan, std::string_view dots) {
 // An empty plan: unreachable, or (when the search was cut short) not found.
 std::string titles(const Rubric& rubric, const std::vector<std::string>& ids) {
   std::vector<std::string> out;
+  out.reserve(ids.size());
   for (const auto& id : ids) out.push_back(detail::criterion_title(rubric, id));
   return join_and(out);
 }

@@ -80,10 +80,8 @@ std::string html_linked(std::string_view text) {
 std::string safe_href(std::string_view url) {
   auto starts = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
-    }
-    return true;
+    return std::equal(prefix.begin(), prefix.end(), url.begin(),
+                      [](char p, char u) { return std::tolower(static_cast<unsigned char>(u)) == p; });
   };
   if (!starts("https://") && !starts("http://") && !starts("mailto:")) return {};
   return html_escape(url);

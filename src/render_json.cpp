@@ -143,7 +143,6 @@ void write_gates(JsonWriter& w, const std::vector<GateFailure>& gates) {
 
 namespace {
 
-using detail::write_conditions;
 using detail::write_gates;
 
 void write_label(const Rubric& rubric, detail::JsonWriter& w, const std::optional<int>& tier) {

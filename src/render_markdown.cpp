@@ -126,9 +126,9 @@ void render_markdown_table(const Rubric& rubric, const std::vector<JurisdictionS
     header.push_back(detail::markdown_text(c.title));
     align += ":---:|";
   }
-  header.push_back("Rated");
-  header.push_back("Overall");
-  header.push_back("Score");
+  header.emplace_back("Rated");
+  header.emplace_back("Overall");
+  header.emplace_back("Score");
   align += "---:|:---|---:|";
   out << "| " << join(header, " | ") << " |\n" << align << '\n';
   for (const auto& s : scores) {

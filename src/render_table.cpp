@@ -273,8 +273,8 @@ void render_compare_table(const Rubric& rubric, const std::vector<JurisdictionSc
   for (const auto& line : wrap_items("Tiers: ", tiers, paint_tier, " · ", width)) out << line << '\n';
   std::vector<std::string> columns;
   if (shape.short_headings) {
-    columns.push_back("St = State");
-    if (shape.population) columns.push_back("Pop. = Population");
+    columns.emplace_back("St = State");
+    if (shape.population) columns.emplace_back("Pop. = Population");
   }
   for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
     const auto& c = rubric.criteria[i];

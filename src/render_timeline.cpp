@@ -237,7 +237,7 @@ void html_tier_chart(const Rubric& rubric, const PageWords& w, const History& hi
       for (std::size_t t = 1; t < y.count.size(); ++t) order.push_back(t);
       order.push_back(0);
       for (const std::size_t t : order) {
-        const double v = static_cast<double>(value(y, t));
+        const auto v = static_cast<double>(value(y, t));
         if (v <= 0) continue;
         const double h = v * plot / top;
         const std::optional<int> tier = t == 0 ? std::nullopt : std::optional<int>(static_cast<int>(t));

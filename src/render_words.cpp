@@ -35,6 +35,7 @@ std::string rule_match_text(const RuleMatch& match) {
 
 std::string tier_list_text(const std::vector<int>& tiers) {
   std::vector<std::string> names;
+  names.reserve(tiers.size());
   for (int t : tiers) names.push_back(std::to_string(t));
   return names.size() == 1 ? "tier " + names[0] : "tiers " + join_or(names);
 }
@@ -281,6 +282,7 @@ std::vector<std::string> inherited_lines(const std::vector<Answer>& answers, con
                                      a.own.empty() ? std::string() : fmt::format(fmt::runtime(words.own), a.own)));
   }
   std::vector<std::string> lines;
+  lines.reserve(groups.size());
   for (const auto& [from, questions] : groups) lines.push_back(join(questions, ", ") + ", " + provenance_text(*from, words));
   return lines;
 }

@@ -127,7 +127,7 @@ class ExportReader {
     const auto criteria = j.find("criteria");
     if (criteria == j.end() || !criteria->is_object()) return fail(pointer + "/criteria", "expected an object");
     for (const auto& [key, value] : criteria->items()) {
-      const std::string at = pointer + "/criteria/" + key;
+      const std::string at = fmt::format("{}/criteria/{}", pointer, key);
       if (!value.is_object()) return fail(at, "expected an object");
       // A criterion must be one a rubric could have: never the overall tier's own name.
       const auto& reserved = reserved_words();

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <charconv>
 #include <unordered_map>
-#include <cmath>
 
 #include <fmt/format.h>
 
@@ -236,10 +236,10 @@ std::size_t key_over_lines(std::string_view text, std::size_t at) {
 
 // The innermost open collection of the given kind (flow or block; type Null: any type).
 const YamlOpen* innermost(const YamlError& error, bool flow, YamlType type = YamlType::Null) {
-  for (auto it = error.open.rbegin(); it != error.open.rend(); ++it) {
-    if (it->flow == flow && (type == YamlType::Null || it->type == type)) return &*it;
-  }
-  return nullptr;
+  const auto found = std::find_if(error.open.rbegin(), error.open.rend(), [&](const YamlOpen& open) {
+    return open.flow == flow && (type == YamlType::Null || open.type == type);
+  });
+  return found == error.open.rend() ? nullptr : &*found;
 }
 
 // The first comment (" #" outside quotes) between from and to, or npos: inside [ ] or { }

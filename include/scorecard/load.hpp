@@ -18,8 +18,8 @@ namespace scorecard {
 // jurisdiction; 25,000 jurisdictions are 136 MB and take 0.36 GB to read), read as one
 // document: 512 MiB holds about 95,000 jurisdictions, twice the number of US counties,
 // municipalities and townships.
-inline constexpr std::size_t k_max_file_bytes = 16u * 1024u * 1024u;
-inline constexpr std::size_t k_max_json_bytes = 512u * 1024u * 1024u;
+inline constexpr std::size_t k_max_file_bytes = std::size_t{16} * 1024 * 1024;
+inline constexpr std::size_t k_max_json_bytes = std::size_t{512} * 1024 * 1024;
 
 // What a file is read as, for its limit and the message that names it.
 struct InputLimit {

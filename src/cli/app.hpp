@@ -38,8 +38,8 @@ struct GlobalOptions {
 // A usage error found after parsing (e.g. an unknown --sort key); exits 2.
 class UsageError : public std::runtime_error {
  public:
-  UsageError(std::string message, std::string command)
-      : std::runtime_error(std::move(message)), m_command(std::move(command)) {}
+  UsageError(const std::string& message, std::string command)
+      : std::runtime_error(message), m_command(std::move(command)) {}
   const std::string& command() const { return m_command; }
 
  private:

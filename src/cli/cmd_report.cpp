@@ -16,7 +16,7 @@ std::pair<CLI::App*, std::shared_ptr<ReportCommand>> setup(CLI::App& app, Report
   return {setup_report_command(app, *command, name, description), command};
 }
 
-Command runs(CLI::App* sub, std::shared_ptr<ReportCommand> command, std::string name) {
+Command runs(CLI::App* sub, const std::shared_ptr<ReportCommand>& command, const std::string& name) {
   return {sub, [command, name](Context& context) { return run_report_command(context, *command, name); }};
 }
 

@@ -59,6 +59,7 @@ namespace {
 // "--filter state=ZZ --filter tier<=2", as given.
 std::vector<std::string> filter_flags(const std::vector<std::string>& filters) {
   std::vector<std::string> out;
+  out.reserve(filters.size());
   for (const auto& f : filters) out.push_back("--filter " + f);
   return out;
 }
