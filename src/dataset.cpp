@@ -51,7 +51,8 @@ std::string missing_reason(const std::string& path) {
 }
 
 // Every file below a directory (path, is a link) whose name is a YAML name and that is a
-// regular file or a link to one, named as std::filesystem would name it: the directory, a
+// regular file or a link to one, hidden ones (a name that starts with a dot, as .git,
+// .github or .pre-commit-config.yaml) and everything under hidden directories left out, named as std::filesystem would name it: the directory, a
 // "/" unless it ends in one, then the path below. Directory links are not followed, so link
 // cycles cannot loop; a YAML name that is a link to nowhere is reported rather than
 // skipped; subdirectories that may not be read (or vanish meanwhile) are skipped. Plain
@@ -80,7 +81,7 @@ int walk_directory(const std::string& top, std::vector<std::pair<std::string, bo
         break;
       }
       const std::string_view name = entry->d_name;
-      if (name == "." || name == "..") continue;
+      if (name.front() == '.') continue;  // ".", "..", and hidden files and directories
       std::string file = prefix;
       file += name;
       unsigned char type = entry->d_type;
@@ -281,7 +282,7 @@ Dataset rate_files(LoadedFiles set, const Rubric& rubric, const ScoreOptions& op
   for (std::size_t i = 0; i < n; ++i) {
     sort_by_position(problems[i]);
     limit_per_file(problems[i], dataset.files[i]);
-    keep[i] = loaded[i] && !has_errors(problems[i]);
+    keep[i] = loaded[i] && !has_errors(problems[i]) ? 1 : 0;
     dataset.diagnostics.insert(dataset.diagnostics.end(), std::make_move_iterator(problems[i].begin()),
                                std::make_move_iterator(problems[i].end()));
     Diagnostics().swap(problems[i]);

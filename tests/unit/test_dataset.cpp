@@ -30,6 +30,22 @@ TEST_CASE("directories are searched recursively for YAML files in a stable order
   CHECK(fs::path(files[2]).filename() == "a.yml");
 }
 
+TEST_CASE("a directory search leaves out hidden files and folders, which a path names directly", "[dataset]") {
+  TempDir dir;
+  const std::string city = dir.write("cities/a.yaml", "x");
+  dir.write(".pre-commit-config.yaml", "x");
+  dir.write(".github/workflows/ci.yml", "x");
+  dir.write("cities/.draft.yaml", "x");
+  dir.write(".git/objects/b.yaml", "x");
+  Diagnostics d;
+  CHECK(expand_paths({dir.path.string()}, d) == std::vector<std::string>{city});
+  // Named, a hidden file or folder is read: the search is what leaves them out.
+  const std::string named = (dir.path / ".github").string();
+  CHECK(expand_paths({named}, d) == std::vector<std::string>{named + "/workflows/ci.yml"});
+  CHECK(expand_paths({(dir.path / ".pre-commit-config.yaml").string()}, d).size() == 1);
+  CHECK(d.empty());
+}
+
 TEST_CASE("missing paths and directories without YAML are errors, and a file named twice is read once", "[dataset]") {
   TempDir dir;
   dir.write("readme.txt", "x");
@@ -109,17 +125,17 @@ TEST_CASE("the bundled data reproduces CPD's 96 criterion tiers and 12 overall t
   CHECK(changed == std::vector<std::string>{"chicago", "louisville"});
 }
 
-TEST_CASE("a directory walk follows no directory link, descends into every directory, and reads a linked file once", "[dataset]") {
+TEST_CASE("a directory walk follows no directory link, descends into every directory but hidden ones, and reads a linked file once", "[dataset]") {
   TempDir dir;
   const std::string a = dir.write("a.yaml", "x");
   const std::string nested = dir.write("x.yaml/deep/er/b.yml", "x");
   fs::create_symlink(a, dir.path / "c.yaml");             // the same file again
   fs::create_directory_symlink(dir.path, dir.path / "loop.yaml");  // a cycle, not followed
   fs::create_symlink(dir.path / "nowhere", dir.path / "d.yaml");
-  dir.write(".hidden/e.yaml", "x");
+  dir.write(".hidden/e.yaml", "x");  // left out: hidden (the test before says why)
   Diagnostics d;
   const auto files = expand_paths({dir.path.string()}, d);
-  CHECK(files == std::vector<std::string>{(dir.path / ".hidden/e.yaml").string(), a, nested});
+  CHECK(files == std::vector<std::string>{a, nested});
   CHECK(test::lines(d) ==
         std::vector<std::string>{(dir.path / "d.yaml").string() + ": error: broken symbolic link (to \"" +
                                  (dir.path / "nowhere").string() + "\", which does not exist)"});
