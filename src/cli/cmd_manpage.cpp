@@ -70,13 +70,21 @@ constexpr Example k_examples[] = {
     {"scorecard init \"New Orleans\" --kind city --state LA", "a file to fill in: every question, answered unclear"},
 };
 
-void manpage(CLI::App& app, std::string_view docs, std::ostream& out) {
+// The installed paths start with the installation prefix: a given one, or PREFIX in italics
+// (the build passes none, so the page stays true wherever a packager installs it).
+struct Paths {
+  std::string prefix;  // troff
+  std::string under(std::string_view rest) const { return prefix + troff(rest); }
+};
+
+void manpage(CLI::App& app, const Paths& paths, std::ostream& out) {
+  const std::string docs = paths.under("/share/doc/policy-scorecard");
   out << ".TH SCORECARD 1 \"\" \"policy-scorecard " << version() << "\" \"User Commands\"\n"
       << ".SH NAME\nscorecard \\- " << troff(app.get_description()) << '\n'
       << ".SH SYNOPSIS\n.B scorecard\n[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIARGUMENTS\\fR]\n"
       << ".SH DESCRIPTION\nJurisdiction files (YAML, one per city, county or state) describe laws and policies with "
          "citations; a rubric turns them into tiers.\nThe built-in rubric follows the Center for Popular Democracy's "
-         "2019 scorecard.\nEach command is described in full in \\fI" << troff(docs) << "/cli.md\\fR.\n"
+         "2019 scorecard.\nEach command is described in full in \\fI" << docs << "/cli.md\\fR.\n"
       << ".SH GLOBAL OPTIONS\n";
   man_options(app, out);
   out << ".SH COMMANDS\n";
@@ -107,10 +115,18 @@ void manpage(CLI::App& app, std::string_view docs, std::ostream& out) {
       << ".SH EXAMPLES\n";
   // On a text line, not a .B request, so that quotes stay quotes.
   for (const auto& e : k_examples) out << ".TP\n\\fB" << troff(e.command) << "\\fR\n" << troff(e.what) << '\n';
-  out << ".SH FILES\n.TP\n" << troff(docs) << "\nthe documentation: \\fIcli.md\\fR (commands), \\fIdata-format.md\\fR "
+  out << ".SH FILES\n.TP\n" << docs << "\nthe documentation: \\fIcli.md\\fR (commands), \\fIdata-format.md\\fR "
       << "(jurisdiction files), \\fImethodology.md\\fR (the rubric and its sources), \\fIci.md\\fR (gating a data "
          "repository)\n"
-      << ".SH SEE ALSO\n\\fI" << troff(docs) << "/cli.md\\fR, \\fI" << troff(docs) << "/data-format.md\\fR\n";
+      << ".TP\n" << paths.under("/share/policy-scorecard/data") << "\nthe bundled rubric (\\fIrubrics/cpd-ice.yaml\\fR, "
+         "also built in) and jurisdiction files (\\fIjurisdictions/\\fR)\n"
+      << ".TP\n" << paths.under("/share/policy-scorecard/docs/schema") << "\nJSON Schemas of the data files and of every "
+         "JSON output\n";
+  if (paths.prefix.starts_with("\\fIPREFIX")) {
+    out << ".PP\n\\fIPREFIX\\fR is where scorecard is installed: \\fI/usr\\fR for the Debian package, "
+           "\\fI/usr/local\\fR for \\fBmake install\\fR unless told otherwise.\n";
+  }
+  out << ".SH SEE ALSO\n\\fI" << docs << "/cli.md\\fR, \\fI" << docs << "/data-format.md\\fR\n";
 }
 
 }  // namespace
@@ -120,12 +136,12 @@ Command setup_manpage(CLI::App& app) {
   CLI::App* man = app.add_subcommand("manpage", "Print the scorecard(1) man page (troff)");
   man->group("");  // not listed in --help
   man->add_option("-o,--output", *output, "Write to FILE instead of standard output")->type_name("FILE");
-  auto docs = std::make_shared<std::string>("docs");
-  man->add_option("--docs", *docs, "Where the documentation is installed (the build passes it)")->type_name("DIR");
+  auto prefix = std::make_shared<std::string>();
+  man->add_option("--prefix", *prefix, "Name the installed files under DIR (else the page says PREFIX)")->type_name("DIR");
   CLI::App* root = &app;
-  return {man, [output, docs, root](Context&) {
+  return {man, [output, prefix, root](Context&) {
             std::ostringstream text;
-            manpage(*root, *docs, text);
+            manpage(*root, {prefix->empty() ? "\\fIPREFIX\\fR" : troff(*prefix)}, text);
             return write_output(*output, text.str());
           }};
 }
