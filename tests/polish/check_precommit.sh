@@ -62,6 +62,6 @@ EOF
 git -C "$repo" add -A
 out=$(cd "$repo" && pre-commit run --files jurisdictions/cities/chicago.yaml 2>&1); rc=$?
 check "a repository's own configuration runs it, --strict making the lone city's warnings fail" \
-  '[ "$rc" -eq 1 ] && [[ "$out" == *"chicago.yaml:"*"warning: "* ]]'
+  '[ "$rc" -eq 1 ] && [[ "$out" == *"jurisdictions/cities/chicago.yaml:"*": error: jail authority \"cook-county\" is not among the files loaded"* ]]'
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
