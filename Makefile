@@ -87,14 +87,14 @@ package: export DEB_BUILD_MAINT_OPTIONS := hardening=+all
 package: deps
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(PACKAGE_DEPS)"
 	@[ -f $(PACKAGE_BUILD)/build.ninja ] || cmake -S . -B $(PACKAGE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
-	  -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF $(CMAKE_FLAGS) \
+	  -DCMAKE_INSTALL_PREFIX=/usr -DSCORECARD_MANPAGE_PREFIX=/usr -DBUILD_TESTING=OFF $(CMAKE_FLAGS) \
 	  "-DCMAKE_CXX_FLAGS=$$(dpkg-buildflags --get CPPFLAGS) $$(dpkg-buildflags --get CXXFLAGS)" \
 	  "-DCMAKE_EXE_LINKER_FLAGS=$$(dpkg-buildflags --get LDFLAGS)"
 	cmake --build $(PACKAGE_BUILD) -j $(JOBS) --target package
 
 # The package checked as a user gets it: lintian, then unpacked and run on its own data.
 test-package: package
-	bash tests/package/check_deb.sh $(PACKAGE_BUILD)/policy-scorecard_*.deb
+	bash tests/package/check_deb.sh $(PACKAGE_BUILD)
 
 # clang-tidy over every .cpp of src/, fuzz/ and bench/ (docs/building.md): configured, not
 # built (the embedded rubric and page sources are generated, not linted); any finding fails.

@@ -39,11 +39,13 @@ check "it validates the installed data" '"$usr/bin/scorecard" -q validate "$juri
 check "it rates every installed jurisdiction file" \
   '[ "$("$usr/bin/scorecard" -q compare "$jurisdictions" --format json | python3 -c "import json,sys; print(len(json.load(sys.stdin)[\"jurisdictions\"]))")" = "$(find "$jurisdictions" -name "*.yaml" | wc -l)" ]'
 check "it reads the installed rubric" \
-  '"$usr/bin/scorecard" -q rubric check "$usr/share/policy-scorecard/data/rubrics/cpd-ice.yaml" >/dev/null'
+  '"$usr/bin/scorecard" -q --rubric "$usr/share/policy-scorecard/data/rubrics/cpd-ice.yaml" rubric check >/dev/null'
 check "the schemas are installed where the data files' modelines lead" \
   '[ -f "$usr/share/policy-scorecard/docs/schema/jurisdiction.schema.json" ] && head -1 "$jurisdictions/cities/chicago.yaml" | grep -qF "../../../docs/schema/jurisdiction.schema.json"'
 check "the man page is installed, compressed, and renders" \
   'MANWIDTH=80 man -l "$usr/share/man/man1/scorecard.1.gz" 2>/dev/null | grep -q "scorecard compare"'
+check "it names the package's own paths" \
+  'MANWIDTH=80 man -l "$usr/share/man/man1/scorecard.1.gz" 2>/dev/null | grep -q "^ *the documentation is in /usr/share/doc/policy-scorecard\|^ */usr/share/doc/policy-scorecard$"'
 check "the bash, zsh and fish completions are where Debian's shells read them" \
   '[ -f "$usr/share/bash-completion/completions/scorecard" ] && [ -f "$usr/share/zsh/vendor-completions/_scorecard" ] && [ -f "$usr/share/fish/vendor_completions.d/scorecard.fish" ]'
 check "the bash completion completes a command" \
