@@ -65,18 +65,24 @@ test: configure browser-deps
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole suite again, built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
+# (so CI builds with both compilers). The same build holds the libFuzzer target, which
+# `make fuzz FUZZ_BUILD=$(ASAN_BUILD)` then runs without building the library a third time.
 test-sanitize: deps browser-deps
-	@[ -f $(ASAN_BUILD)/build.ninja ] || cmake -S . -B $(ASAN_BUILD) -G Ninja \
-	  -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DSCORECARD_SANITIZE=address;undefined" $(CHECK_FLAGS) $(CMAKE_FLAGS)
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(FUZZ_DEPS)"
+	@[ -f $(ASAN_BUILD)/build.ninja ] || CXX=clang++ cmake -S . -B $(ASAN_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DSCORECARD_SANITIZE=address;undefined" -DSCORECARD_FUZZ=ON \
+	  $(CHECK_FLAGS) $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
-# A bounded libFuzzer run (FUZZ_SECONDS, default 60); findings land in build-fuzz/artifacts/.
+# A bounded libFuzzer run (FUZZ_SECONDS, default 60) in FUZZ_BUILD (default build-fuzz, its
+# own clang build; CI passes the sanitizer build); findings land in FUZZ_BUILD/artifacts/.
+FUZZ_BUILD ?= build-fuzz
 fuzz: deps
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(FUZZ_DEPS)"
-	bash fuzz/run.sh $(FUZZ_SECONDS)
+	FUZZ_BUILD=$(FUZZ_BUILD) bash fuzz/run.sh $(FUZZ_SECONDS)
 
 # Installs under PREFIX (default /usr/local): bin/scorecard, its man page, shell
 # completions, and the rubric, data and schemas in share/policy-scorecard.
