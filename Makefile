@@ -92,10 +92,10 @@ install: build
 package: export DEB_BUILD_MAINT_OPTIONS := hardening=+all
 package: deps
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(PACKAGE_DEPS)"
-	@[ -f $(PACKAGE_BUILD)/build.ninja ] || cmake -S . -B $(PACKAGE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	cmake -S . -B $(PACKAGE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
 	  -DCMAKE_INSTALL_PREFIX=/usr -DSCORECARD_MANPAGE_PREFIX=/usr -DBUILD_TESTING=OFF $(CMAKE_FLAGS) \
 	  "-DCMAKE_CXX_FLAGS=$$(dpkg-buildflags --get CPPFLAGS) $$(dpkg-buildflags --get CXXFLAGS)" \
-	  "-DCMAKE_EXE_LINKER_FLAGS=$$(dpkg-buildflags --get LDFLAGS)"
+	  "-DCMAKE_EXE_LINKER_FLAGS=$$(dpkg-buildflags --get LDFLAGS)" >/dev/null
 	cmake --build $(PACKAGE_BUILD) -j $(JOBS) --target package
 
 # The package checked as a user gets it: lintian, then unpacked and run on its own data.
@@ -106,9 +106,8 @@ test-package: package
 # built (the embedded rubric and page sources are generated, not linted); any finding fails.
 lint: deps
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(LINT_DEPS)"
-	@[ -f $(LINT_BUILD)/compile_commands.json ] || CXX=clang++ cmake -S . -B $(LINT_BUILD) -G Ninja \
-	  -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS) >/dev/null
-	run-clang-tidy-14 -p $(LINT_BUILD) -quiet -j $(JOBS) '^$(CURDIR)/(src|fuzz|bench)/.*\.cpp$$'
+	CXX=clang++ cmake -S . -B $(LINT_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS) >/dev/null
+	run-clang-tidy-14 -p $(LINT_BUILD) -quiet -j $(JOBS) "^$$(printf '%s' '$(CURDIR)' | sed 's/[][\.*^$$+?(){}|]/\\&/g')/(src|fuzz|bench)/.*\.cpp$$"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz $(PACKAGE_BUILD) $(LINT_BUILD)

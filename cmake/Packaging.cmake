@@ -8,7 +8,8 @@ set(CPACK_PACKAGE_NAME policy-scorecard)
 set(CPACK_PACKAGE_VENDOR "The policy-scorecard authors")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "rate local policies on immigration enforcement")
 # The extended description: lines of at most 80 columns (lintian), a paragraph each.
-set(CPACK_PACKAGE_DESCRIPTION
+# One CONCAT of the lines (a list in between would lose each ";" of the text).
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "scorecard rates how far US cities and counties have stopped their jails\n"
     "and police from doing federal immigration enforcement (ICE detainers, ICE\n"
     "access to jails, release notifications, information sharing, status\n"
@@ -19,7 +20,6 @@ set(CPACK_PACKAGE_DESCRIPTION
     "JSON, CSV, Markdown and a web page. The built-in rubric follows the Center\n"
     "for Popular Democracy's 2019 scorecard of 12 cities; the package brings\n"
     "the bundled jurisdiction files and the JSON Schemas.")
-string(CONCAT CPACK_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 # Who answers for the package: a packager sets their own (-DSCORECARD_PACKAGE_MAINTAINER=...).
 # The default names no real mailbox (.invalid is reserved for that), as packaging/changelog.
